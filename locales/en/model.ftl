@@ -1,0 +1,99 @@
+# Property names, values, statuses and evidence (English)
+
+property-region = Region
+property-storage = Storage
+property-retention = Retention
+property-retention-configurable = Retention can be changed
+property-deletion-on-request = Deletion on request
+property-deletion-on-instance-delete = Removed when the instance is deleted
+property-encryption-at-rest = Encryption at rest
+property-encryption-at-rest-key = Key for encryption at rest
+property-encryption-in-transit = Encryption in transit
+property-access-control = Access control
+property-pii = Personal data
+property-sensitive-input-logged = Sensitive input in logs
+
+status-met = Met
+status-gap = Gap
+status-review = Review
+status-unverified = Unverified
+status-not-applicable = Not applicable
+
+remedy-configure = Configure
+remedy-design = Design
+remedy-negotiate = Negotiate
+
+priority-must = Must
+priority-should = Should
+priority-may = May
+
+provenance-observed = Observed
+provenance-declared = Declared
+provenance-documented = Documented
+provenance-derived = Derived
+
+category-all = All categories
+
+value-yes = Yes
+value-no = No
+value-instance-region = the instance's Region
+value-instance-lifetime = as long as the instance exists
+value-customer-defined = set by your configuration
+value-not-applicable = not applicable
+
+key-aws-owned = AWS owned key
+key-aws-managed = AWS managed key
+key-customer-managed = customer managed key (CMK)
+
+duration-never = never expires
+duration-year = 1 year
+duration-years = { $n } years
+duration-month = 1 month
+duration-months = { $n } months
+duration-day = 1 day
+duration-days = { $n } days
+duration-hour = 1 hour
+duration-hours = { $n } hours
+duration-minute = 1 minute
+duration-minutes = { $n } minutes
+duration-second = 1 second
+duration-seconds = { $n } seconds
+duration-joiner = {" "}
+
+expect-at-least = at least { $value }
+expect-at-most = at most { $value }
+expect-is = { $value }
+expect-one-of = one of { $values }
+list-joiner = {", "}
+condition-joiner = {" "}and{" "}
+sentence-joiner = {" "}
+
+evidence-documented = the AWS documentation
+evidence-derived = the instance's Region
+evidence-declared = the declaration in { $file }, line { $line }
+evidence-observed = a live AWS API call ({ $observation })
+
+verdict-met = According to { $evidence }, the { $property } is { $value }, which meets the requirement ({ $expect }).
+verdict-gap = According to { $evidence }, the { $property } is { $value }, which does not meet the requirement ({ $expect }).
+verdict-caveat = Caveat: { $caveat }
+verdict-fallback = Live evidence was not available, so this rests on the next tier of evidence ({ $reason }).
+claim-fallback = Live evidence unavailable: { $reason }.
+
+remedy-configure-how = Remedy (configure): { $how }
+remedy-design-how = Remedy (design): { $how }
+remedy-negotiate-how = Remedy (negotiate): { $how }
+remedy-negotiate-fixed = The service fixes this value and no setting changes it, so the requirement itself needs to be discussed.
+remedy-meeting-values = Settings that meet the requirement: { $values }.
+remedy-meeting-range = Any setting from { $low } to { $high } meets the requirement.
+remedy-meeting-any = Any number of days can be set, so choose one that fits the requirement.
+
+reason-no-evidence = There is no evidence for this property yet. Declare it in the answers file or collect live evidence.
+reason-undocumented = The AWS documentation does not settle this point, so it stays unverified.
+reason-stale = The live observation is older than its freshness limit, so it is treated as unverified. Collect it again.
+reason-depends-on-config = The { $property } depends on your own configuration. Declare the actual setting in the answers file, or collect it with shoko collect.
+reason-instance-region-unknown = This data is kept in the instance's Region, which is not known. Declare the region of contact-center-data.
+reason-not-applicable = This property does not apply to this category.
+reason-media-protocol = According to { $evidence }, the { $property } is { $value }. Voice media is protected by SRTP rather than TLS, so it cannot be checked mechanically against the requirement ({ $expect }); please decide whether SRTP satisfies it.
+reason-free-text = The { $property } is described in words, so whether it meets the requirement ({ $expect }) needs a person's judgement.
+reason-instance-lifetime = The { $property } is { $value }: the data stays until the instance is deleted, so whether that meets the requirement ({ $expect }) depends on your operating policy.
+reason-ambiguous = The { $property } ({ $value }) and the requirement ({ $expect }) use units that cannot be compared exactly; please check by hand.

@@ -1,0 +1,99 @@
+# 項目名・値・判定・根拠（日本語）
+
+property-region = 保存リージョン
+property-storage = 保存先
+property-retention = 保存期間
+property-retention-configurable = 保存期間の変更可否
+property-deletion-on-request = 個別削除
+property-deletion-on-instance-delete = インスタンス削除時の消去
+property-encryption-at-rest = 保存時の暗号化
+property-encryption-at-rest-key = 保存時の暗号鍵
+property-encryption-in-transit = 通信の暗号化
+property-access-control = アクセス制御
+property-pii = 個人情報の有無
+property-sensitive-input-logged = 機密入力のログ記録
+
+status-met = 適合
+status-gap = 不適合
+status-review = 要確認
+status-unverified = 未検証
+status-not-applicable = 対象外
+
+remedy-configure = 設定変更
+remedy-design = 設計変更
+remedy-negotiate = 要件調整
+
+priority-must = 必須
+priority-should = 推奨
+priority-may = 任意
+
+provenance-observed = 実測
+provenance-declared = 申告
+provenance-documented = 公式文書
+provenance-derived = 導出
+
+category-all = 全データ区分
+
+value-yes = はい
+value-no = いいえ
+value-instance-region = インスタンスと同じリージョン
+value-instance-lifetime = インスタンスの存続期間中
+value-customer-defined = 利用者の設定による
+value-not-applicable = 該当なし
+
+key-aws-owned = AWS 所有キー
+key-aws-managed = AWS マネージドキー
+key-customer-managed = カスタマーマネージドキー（CMK）
+
+duration-never = 無期限
+duration-year = { $n }年
+duration-years = { $n }年
+duration-month = { $n }ヶ月
+duration-months = { $n }ヶ月
+duration-day = { $n }日
+duration-days = { $n }日
+duration-hour = { $n }時間
+duration-hours = { $n }時間
+duration-minute = { $n }分
+duration-minutes = { $n }分
+duration-second = { $n }秒
+duration-seconds = { $n }秒
+duration-joiner = {""}
+
+expect-at-least = { $value }以上
+expect-at-most = { $value }以内
+expect-is = { $value }であること
+expect-one-of = { $values }のいずれか
+list-joiner = 、
+condition-joiner = 、かつ
+sentence-joiner = {""}
+
+evidence-documented = AWS 公式ドキュメント
+evidence-derived = インスタンスのリージョンからの導出
+evidence-declared = { $file } { $line }行目の申告
+evidence-observed = AWS API の実測結果（{ $observation }）
+
+verdict-met = { $evidence }によれば{ $property }は「{ $value }」であり、要件（{ $expect }）を満たしています。
+verdict-gap = { $evidence }によれば{ $property }は「{ $value }」であり、要件（{ $expect }）を満たしていません。
+verdict-caveat = 留意点：{ $caveat }
+verdict-fallback = なお、実環境の証跡は取得できなかったため、この判定は次順位の根拠によります（{ $reason }）。
+claim-fallback = 実環境の証跡を取得できませんでした（{ $reason }）。
+
+remedy-configure-how = 対応策（設定変更）：{ $how }
+remedy-design-how = 対応策（設計変更）：{ $how }
+remedy-negotiate-how = 対応策（要件調整）：{ $how }
+remedy-negotiate-fixed = この値はサービス側で固定されており、利用者の設定では変更できません。要件の見直しをご相談ください。
+remedy-meeting-values = 要件を満たす設定値は次のとおりです：{ $values }。
+remedy-meeting-range = { $low }から{ $high }までの範囲で設定すれば要件を満たします。
+remedy-meeting-any = 保存日数は任意に設定できるため、要件に合わせた値を設定してください。
+
+reason-no-evidence = この項目についての証跡がないため、判定できません。申告ファイルで回答するか、実環境から証跡を取得してください。
+reason-undocumented = この点は公式ドキュメントで確認できていないため、未検証として扱います。
+reason-stale = 実測結果が鮮度の上限を超えて古いため、未検証として扱います。証跡を取り直してください。
+reason-depends-on-config = { $property }は利用者の設定によって決まります。申告ファイルで実際の設定を回答するか、shoko collect で実環境から取得してください。
+reason-instance-region-unknown = このデータはインスタンスと同じリージョンに保存されますが、インスタンスのリージョンが不明です。contact-center-data の region を申告してください。
+reason-not-applicable = このデータ区分には当てはまらない項目です。
+reason-media-protocol = { $evidence }によれば{ $property }は「{ $value }」です。音声メディアは TLS ではなく SRTP で保護されるため、要件（{ $expect }）とは機械的に比較できません。SRTP で要件を満たすとみなせるか、個別にご判断ください。
+reason-free-text = { $property }は文章で示される内容のため、要件（{ $expect }）との適合は個別にご確認ください。
+reason-instance-lifetime = { $property }は「{ $value }」です。インスタンスを削除するまで保持されるため、要件（{ $expect }）との適合は運用方針に照らしてご確認ください。
+reason-ambiguous = { $property }の値「{ $value }」と要件（{ $expect }）は単位が異なり、機械的に判定できません。個別にご確認ください。

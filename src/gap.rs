@@ -1,0 +1,264 @@
+//! Gap analysis: each requirement against each claim it concerns.
+//!
+//! A requirement on one category meets one claim; `category: "*"` fans out to
+//! every category that has a claim for the property. Each pair gets a status
+//! and, for a gap, a remedy taken from the catalog's knowledge of how the
+//! value can change (configure, design) or that it cannot (negotiate).
+
+use crate::load::catalog::{Allowed, Catalog, Change, Direction};
+use crate::load::inputs::{CategorySel, Condition, Expected, Requirement};
+use crate::model::{Duration, KeyOwner, Property, Protocol, Remedy, Status, Value};
+use crate::resolve::{Claim, UnverifiedReason};
+use serde::Serialize;
+
+/// Why a verdict came out as it did; the i18n layer turns it into prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum Reason {
+    /// Every condition holds.
+    Met,
+    /// A condition fails.
+    Gap {
+        /// Which way the value must move.
+        direction: Direction,
+        /// The catalog's change entry used, if any.
+        change: Option<Change>,
+        /// For configurable retention: the accepted values that would meet
+        /// the requirement (or the range, as two values).
+        meeting: Vec<Duration>,
+        /// `meeting` is a closed range rather than a list.
+        meeting_is_range: bool,
+    },
+    /// No claim for this property and category.
+    NoEvidence,
+    /// The catalog marks the fact unverified.
+    Undocumented,
+    /// The observation is older than its freshness limit.
+    Stale,
+    /// The value depends on the deployment's settings, which are not known.
+    DependsOnConfig,
+    /// The data lives in the instance's Region, which is not known.
+    InstanceRegionUnknown,
+    /// The property does not apply.
+    NotApplicable,
+    /// Media protection (SRTP) against a TLS requirement.
+    MediaProtocol,
+    /// Free text cannot be compared mechanically.
+    FreeText,
+    /// Kept while the instance exists: depends on the instance's life.
+    InstanceLifetime,
+    /// The value and the requirement overlap (e.g. months against days).
+    Ambiguous,
+}
+
+/// One requirement against one category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// Requirement id.
+    pub requirement: String,
+    /// Category id.
+    pub category: String,
+    /// Outcome.
+    pub status: Status,
+    /// For a gap: what closes it.
+    pub remedy: Option<Remedy>,
+    /// Why.
+    pub reason: Reason,
+}
+
+enum Outcome {
+    Pass,
+    Fail(Direction),
+    Unclear(Reason),
+}
+
+fn compare(value: &Value, cond: &Condition) -> Outcome {
+    use Outcome::*;
+    let pass = |ok: bool, dir: Direction| if ok { Pass } else { Fail(dir) };
+    match (value, cond) {
+        (Value::Duration(v), Condition::AtLeast(Expected::Duration(x))) => pass(v.at_least(x), Direction::Longer),
+        (Value::Duration(v), Condition::AtMost(Expected::Duration(x))) => pass(v.at_most(x), Direction::Shorter),
+        (Value::Duration(v), Condition::Is(Expected::Duration(x))) => match v.partial_cmp(x) {
+            Some(std::cmp::Ordering::Equal) => Pass,
+            Some(std::cmp::Ordering::Less) => Fail(Direction::Longer),
+            Some(std::cmp::Ordering::Greater) => Fail(Direction::Shorter),
+            None => Unclear(Reason::Ambiguous),
+        },
+        (Value::Duration(v), Condition::OneOf(xs)) => {
+            if xs.iter().any(|x| matches!(x, Expected::Duration(d) if v.partial_cmp(d) == Some(std::cmp::Ordering::Equal))) {
+                Pass
+            } else {
+                Fail(Direction::Any)
+            }
+        }
+        (Value::Bool(v), Condition::Is(Expected::Bool(x))) => pass(v == x, Direction::Any),
+        (Value::Bool(v), Condition::OneOf(xs)) => pass(xs.contains(&Expected::Bool(*v)), Direction::Any),
+        (Value::Key(v), Condition::AtLeast(Expected::Key(x))) => pass(v >= x, Direction::Stronger),
+        (Value::Key(v), Condition::AtMost(Expected::Key(x))) => pass(v <= x, Direction::Any),
+        (Value::Key(v), Condition::Is(Expected::Key(x))) => pass(v == x, if v < x { Direction::Stronger } else { Direction::Any }),
+        (Value::Key(v), Condition::OneOf(xs)) => {
+            let keys: Vec<KeyOwner> = xs.iter().filter_map(|x| if let Expected::Key(k) = x { Some(*k) } else { None }).collect();
+            pass(keys.contains(v), if keys.iter().any(|k| k > v) { Direction::Stronger } else { Direction::Any })
+        }
+        (Value::Protocols(ps), cond) => compare_protocols(ps, cond),
+        (Value::Region(v), Condition::OneOf(xs)) => pass(xs.contains(&Expected::Region(v.clone())), Direction::Any),
+        (Value::Region(v), Condition::Is(Expected::Region(x))) => pass(v == x, Direction::Any),
+        (Value::Text(_), _) => Unclear(Reason::FreeText),
+        (Value::InstanceLifetime, _) => Unclear(Reason::InstanceLifetime),
+        _ => Unclear(Reason::Ambiguous),
+    }
+}
+
+fn compare_protocols(ps: &[Protocol], cond: &Condition) -> Outcome {
+    if ps.is_empty() {
+        return Outcome::Unclear(Reason::Ambiguous);
+    }
+    let wanted: Vec<Protocol> = match cond {
+        Condition::AtLeast(Expected::Protocol(p)) | Condition::AtMost(Expected::Protocol(p)) | Condition::Is(Expected::Protocol(p)) => vec![*p],
+        Condition::OneOf(xs) => xs.iter().filter_map(|x| if let Expected::Protocol(p) = x { Some(*p) } else { None }).collect(),
+        _ => return Outcome::Unclear(Reason::Ambiguous),
+    };
+    let media = |p: &Protocol| p.tls_version().is_none();
+    // SRTP protects media, TLS protects sessions: comparing them needs a person.
+    if ps.iter().any(media) != wanted.iter().any(media) {
+        return Outcome::Unclear(Reason::MediaProtocol);
+    }
+    let ok = match cond {
+        Condition::AtLeast(Expected::Protocol(x)) => match x.tls_version() {
+            Some(min) => ps.iter().all(|p| p.tls_version().is_some_and(|v| v >= min)),
+            None => ps.iter().all(|p| p == x),
+        },
+        Condition::AtMost(Expected::Protocol(x)) => match x.tls_version() {
+            Some(max) => ps.iter().all(|p| p.tls_version().is_some_and(|v| v <= max)),
+            None => ps.iter().all(|p| p == x),
+        },
+        Condition::Is(Expected::Protocol(x)) => ps == [*x],
+        _ => ps.iter().all(|p| wanted.contains(p)),
+    };
+    if ok {
+        Outcome::Pass
+    } else {
+        Outcome::Fail(Direction::Stronger)
+    }
+}
+
+/// The accepted retention values that would meet every condition.
+fn meeting_values(allowed: &Allowed, expect: &[Condition]) -> (Vec<Duration>, bool) {
+    let ok = |d: &Duration| expect.iter().all(|c| matches!(compare(&Value::Duration(*d), c), Outcome::Pass));
+    match allowed {
+        Allowed::Any => (Vec::new(), false),
+        Allowed::Values(vs) => (vs.iter().filter(|d| ok(d)).copied().collect(), false),
+        Allowed::Range(lo, hi) => {
+            // Narrow the range by the requirement's own limits.
+            let mut low = *lo;
+            let mut high = *hi;
+            for c in expect {
+                match c {
+                    Condition::AtLeast(Expected::Duration(x)) if !low.at_least(x) => low = *x,
+                    Condition::AtMost(Expected::Duration(x)) if !high.at_most(x) => high = *x,
+                    _ => {}
+                }
+            }
+            if ok(&low) && ok(&high) && low.at_most(&high) {
+                (vec![low, high], true)
+            } else {
+                (Vec::new(), true)
+            }
+        }
+    }
+}
+
+fn pick_change(changes: &[Change], direction: Direction) -> Vec<&Change> {
+    let mut v: Vec<&Change> = changes.iter().filter(|c| c.direction == direction).collect();
+    v.extend(changes.iter().filter(|c| c.direction == Direction::Any));
+    if direction == Direction::Any {
+        v.extend(changes.iter().filter(|c| c.direction != Direction::Any));
+    }
+    v
+}
+
+/// Judge one requirement against one claim.
+pub fn judge(req: &Requirement, claim: Option<&Claim>, catalog: &Catalog, category: &str) -> Verdict {
+    let verdict = |status, remedy, reason| Verdict { requirement: req.id.clone(), category: category.to_string(), status, remedy, reason };
+    let Some(claim) = claim else {
+        return verdict(Status::Unverified, None, Reason::NoEvidence);
+    };
+    match &claim.value {
+        Value::NotApplicable => return verdict(Status::NotApplicable, None, Reason::NotApplicable),
+        Value::CustomerDefined => return verdict(Status::Unverified, None, Reason::DependsOnConfig),
+        Value::InstanceRegion => return verdict(Status::Unverified, None, Reason::InstanceRegionUnknown),
+        _ => {}
+    }
+    if !claim.verified {
+        let reason = match claim.unverified_reason {
+            Some(UnverifiedReason::Stale) => Reason::Stale,
+            _ => Reason::Undocumented,
+        };
+        return verdict(Status::Unverified, None, reason);
+    }
+    let changes: &[Change] = catalog
+        .category(category)
+        .and_then(|c| c.claim(req.property))
+        .map(|c| c.change.as_slice())
+        .unwrap_or(&[]);
+    for cond in &req.expect {
+        match compare(&claim.value, cond) {
+            Outcome::Pass => {}
+            Outcome::Unclear(reason) => return verdict(Status::Review, None, reason),
+            Outcome::Fail(direction) => {
+                // The first change that can actually reach the requirement.
+                for change in pick_change(changes, direction) {
+                    if change.remedy == Remedy::Configure && req.property == Property::Retention {
+                        if let Some(allowed) = &change.allowed {
+                            let (meeting, is_range) = meeting_values(allowed, &req.expect);
+                            if meeting.is_empty() && !matches!(allowed, Allowed::Any) {
+                                continue;
+                            }
+                            return verdict(
+                                Status::Gap,
+                                Some(Remedy::Configure),
+                                Reason::Gap { direction, change: Some(change.clone()), meeting, meeting_is_range: is_range },
+                            );
+                        }
+                    }
+                    return verdict(
+                        Status::Gap,
+                        Some(change.remedy),
+                        Reason::Gap { direction, change: Some(change.clone()), meeting: Vec::new(), meeting_is_range: false },
+                    );
+                }
+                return verdict(
+                    Status::Gap,
+                    Some(Remedy::Negotiate),
+                    Reason::Gap { direction, change: None, meeting: Vec::new(), meeting_is_range: false },
+                );
+            }
+        }
+    }
+    verdict(Status::Met, None, Reason::Met)
+}
+
+/// The categories a requirement concerns, in catalog order.
+pub fn categories_for(req: &Requirement, catalog: &Catalog, claims: &[Claim]) -> Vec<String> {
+    match &req.category {
+        CategorySel::One(c) => vec![c.clone()],
+        CategorySel::All => catalog
+            .categories
+            .iter()
+            .filter(|c| claims.iter().any(|x| x.category == c.id && x.property == req.property))
+            .map(|c| c.id.clone())
+            .collect(),
+    }
+}
+
+/// Judge every requirement.
+pub fn analyze(reqs: &[Requirement], catalog: &Catalog, claims: &[Claim]) -> Vec<Verdict> {
+    let mut out = Vec::new();
+    for req in reqs {
+        for cat in categories_for(req, catalog, claims) {
+            let claim = claims.iter().find(|c| c.category == cat && c.property == req.property);
+            out.push(judge(req, claim, catalog, &cat));
+        }
+    }
+    out
+}

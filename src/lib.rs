@@ -1,0 +1,241 @@
+//! shoko (証拠, "evidence"): bilingual, evidence-backed non-functional
+//! requirement documents for Amazon Connect.
+//!
+//! ```text
+//!  evidence/ (catalog)      requirements.yaml     answers.yaml
+//!        │                        │                    │
+//!        ▼                        │                    │
+//!   load + validate  ◄────────────┴────────────────────┘
+//!        │              live collectors ──► observations (raw JSON, hashed)
+//!        ▼                                   │
+//!   resolve: observed ► declared ► documented ◄┘   (resolve.rs)
+//!        ▼
+//!   gap analysis: requirement × claim → status + remedy   (gap.rs)
+//!        ▼
+//!   Report (language-neutral, `--dump-model`)   (report.rs)
+//!        ├─► Markdown (Tera + Fluent)   ├─► PDF (Typst, data as inputs)
+//!        ├─► mdBook source              └─► evidence pack
+//! ```
+//!
+//! Every stage is a function from data to data; only the collectors talk to
+//! AWS and only [`output`] touches the output folder.
+
+pub mod assets;
+pub mod evidence;
+pub mod flow;
+pub mod gap;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod resolve;
+
+use assets::Assets;
+use load::{catalog::Catalog, inputs, Diagnostic, Diagnostics};
+use model::{Lang, Status};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Everything that can stop a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in input files (exit 2, no output).
+    #[error("{0}")]
+    Input(Diagnostics),
+    /// The catalog (built-in or overridden) does not load.
+    #[error("the evidence catalog does not load:\n{0}")]
+    Catalog(Diagnostics),
+    /// A locale file does not parse.
+    #[error(transparent)]
+    Locale(#[from] i18n::LocaleError),
+    /// A template failed.
+    #[error(transparent)]
+    Template(#[from] render::markdown::TemplateError),
+    /// The PDF could not be made.
+    #[error(transparent)]
+    Pdf(#[from] render::pdf::PdfError),
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] output::WriteError),
+    /// Anything else the user must fix (bad flag combination ...).
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// The library's result.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// `ja/nfr.md`, `en/nfr.md`.
+    Md,
+    /// `ja/nfr.pdf`, `en/nfr.pdf`.
+    Pdf,
+}
+
+impl Format {
+    /// Parse a format name.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim() {
+            "md" | "markdown" => Some(Format::Md),
+            "pdf" => Some(Format::Pdf),
+            _ => None,
+        }
+    }
+}
+
+/// An input file, read once.
+#[derive(Debug, Clone)]
+pub struct InputText {
+    /// Name shown in diagnostics and documents.
+    pub name: String,
+    /// Bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl InputText {
+    /// Read a file from disk.
+    pub fn read(path: &Path) -> std::result::Result<InputText, Diagnostic> {
+        let name = path.display().to_string();
+        std::fs::read(path).map(|bytes| InputText { name: name.clone(), bytes }).map_err(|e| {
+            Diagnostic::new(load::Code::Unreadable, &name, load::yaml::Pos { line: 0, col: 0 }, format!("cannot read the file ({e})"))
+                .hint("check the path; it is taken relative to the current folder")
+        })
+    }
+    /// A built-in file.
+    pub fn builtin(assets: &Assets, path: &str) -> Option<InputText> {
+        assets.get(path).map(|a| InputText { name: a.origin.clone(), bytes: a.data.into_owned() })
+    }
+    /// SHA-256, hex.
+    pub fn sha256(&self) -> String {
+        hex::encode(Sha256::digest(&self.bytes))
+    }
+}
+
+/// Load the catalog from the assets.
+pub fn load_catalog(assets: &Assets) -> Result<Catalog> {
+    let sources = assets.get("evidence/sources.yaml").ok_or_else(|| Error::Usage("the catalog has no evidence/sources.yaml".into()))?;
+    let files: Vec<(String, String)> = assets
+        .list("evidence/categories/")
+        .into_iter()
+        .filter(|p| p.ends_with(".yaml"))
+        .filter_map(|p| assets.get(&p).map(|a| (a.origin.clone(), a.text())))
+        .collect();
+    catalog::load_with(&sources.origin, &sources.text(), &files).map_err(|d| Error::Catalog(Diagnostics(d)))
+}
+
+mod catalog {
+    pub fn load_with(
+        name: &str,
+        text: &str,
+        files: &[(String, String)],
+    ) -> Result<crate::load::catalog::Catalog, Vec<crate::load::Diagnostic>> {
+        crate::load::catalog::load((name, text), files)
+    }
+}
+
+/// The loaded inputs of a build.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// Requirements, if given.
+    pub requirements: Option<inputs::Requirements>,
+    /// Answers, if given.
+    pub answers: Option<inputs::Answers>,
+    /// Digests for the report.
+    pub files: Vec<report::InputFile>,
+}
+
+/// Load and validate requirements and answers, collecting every problem.
+pub fn load_inputs(catalog: &Catalog, requirements: Option<&InputText>, answers: Option<&InputText>) -> Result<Inputs> {
+    let known = catalog.category_ids();
+    let mut diags = Vec::new();
+    let mut files = Vec::new();
+    let mut text = |f: &InputText, diags: &mut Vec<Diagnostic>| match load::decode(&f.name, &f.bytes) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    let reqs = requirements.and_then(|f| {
+        files.push(report::InputFile { role: "requirements".into(), path: f.name.clone(), sha256: f.sha256() });
+        let t = text(f, &mut diags)?;
+        inputs::load_requirements(&f.name, &t, &known).map_err(|d| diags.extend(d)).ok()
+    });
+    let ans = answers.and_then(|f| {
+        files.push(report::InputFile { role: "answers".into(), path: f.name.clone(), sha256: f.sha256() });
+        let t = text(f, &mut diags)?;
+        inputs::load_answers(&f.name, &t, &known).map_err(|d| diags.extend(d)).ok()
+    });
+    if !diags.is_empty() {
+        return Err(Error::Input(Diagnostics(diags)));
+    }
+    Ok(Inputs { requirements: reqs, answers: ans, files })
+}
+
+/// Build the report from loaded inputs and live evidence.
+pub fn build_report(
+    catalog: &Catalog,
+    i18n: &i18n::I18n,
+    inputs: &Inputs,
+    live: &evidence::LiveEvidence,
+    as_of: chrono::NaiveDate,
+) -> report::Report {
+    let resolved = resolve::resolve(catalog, inputs.answers.as_ref(), live);
+    let reqs: &[inputs::Requirement] = inputs.requirements.as_ref().map(|r| r.requirements.as_slice()).unwrap_or(&[]);
+    let verdicts = gap::analyze(reqs, catalog, &resolved.claims);
+    report::build(
+        i18n,
+        report::Parts {
+            catalog,
+            requirements: inputs.requirements.as_ref(),
+            answers: inputs.answers.as_ref(),
+            resolved: &resolved,
+            verdicts: &verdicts,
+            inputs: inputs.files.clone(),
+            as_of,
+        },
+    )
+}
+
+/// Render every requested format and language, in memory.
+pub fn render_all(
+    report: &report::Report,
+    i18n: &i18n::I18n,
+    assets: &Assets,
+    langs: &[Lang],
+    formats: &[Format],
+) -> Result<Vec<output::OutFile>> {
+    let mut files = Vec::new();
+    for &lang in langs {
+        let view = render::view::view(report, i18n, lang);
+        for &format in formats {
+            match format {
+                Format::Md => files.push(output::OutFile {
+                    path: format!("{}/nfr.md", lang.code()),
+                    bytes: render::markdown::render(assets, "templates/markdown/nfr.md.tera", &view)?.into_bytes(),
+                    private: false,
+                }),
+                Format::Pdf => files.push(output::OutFile {
+                    path: format!("{}/nfr.pdf", lang.code()),
+                    bytes: render::pdf::render(assets, &view, report)?,
+                    private: false,
+                }),
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Does the report trip `--fail-on`?
+pub fn trips(report: &report::Report, fail_on: &[Status]) -> bool {
+    report.requirements.iter().flat_map(|r| &r.verdicts).any(|v| fail_on.contains(&v.status))
+}
+
+/// Where a build writes.
+pub fn default_out() -> PathBuf {
+    PathBuf::from("out")
+}

@@ -1,0 +1,528 @@
+//! Durations as a reviewer compares them.
+//!
+//! Requirements and answers write lengths of time in ISO 8601 (`P6M`,
+//! `PT24H`), English (`6 months`) or Japanese (`6ヶ月`, `365日`). A length is
+//! kept as calendar months plus exact seconds, because the two do not convert
+//! exactly: six months are 181 to 184 days depending on where they start.
+//!
+//! Within one family (months and years; or weeks, days, hours, minutes,
+//! seconds) comparison is exact. Across families a value is the interval of
+//! every real length it can have (a month 28–31 days, a year 365–366 days, and
+//! `n` months the shortest and longest run of `n` consecutive calendar months).
+//! `at_least X` holds when the value's shortest length reaches X's shortest;
+//! `at_most X` holds when the value's longest length stays within X's longest.
+//! "Never expire" is longer than any duration.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+const DAY: u64 = 86_400;
+
+/// A length of time: calendar months plus exact seconds, or never-ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Duration {
+    /// A finite length.
+    Finite {
+        /// Calendar months (a year is 12).
+        months: u32,
+        /// Exact seconds (a day is 86,400; a week 7 days).
+        seconds: u64,
+    },
+    /// Kept until deleted: longer than any finite length.
+    Never,
+}
+
+/// Why a text is not a duration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DurationError {
+    /// What was wrong, for the user.
+    pub message: String,
+}
+
+/// The forms accepted, shown in error hints.
+pub const ACCEPTED_FORMS: &str = "a number with a unit: `6 months`, `365 days`, `24 hours`, `2 weeks`, `5 years`; ISO 8601 `P6M`, `P365D`, `PT24H`, `P1Y6M`; Japanese `6ヶ月`, `6か月`, `365日`, `24時間`, `5年`; or `never` (never expires)";
+
+impl Duration {
+    /// A length in calendar months.
+    pub const fn months(months: u32) -> Self {
+        Duration::Finite { months, seconds: 0 }
+    }
+    /// A length in days.
+    pub const fn days(days: u64) -> Self {
+        Duration::Finite {
+            months: 0,
+            seconds: days * DAY,
+        }
+    }
+    /// A length in hours.
+    pub const fn hours(hours: u64) -> Self {
+        Duration::Finite {
+            months: 0,
+            seconds: hours * 3600,
+        }
+    }
+
+    /// The shortest and longest length in seconds this value can have
+    /// (`None` for never).
+    pub fn bounds(&self) -> Option<(u64, u64)> {
+        match *self {
+            Duration::Never => None,
+            Duration::Finite { months, seconds } => {
+                let (lo, hi) = month_span_days(months);
+                Some((lo * DAY + seconds, hi * DAY + seconds))
+            }
+        }
+    }
+
+    fn family(&self) -> Family {
+        match *self {
+            Duration::Never => Family::Never,
+            Duration::Finite { months, seconds } => match (months, seconds) {
+                (0, _) => Family::Exact,
+                (_, 0) => Family::Calendar,
+                _ => Family::Mixed,
+            },
+        }
+    }
+
+    /// Does `self` last at least as long as `limit`, as a person would judge?
+    pub fn at_least(&self, limit: &Duration) -> bool {
+        match (self, limit) {
+            (Duration::Never, _) => true,
+            (_, Duration::Never) => false,
+            _ => match self.same_family_cmp(limit) {
+                Some(ord) => ord != Ordering::Less,
+                None => self.bounds().unwrap_or_default().0 >= limit.bounds().unwrap_or_default().0,
+            },
+        }
+    }
+
+    /// Does `self` stay within `limit`, as a person would judge?
+    pub fn at_most(&self, limit: &Duration) -> bool {
+        match (self, limit) {
+            (_, Duration::Never) => true,
+            (Duration::Never, _) => false,
+            _ => match self.same_family_cmp(limit) {
+                Some(ord) => ord != Ordering::Greater,
+                None => self.bounds().unwrap_or_default().1 <= limit.bounds().unwrap_or_default().1,
+            },
+        }
+    }
+
+    /// Exact comparison when both values are of one family.
+    fn same_family_cmp(&self, other: &Duration) -> Option<Ordering> {
+        match (*self, *other) {
+            (
+                Duration::Finite { months: a, seconds: 0 },
+                Duration::Finite { months: b, seconds: 0 },
+            ) if self.family() == Family::Calendar || other.family() == Family::Calendar => {
+                Some(a.cmp(&b))
+            }
+            (
+                Duration::Finite { months: 0, seconds: a },
+                Duration::Finite { months: 0, seconds: b },
+            ) => Some(a.cmp(&b)),
+            _ => None,
+        }
+    }
+
+    /// Parse any accepted form (see [`ACCEPTED_FORMS`]).
+    pub fn parse(text: &str) -> Result<Duration, DurationError> {
+        let normalized: String = text
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '　' => ' ',
+                _ => c,
+            })
+            .collect();
+        let t = normalized.as_str();
+        if t.is_empty() {
+            return Err(DurationError {
+                message: "empty duration".into(),
+            });
+        }
+        let lower = t.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "never" | "never expire" | "never-expire" | "never expires" | "無期限" | "無期限保持"
+        ) {
+            return Ok(Duration::Never);
+        }
+        if lower.starts_with('p') {
+            return parse_iso(&lower).ok_or_else(|| DurationError {
+                message: format!("`{text}` is not an ISO 8601 duration"),
+            });
+        }
+        parse_words(&lower).ok_or_else(|| DurationError {
+            message: format!("`{text}` is not a duration"),
+        })
+    }
+}
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Family {
+    Calendar,
+    Exact,
+    Mixed,
+    Never,
+}
+
+impl PartialOrd for Duration {
+    /// Ordered only when the answer is certain: same family, never, or
+    /// non-overlapping intervals.
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        match (self, other) {
+            (Duration::Never, Duration::Never) => Some(Ordering::Equal),
+            (Duration::Never, _) => Some(Ordering::Greater),
+            (_, Duration::Never) => Some(Ordering::Less),
+            _ => self.same_family_cmp(other).or_else(|| {
+                let (a_lo, a_hi) = self.bounds()?;
+                let (b_lo, b_hi) = other.bounds()?;
+                if a_hi < b_lo {
+                    Some(Ordering::Less)
+                } else if a_lo > b_hi {
+                    Some(Ordering::Greater)
+                } else {
+                    None
+                }
+            }),
+        }
+    }
+}
+
+/// Shortest and longest run, in days, of `months` consecutive calendar months
+/// over the 400-year Gregorian cycle (4,800 months, 146,097 days).
+pub fn month_span_days(months: u32) -> (u64, u64) {
+    const CYCLE_MONTHS: usize = 4800;
+    const CYCLE_DAYS: u64 = 146_097;
+    if months == 0 {
+        return (0, 0);
+    }
+    let whole = u64::from(months) / CYCLE_MONTHS as u64;
+    let rest = months as usize % CYCLE_MONTHS;
+    // prefix[i] = days in the first i months of two back-to-back cycles.
+    let mut prefix = Vec::with_capacity(2 * CYCLE_MONTHS + 1);
+    prefix.push(0u64);
+    for m in 0..(2 * CYCLE_MONTHS) {
+        let last = prefix[m];
+        prefix.push(last + days_in_month((m / 12) as u64 % 400, (m % 12) as u32));
+    }
+    let (mut lo, mut hi) = (u64::MAX, 0);
+    for start in 0..CYCLE_MONTHS {
+        let days = prefix[start + rest] - prefix[start];
+        lo = lo.min(days);
+        hi = hi.max(days);
+    }
+    (whole * CYCLE_DAYS + lo, whole * CYCLE_DAYS + hi)
+}
+
+fn days_in_month(year: u64, month0: u32) -> u64 {
+    match month0 {
+        1 => {
+            if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+                29
+            } else {
+                28
+            }
+        }
+        3 | 5 | 8 | 10 => 30,
+        _ => 31,
+    }
+}
+
+fn parse_iso(t: &str) -> Option<Duration> {
+    let body = t.strip_prefix('p')?;
+    if body.is_empty() {
+        return None;
+    }
+    let (date, time) = match body.split_once('t') {
+        Some((d, tm)) => {
+            if tm.is_empty() {
+                return None;
+            }
+            (d, Some(tm))
+        }
+        None => (body, None),
+    };
+    let mut months: u64 = 0;
+    let mut seconds: u64 = 0;
+    for (n, unit) in iso_parts(date)? {
+        match unit {
+            'y' => months = months.checked_add(n.checked_mul(12)?)?,
+            'm' => months = months.checked_add(n)?,
+            'w' => seconds = seconds.checked_add(n.checked_mul(7 * DAY)?)?,
+            'd' => seconds = seconds.checked_add(n.checked_mul(DAY)?)?,
+            _ => return None,
+        }
+    }
+    if let Some(time) = time {
+        for (n, unit) in iso_parts(time)? {
+            let mul = match unit {
+                'h' => 3600,
+                'm' => 60,
+                's' => 1,
+                _ => return None,
+            };
+            seconds = seconds.checked_add(n.checked_mul(mul)?)?;
+        }
+    }
+    Some(Duration::Finite {
+        months: u32::try_from(months).ok()?,
+        seconds,
+    })
+}
+
+fn iso_parts(s: &str) -> Option<Vec<(u64, char)>> {
+    let mut out = Vec::new();
+    let mut num = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            num.push(c);
+        } else {
+            if num.is_empty() {
+                return None;
+            }
+            out.push((num.parse().ok()?, c));
+            num.clear();
+        }
+    }
+    if !num.is_empty() {
+        return None;
+    }
+    Some(out)
+}
+
+/// Units in words: (spellings, months per unit, seconds per unit).
+const UNITS: &[(&[&str], u64, u64)] = &[
+    (&["years", "year", "yrs", "yr", "y", "年間", "年"], 12, 0),
+    (
+        &[
+            "months", "month", "mo", "ヶ月間", "ヶ月", "か月間", "か月", "カ月間", "カ月", "ヵ月間",
+            "ヵ月", "箇月", "ケ月", "月間",
+        ],
+        1,
+        0,
+    ),
+    (&["weeks", "week", "w", "週間"], 0, 7 * DAY),
+    (&["days", "day", "d", "日間", "日"], 0, DAY),
+    (&["hours", "hour", "hrs", "hr", "h", "時間"], 0, 3600),
+    (&["minutes", "minute", "min", "分間", "分"], 0, 60),
+    (&["seconds", "second", "sec", "s", "秒間", "秒"], 0, 1),
+];
+
+fn parse_words(t: &str) -> Option<Duration> {
+    let mut rest = t.trim();
+    let mut months: u64 = 0;
+    let mut seconds: u64 = 0;
+    let mut any = false;
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',').len();
+        if digits == 0 {
+            return None;
+        }
+        let n: u64 = rest[..digits].replace(',', "").parse().ok()?;
+        rest = rest[digits..].trim_start();
+        let (unit_len, per_month, per_sec) = UNITS.iter().find_map(|(names, m, s)| {
+            names.iter().find_map(|name| {
+                let after = rest.strip_prefix(name)?;
+                // A Latin unit must end at a word boundary (`5 days`, not `5 daysx`).
+                let boundary = after.is_empty()
+                    || !name.is_ascii()
+                    || after.starts_with(|c: char| !c.is_ascii_alphabetic());
+                boundary.then_some((name.len(), *m, *s))
+            })
+        })?;
+        rest = rest[unit_len..].trim_start();
+        rest = rest.strip_prefix("and ").unwrap_or(rest).trim_start();
+        rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+        months = months.checked_add(n.checked_mul(per_month)?)?;
+        seconds = seconds.checked_add(n.checked_mul(per_sec)?)?;
+        any = true;
+    }
+    any.then_some(Duration::Finite {
+        months: u32::try_from(months).ok()?,
+        seconds,
+    })
+}
+
+impl fmt::Display for Duration {
+    /// Canonical English form (`24 months`, `365 days`, `24 hours`, `never`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Duration::Never => f.write_str("never"),
+            Duration::Finite { months, seconds } => {
+                let mut parts = Vec::new();
+                if months > 0 {
+                    if months % 12 == 0 {
+                        parts.push(plural(u64::from(months / 12), "year"));
+                    } else {
+                        parts.push(plural(u64::from(months), "month"));
+                    }
+                }
+                if seconds > 0 || months == 0 {
+                    if seconds % DAY == 0 && (seconds >= 2 * DAY || seconds == 0) {
+                        parts.push(plural(seconds / DAY, "day"));
+                    } else if seconds % 3600 == 0 {
+                        parts.push(plural(seconds / 3600, "hour"));
+                    } else if seconds % 60 == 0 {
+                        parts.push(plural(seconds / 60, "minute"));
+                    } else {
+                        parts.push(plural(seconds, "second"));
+                    }
+                }
+                f.write_str(&parts.join(" "))
+            }
+        }
+    }
+}
+
+fn plural(n: u64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+impl Duration {
+    /// The value in Japanese (`24ヶ月`, `365日`, `24時間`, `無期限`).
+    pub fn to_japanese(&self) -> String {
+        match *self {
+            Duration::Never => "無期限".into(),
+            Duration::Finite { months, seconds } => {
+                let mut s = String::new();
+                if months > 0 {
+                    if months % 12 == 0 {
+                        s.push_str(&format!("{}年", months / 12));
+                    } else {
+                        s.push_str(&format!("{months}ヶ月"));
+                    }
+                }
+                if seconds > 0 || months == 0 {
+                    if seconds % DAY == 0 && (seconds >= 2 * DAY || seconds == 0) {
+                        s.push_str(&format!("{}日", seconds / DAY));
+                    } else if seconds % 3600 == 0 {
+                        s.push_str(&format!("{}時間", seconds / 3600));
+                    } else if seconds % 60 == 0 {
+                        s.push_str(&format!("{}分", seconds / 60));
+                    } else {
+                        s.push_str(&format!("{seconds}秒"));
+                    }
+                }
+                s
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Duration {
+        Duration::parse(s).unwrap_or_else(|e| panic!("{s}: {}", e.message))
+    }
+
+    #[test]
+    fn every_form_of_design_md_parses_to_the_same_length() {
+        assert_eq!(d("P6M"), Duration::months(6));
+        assert_eq!(d("6 months"), Duration::months(6));
+        assert_eq!(d("6ヶ月"), Duration::months(6));
+        assert_eq!(d("6か月"), Duration::months(6));
+        assert_eq!(d("P365D"), Duration::days(365));
+        assert_eq!(d("365 days"), Duration::days(365));
+        assert_eq!(d("365日"), Duration::days(365));
+        assert_eq!(d("PT24H"), Duration::hours(24));
+        assert_eq!(d("24 hours"), Duration::hours(24));
+        assert_eq!(d("24時間"), Duration::hours(24));
+        assert_eq!(d("5年"), Duration::months(60));
+        assert_eq!(d("5 years"), Duration::months(60));
+        assert_eq!(d("P7D"), Duration::days(7));
+        assert_eq!(d("never"), Duration::Never);
+        assert_eq!(d("無期限"), Duration::Never);
+    }
+
+    #[test]
+    fn other_forms_and_edge_cases() {
+        assert_eq!(d("1 year"), Duration::months(12));
+        assert_eq!(d("2 weeks"), Duration::days(14));
+        assert_eq!(d("2週間"), Duration::days(14));
+        assert_eq!(d("P1Y6M"), Duration::months(18));
+        assert_eq!(d("1 year 6 months"), Duration::months(18));
+        assert_eq!(d("1年6ヶ月"), Duration::months(18));
+        assert_eq!(d("６ヶ月"), Duration::months(6));
+        assert_eq!(d("5年間"), Duration::months(60));
+        assert_eq!(d("8,760 hours"), Duration::hours(8760));
+        assert_eq!(d("P1DT12H"), Duration::hours(36));
+        assert_eq!(d("  3 Days "), Duration::days(3));
+        assert_eq!(d("never expire"), Duration::Never);
+        for bad in ["", "P", "PT", "6", "six months", "6 parsecs", "P6X", "-1 days", "6 monthsx", "P1.5Y", "99999999999 years"] {
+            assert!(Duration::parse(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn same_family_compares_exactly() {
+        assert!(d("12 months").at_least(&d("1 year")));
+        assert!(d("12 months").at_most(&d("1 year")));
+        assert_eq!(d("12 months").partial_cmp(&d("1 year")), Some(Ordering::Equal));
+        assert!(d("P1W").at_most(&d("7 days")) && d("P1W").at_least(&d("168 hours")));
+        assert!(!d("24 hours").at_least(&d("2 days")));
+        assert!(!d("6 months").at_least(&d("7 months")));
+    }
+
+    #[test]
+    fn across_families_uses_the_real_calendar_spans() {
+        assert!(d("365 days").at_least(&d("1 year")));
+        assert!(!d("364 days").at_least(&d("1 year")));
+        assert!(d("366 days").at_most(&d("1 year")));
+        assert!(!d("367 days").at_most(&d("1 year")));
+        assert!(!d("185 days").at_most(&d("6 months")));
+        assert!(d("183 days").at_most(&d("6 months")));
+        assert!(d("184 days").at_most(&d("6 months")));
+        assert!(d("28 days").at_least(&d("1 month")));
+        assert!(d("31 days").at_most(&d("1 month")));
+        assert!(!d("32 days").at_most(&d("1 month")));
+        // 24 months is far beyond 6 months and far short of 5 years.
+        assert!(!d("24 months").at_most(&d("180 days")));
+        assert!(!d("24 months").at_least(&d("P1826D")));
+        assert!(d("90 days") < d("365日"));
+        assert!(d("24 hours") < d("P7D"));
+    }
+
+    #[test]
+    fn never_is_longer_than_everything() {
+        assert!(Duration::Never.at_least(&d("100 years")));
+        assert!(!Duration::Never.at_most(&d("100 years")));
+        assert!(d("100 years").at_most(&Duration::Never));
+        assert!(!d("100 years").at_least(&Duration::Never));
+        assert!(Duration::Never > d("1000 years"));
+    }
+
+    #[test]
+    fn month_spans_match_the_calendar() {
+        assert_eq!(month_span_days(1), (28, 31));
+        assert_eq!(month_span_days(6), (181, 184));
+        assert_eq!(month_span_days(12), (365, 366));
+        assert_eq!(month_span_days(24), (730, 731));
+        // Five years hold one or two leap days, or none across 1900-like years.
+        assert_eq!(month_span_days(60), (1825, 1827));
+        assert_eq!(month_span_days(120), (3652, 3653));
+        assert_eq!(month_span_days(4800 + 12), (146_097 + 365, 146_097 + 366));
+    }
+
+    #[test]
+    fn display_is_canonical_in_both_languages() {
+        assert_eq!(d("P24M").to_string(), "2 years");
+        assert_eq!(d("24 months").to_japanese(), "2年");
+        assert_eq!(d("18 months").to_string(), "18 months");
+        assert_eq!(d("365 days").to_string(), "365 days");
+        assert_eq!(d("365 days").to_japanese(), "365日");
+        assert_eq!(d("PT24H").to_string(), "24 hours");
+        assert_eq!(d("PT24H").to_japanese(), "24時間");
+        assert_eq!(d("1 day").to_string(), "24 hours");
+        assert_eq!(Duration::Never.to_japanese(), "無期限");
+    }
+}
