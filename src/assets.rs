@@ -52,7 +52,9 @@ fn embedded(path: &str) -> Option<Cow<'static, [u8]>> {
 }
 
 fn embedded_names() -> impl Iterator<Item = Cow<'static, str>> {
-    Evidence::iter().chain(Templates::iter()).chain(Locales::iter())
+    Evidence::iter()
+        .chain(Templates::iter())
+        .chain(Locales::iter())
 }
 
 impl Assets {
@@ -61,15 +63,24 @@ impl Assets {
         if let Some(dir) = &self.override_dir {
             let p = dir.join(path);
             if let Ok(bytes) = std::fs::read(&p) {
-                return Some(Asset { data: Cow::Owned(bytes), origin: p.display().to_string() });
+                return Some(Asset {
+                    data: Cow::Owned(bytes),
+                    origin: p.display().to_string(),
+                });
             }
         }
-        embedded(path).map(|data| Asset { data, origin: format!("built-in:{path}") })
+        embedded(path).map(|data| Asset {
+            data,
+            origin: format!("built-in:{path}"),
+        })
     }
 
     /// Every file below `prefix` (embedded and overriding), sorted by path.
     pub fn list(&self, prefix: &str) -> Vec<String> {
-        let mut names: Vec<String> = embedded_names().filter(|n| n.starts_with(prefix)).map(|n| n.into_owned()).collect();
+        let mut names: Vec<String> = embedded_names()
+            .filter(|n| n.starts_with(prefix))
+            .map(|n| n.into_owned())
+            .collect();
         if let Some(dir) = &self.override_dir {
             let base = dir.join(prefix);
             if let Ok(rd) = std::fs::read_dir(&base) {

@@ -114,8 +114,19 @@ fn compare_protocols(ps: &[Protocol], cond: &Condition) -> Outcome {
         return Outcome::Unclear(Reason::Ambiguous);
     }
     let wanted: Vec<Protocol> = match cond {
-        Condition::AtLeast(Expected::Protocol(p)) | Condition::AtMost(Expected::Protocol(p)) | Condition::Is(Expected::Protocol(p)) => vec![*p],
-        Condition::OneOf(xs) => xs.iter().filter_map(|x| if let Expected::Protocol(p) = x { Some(*p) } else { None }).collect(),
+        Condition::AtLeast(Expected::Protocol(p))
+        | Condition::AtMost(Expected::Protocol(p))
+        | Condition::Is(Expected::Protocol(p)) => vec![*p],
+        Condition::OneOf(xs) => xs
+            .iter()
+            .filter_map(|x| {
+                if let Expected::Protocol(p) = x {
+                    Some(*p)
+                } else {
+                    None
+                }
+            })
+            .collect(),
         _ => return Outcome::Unclear(Reason::Ambiguous),
     };
     let media = |p: &Protocol| p.tls_version().is_none();
@@ -144,7 +155,11 @@ fn compare_protocols(ps: &[Protocol], cond: &Condition) -> Outcome {
 
 /// The accepted retention values that would meet every condition.
 fn meeting_values(allowed: &Allowed, expect: &[Condition]) -> (Vec<Duration>, bool) {
-    let ok = |d: &Duration| expect.iter().all(|c| matches!(compare(&Value::Duration(*d), c), Outcome::Pass));
+    let ok = |d: &Duration| {
+        expect
+            .iter()
+            .all(|c| matches!(compare(&Value::Duration(*d), c), Outcome::Pass))
+    };
     match allowed {
         Allowed::Any => (Vec::new(), false),
         Allowed::Values(vs) => (vs.iter().filter(|d| ok(d)).copied().collect(), false),
@@ -169,7 +184,10 @@ fn meeting_values(allowed: &Allowed, expect: &[Condition]) -> (Vec<Duration>, bo
 }
 
 fn pick_change(changes: &[Change], direction: Direction) -> Vec<&Change> {
-    let mut v: Vec<&Change> = changes.iter().filter(|c| c.direction == direction).collect();
+    let mut v: Vec<&Change> = changes
+        .iter()
+        .filter(|c| c.direction == direction)
+        .collect();
     v.extend(changes.iter().filter(|c| c.direction == Direction::Any));
     if direction == Direction::Any {
         v.extend(changes.iter().filter(|c| c.direction != Direction::Any));
@@ -178,15 +196,30 @@ fn pick_change(changes: &[Change], direction: Direction) -> Vec<&Change> {
 }
 
 /// Judge one requirement against one claim.
-pub fn judge(req: &Requirement, claim: Option<&Claim>, catalog: &Catalog, category: &str) -> Verdict {
-    let verdict = |status, remedy, reason| Verdict { requirement: req.id.clone(), category: category.to_string(), status, remedy, reason };
+pub fn judge(
+    req: &Requirement,
+    claim: Option<&Claim>,
+    catalog: &Catalog,
+    category: &str,
+) -> Verdict {
+    let verdict = |status, remedy, reason| Verdict {
+        requirement: req.id.clone(),
+        category: category.to_string(),
+        status,
+        remedy,
+        reason,
+    };
     let Some(claim) = claim else {
         return verdict(Status::Unverified, None, Reason::NoEvidence);
     };
     match &claim.value {
         Value::NotApplicable => return verdict(Status::NotApplicable, None, Reason::NotApplicable),
-        Value::CustomerDefined => return verdict(Status::Unverified, None, Reason::DependsOnConfig),
-        Value::InstanceRegion => return verdict(Status::Unverified, None, Reason::InstanceRegionUnknown),
+        Value::CustomerDefined => {
+            return verdict(Status::Unverified, None, Reason::DependsOnConfig)
+        }
+        Value::InstanceRegion => {
+            return verdict(Status::Unverified, None, Reason::InstanceRegionUnknown)
+        }
         _ => {}
     }
     if !claim.verified {
@@ -217,20 +250,35 @@ pub fn judge(req: &Requirement, claim: Option<&Claim>, catalog: &Catalog, catego
                             return verdict(
                                 Status::Gap,
                                 Some(Remedy::Configure),
-                                Reason::Gap { direction, change: Some(change.clone()), meeting, meeting_is_range: is_range },
+                                Reason::Gap {
+                                    direction,
+                                    change: Some(change.clone()),
+                                    meeting,
+                                    meeting_is_range: is_range,
+                                },
                             );
                         }
                     }
                     return verdict(
                         Status::Gap,
                         Some(change.remedy),
-                        Reason::Gap { direction, change: Some(change.clone()), meeting: Vec::new(), meeting_is_range: false },
+                        Reason::Gap {
+                            direction,
+                            change: Some(change.clone()),
+                            meeting: Vec::new(),
+                            meeting_is_range: false,
+                        },
                     );
                 }
                 return verdict(
                     Status::Gap,
                     Some(Remedy::Negotiate),
-                    Reason::Gap { direction, change: None, meeting: Vec::new(), meeting_is_range: false },
+                    Reason::Gap {
+                        direction,
+                        change: None,
+                        meeting: Vec::new(),
+                        meeting_is_range: false,
+                    },
                 );
             }
         }
@@ -245,7 +293,11 @@ pub fn categories_for(req: &Requirement, catalog: &Catalog, claims: &[Claim]) ->
         CategorySel::All => catalog
             .categories
             .iter()
-            .filter(|c| claims.iter().any(|x| x.category == c.id && x.property == req.property))
+            .filter(|c| {
+                claims
+                    .iter()
+                    .any(|x| x.category == c.id && x.property == req.property)
+            })
             .map(|c| c.id.clone())
             .collect(),
     }
@@ -256,7 +308,9 @@ pub fn analyze(reqs: &[Requirement], catalog: &Catalog, claims: &[Claim]) -> Vec
     let mut out = Vec::new();
     for req in reqs {
         for cat in categories_for(req, catalog, claims) {
-            let claim = claims.iter().find(|c| c.category == cat && c.property == req.property);
+            let claim = claims
+                .iter()
+                .find(|c| c.category == cat && c.property == req.property);
             out.push(judge(req, claim, catalog, &cat));
         }
     }

@@ -23,7 +23,10 @@ pub struct LocaleError {
     pub message: String,
 }
 
-fn bundle(assets: &Assets, lang: Lang) -> Result<(FluentBundle<FluentResource>, BTreeSet<String>), LocaleError> {
+fn bundle(
+    assets: &Assets,
+    lang: Lang,
+) -> Result<(FluentBundle<FluentResource>, BTreeSet<String>), LocaleError> {
     let langid = match lang {
         Lang::Ja => unic_langid::langid!("ja"),
         Lang::En => unic_langid::langid!("en"),
@@ -35,13 +38,19 @@ fn bundle(assets: &Assets, lang: Lang) -> Result<(FluentBundle<FluentResource>, 
         if !path.ends_with(".ftl") {
             continue;
         }
-        let Some(asset) = assets.get(&path) else { continue };
+        let Some(asset) = assets.get(&path) else {
+            continue;
+        };
         let res = FluentResource::try_new(asset.text()).map_err(|(_, errs)| LocaleError {
             file: asset.origin.clone(),
-            message: errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
+            message: errs
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
         })?;
         for entry in res.entries() {
-            if let fluent_bundle::ast::Entry::Message(m) = entry {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
                 ids.insert(m.id.name.to_string());
             }
         }
@@ -55,7 +64,11 @@ impl I18n {
     pub fn load(assets: &Assets) -> Result<Self, LocaleError> {
         let (ja, ja_ids) = bundle(assets, Lang::Ja)?;
         let (en, en_ids) = bundle(assets, Lang::En)?;
-        Ok(I18n { ja, en, ids: [ja_ids, en_ids] })
+        Ok(I18n {
+            ja,
+            en,
+            ids: [ja_ids, en_ids],
+        })
     }
 
     /// Message ids defined for a language.
@@ -81,7 +94,11 @@ impl I18n {
             fargs.set(*k, FluentValue::from(v.clone()));
         }
         let mut errors = Vec::new();
-        let s = b.format_pattern(pattern, if args.is_empty() { None } else { Some(&fargs) }, &mut errors);
+        let s = b.format_pattern(
+            pattern,
+            if args.is_empty() { None } else { Some(&fargs) },
+            &mut errors,
+        );
         if errors.is_empty() {
             s.into_owned()
         } else {
@@ -96,11 +113,21 @@ impl I18n {
 
     /// A message in both languages.
     pub fn both(&self, id: &str, args: &[(&str, String)]) -> Bilingual {
-        Bilingual::new(self.t_args(Lang::Ja, id, args), self.t_args(Lang::En, id, args))
+        Bilingual::new(
+            self.t_args(Lang::Ja, id, args),
+            self.t_args(Lang::En, id, args),
+        )
     }
 
     /// A message in both languages with per-language arguments.
-    pub fn both_with(&self, id: &str, args: impl Fn(Lang) -> Vec<(&'static str, String)>) -> Bilingual {
-        Bilingual::new(self.t_args(Lang::Ja, id, &args(Lang::Ja)), self.t_args(Lang::En, id, &args(Lang::En)))
+    pub fn both_with(
+        &self,
+        id: &str,
+        args: impl Fn(Lang) -> Vec<(&'static str, String)>,
+    ) -> Bilingual {
+        Bilingual::new(
+            self.t_args(Lang::Ja, id, &args(Lang::Ja)),
+            self.t_args(Lang::En, id, &args(Lang::En)),
+        )
     }
 }

@@ -100,14 +100,27 @@ impl InputText {
     /// Read a file from disk.
     pub fn read(path: &Path) -> std::result::Result<InputText, Diagnostic> {
         let name = path.display().to_string();
-        std::fs::read(path).map(|bytes| InputText { name: name.clone(), bytes }).map_err(|e| {
-            Diagnostic::new(load::Code::Unreadable, &name, load::yaml::Pos { line: 0, col: 0 }, format!("cannot read the file ({e})"))
+        std::fs::read(path)
+            .map(|bytes| InputText {
+                name: name.clone(),
+                bytes,
+            })
+            .map_err(|e| {
+                Diagnostic::new(
+                    load::Code::Unreadable,
+                    &name,
+                    load::yaml::Pos { line: 0, col: 0 },
+                    format!("cannot read the file ({e})"),
+                )
                 .hint("check the path; it is taken relative to the current folder")
-        })
+            })
     }
     /// A built-in file.
     pub fn builtin(assets: &Assets, path: &str) -> Option<InputText> {
-        assets.get(path).map(|a| InputText { name: a.origin.clone(), bytes: a.data.into_owned() })
+        assets.get(path).map(|a| InputText {
+            name: a.origin.clone(),
+            bytes: a.data.into_owned(),
+        })
     }
     /// SHA-256, hex.
     pub fn sha256(&self) -> String {
@@ -117,14 +130,17 @@ impl InputText {
 
 /// Load the catalog from the assets.
 pub fn load_catalog(assets: &Assets) -> Result<Catalog> {
-    let sources = assets.get("evidence/sources.yaml").ok_or_else(|| Error::Usage("the catalog has no evidence/sources.yaml".into()))?;
+    let sources = assets
+        .get("evidence/sources.yaml")
+        .ok_or_else(|| Error::Usage("the catalog has no evidence/sources.yaml".into()))?;
     let files: Vec<(String, String)> = assets
         .list("evidence/categories/")
         .into_iter()
         .filter(|p| p.ends_with(".yaml"))
         .filter_map(|p| assets.get(&p).map(|a| (a.origin.clone(), a.text())))
         .collect();
-    catalog::load_with(&sources.origin, &sources.text(), &files).map_err(|d| Error::Catalog(Diagnostics(d)))
+    catalog::load_with(&sources.origin, &sources.text(), &files)
+        .map_err(|d| Error::Catalog(Diagnostics(d)))
 }
 
 mod catalog {
@@ -149,11 +165,15 @@ pub struct Inputs {
 }
 
 /// Load and validate requirements and answers, collecting every problem.
-pub fn load_inputs(catalog: &Catalog, requirements: Option<&InputText>, answers: Option<&InputText>) -> Result<Inputs> {
+pub fn load_inputs(
+    catalog: &Catalog,
+    requirements: Option<&InputText>,
+    answers: Option<&InputText>,
+) -> Result<Inputs> {
     let known = catalog.category_ids();
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    let mut text = |f: &InputText, diags: &mut Vec<Diagnostic>| match load::decode(&f.name, &f.bytes) {
+    let text = |f: &InputText, diags: &mut Vec<Diagnostic>| match load::decode(&f.name, &f.bytes) {
         Ok(t) => Some(t),
         Err(d) => {
             diags.push(d);
@@ -161,19 +181,39 @@ pub fn load_inputs(catalog: &Catalog, requirements: Option<&InputText>, answers:
         }
     };
     let reqs = requirements.and_then(|f| {
-        files.push(report::InputFile { role: "requirements".into(), path: f.name.clone(), sha256: f.sha256() });
+        files.push(report::InputFile {
+            role: "requirements".into(),
+            path: f.name.clone(),
+            sha256: f.sha256(),
+        });
         let t = text(f, &mut diags)?;
-        inputs::load_requirements(&f.name, &t, &known).map_err(|d| diags.extend(d)).ok()
+        inputs::load_requirements(&f.name, &t, &known)
+            .map_err(|d| diags.extend(d))
+            .ok()
     });
     let ans = answers.and_then(|f| {
-        files.push(report::InputFile { role: "answers".into(), path: f.name.clone(), sha256: f.sha256() });
+        files.push(report::InputFile {
+            role: "answers".into(),
+            path: f.name.clone(),
+            sha256: f.sha256(),
+        });
         let t = text(f, &mut diags)?;
-        inputs::load_answers(&f.name, &t, &known).map_err(|d| diags.extend(d)).ok()
+        inputs::load_answers(&f.name, &t, &known)
+            .map_err(|d| diags.extend(d))
+            .ok()
     });
     if !diags.is_empty() {
+        // In file order, as a reader fixes them.
+        diags.sort_by(|a, b| {
+            (&a.file, a.pos.line, a.pos.col).cmp(&(&b.file, b.pos.line, b.pos.col))
+        });
         return Err(Error::Input(Diagnostics(diags)));
     }
-    Ok(Inputs { requirements: reqs, answers: ans, files })
+    Ok(Inputs {
+        requirements: reqs,
+        answers: ans,
+        files,
+    })
 }
 
 /// Build the report from loaded inputs and live evidence.
@@ -185,7 +225,11 @@ pub fn build_report(
     as_of: chrono::NaiveDate,
 ) -> report::Report {
     let resolved = resolve::resolve(catalog, inputs.answers.as_ref(), live);
-    let reqs: &[inputs::Requirement] = inputs.requirements.as_ref().map(|r| r.requirements.as_slice()).unwrap_or(&[]);
+    let reqs: &[inputs::Requirement] = inputs
+        .requirements
+        .as_ref()
+        .map(|r| r.requirements.as_slice())
+        .unwrap_or(&[]);
     let verdicts = gap::analyze(reqs, catalog, &resolved.claims);
     report::build(
         i18n,
@@ -216,7 +260,12 @@ pub fn render_all(
             match format {
                 Format::Md => files.push(output::OutFile {
                     path: format!("{}/nfr.md", lang.code()),
-                    bytes: render::markdown::render(assets, "templates/markdown/nfr.md.tera", &view)?.into_bytes(),
+                    bytes: render::markdown::render(
+                        assets,
+                        "templates/markdown/nfr.md.tera",
+                        &view,
+                    )?
+                    .into_bytes(),
                     private: false,
                 }),
                 Format::Pdf => files.push(output::OutFile {
@@ -232,7 +281,11 @@ pub fn render_all(
 
 /// Does the report trip `--fail-on`?
 pub fn trips(report: &report::Report, fail_on: &[Status]) -> bool {
-    report.requirements.iter().flat_map(|r| &r.verdicts).any(|v| fail_on.contains(&v.status))
+    report
+        .requirements
+        .iter()
+        .flat_map(|r| &r.verdicts)
+        .any(|v| fail_on.contains(&v.status))
 }
 
 /// Where a build writes.

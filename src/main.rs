@@ -99,7 +99,10 @@ fn usage(msg: String) -> ExitCode {
     fail(&Error::Usage(msg))
 }
 
-fn read_inputs(r: Option<&PathBuf>, a: Option<&PathBuf>) -> Result<(Option<InputText>, Option<InputText>), Error> {
+fn read_inputs(
+    r: Option<&PathBuf>,
+    a: Option<&PathBuf>,
+) -> Result<(Option<InputText>, Option<InputText>), Error> {
     let mut diags = Vec::new();
     let mut read = |p: Option<&PathBuf>| {
         p.and_then(|p| match InputText::read(p) {
@@ -120,13 +123,19 @@ fn read_inputs(r: Option<&PathBuf>, a: Option<&PathBuf>) -> Result<(Option<Input
 }
 
 fn build(args: BuildArgs) -> ExitCode {
-    let assets = Assets { override_dir: args.assets.assets.clone() };
+    let assets = Assets {
+        override_dir: args.assets.assets.clone(),
+    };
     let mut langs = Vec::new();
     for l in &args.lang {
         match Lang::parse(l) {
             Some(x) if !langs.contains(&x) => langs.push(x),
             Some(_) => {}
-            None => return usage(format!("unknown language `{l}`\n  expected: `ja`, `en` or `ja,en`")),
+            None => {
+                return usage(format!(
+                    "unknown language `{l}`\n  expected: `ja`, `en` or `ja,en`"
+                ))
+            }
         }
     }
     let mut formats = Vec::new();
@@ -134,7 +143,11 @@ fn build(args: BuildArgs) -> ExitCode {
         match Format::parse(f) {
             Some(x) if !formats.contains(&x) => formats.push(x),
             Some(_) => {}
-            None => return usage(format!("unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`")),
+            None => {
+                return usage(format!(
+                    "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`"
+                ))
+            }
         }
     }
     let mut fail_on = Vec::new();
@@ -149,7 +162,11 @@ fn build(args: BuildArgs) -> ExitCode {
     let as_of = match &args.as_of {
         Some(s) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
             Ok(d) => d,
-            Err(_) => return usage(format!("--as-of `{s}` is not a date\n  expected: YYYY-MM-DD, e.g. 2026-11-28")),
+            Err(_) => {
+                return usage(format!(
+                    "--as-of `{s}` is not a date\n  expected: YYYY-MM-DD, e.g. 2026-11-28"
+                ))
+            }
         },
         None => chrono::Local::now().date_naive(),
     };
@@ -169,12 +186,24 @@ fn build(args: BuildArgs) -> ExitCode {
         let files = shoko::render_all(&report, &i18n, &assets, &langs, &formats)?;
         shoko::output::replace_dir(&args.out, &files)?;
         if let Some(p) = &args.dump_model {
-            let json = serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?;
+            let json =
+                serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?;
             shoko::output::write_file(p, format!("{json}\n").as_bytes())?;
         }
         let n = report.requirements.len();
-        let counts: Vec<String> = report.counts.iter().filter(|c| c.requirements > 0).map(|c| format!("{} {}", c.requirements, c.status.name())).collect();
-        eprintln!("wrote {} file(s) to {}: {} requirement(s): {}", files.len(), args.out.display(), n, counts.join(", "));
+        let counts: Vec<String> = report
+            .counts
+            .iter()
+            .filter(|c| c.requirements > 0)
+            .map(|c| format!("{} {}", c.requirements, c.status.name()))
+            .collect();
+        eprintln!(
+            "wrote {} file(s) to {}: {} requirement(s): {}",
+            files.len(),
+            args.out.display(),
+            n,
+            counts.join(", ")
+        );
         Ok(shoko::trips(&report, &fail_on))
     };
     match run() {
@@ -188,12 +217,17 @@ fn build(args: BuildArgs) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let assets = Assets { override_dir: args.assets.assets };
+    let assets = Assets {
+        override_dir: args.assets.assets,
+    };
     let run = || -> Result<(), Error> {
         let catalog = shoko::load_catalog(&assets)?;
         let (rt, at) = read_inputs(args.requirements.as_ref(), args.answers.as_ref())?;
         let inputs = shoko::load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
-        let r = inputs.requirements.as_ref().map_or(0, |r| r.requirements.len());
+        let r = inputs
+            .requirements
+            .as_ref()
+            .map_or(0, |r| r.requirements.len());
         let a = inputs.answers.as_ref().map_or(0, |a| a.answers.len());
         println!("ok: {r} requirement(s), {a} answer(s)");
         Ok(())
@@ -206,16 +240,24 @@ fn check(args: CheckArgs) -> ExitCode {
 
 fn init(dir: PathBuf, force: bool) -> ExitCode {
     let assets = Assets::default();
-    let files = [("requirements.yaml", "evidence/init/requirements.yaml"), ("answers.yaml", "evidence/init/answers.yaml")];
+    let files = [
+        ("requirements.yaml", "evidence/init/requirements.yaml"),
+        ("answers.yaml", "evidence/init/answers.yaml"),
+    ];
     if !force {
         for (name, _) in files {
             if dir.join(name).exists() {
-                return usage(format!("{} already exists\n  hint: pass --force to overwrite it", dir.join(name).display()));
+                return usage(format!(
+                    "{} already exists\n  hint: pass --force to overwrite it",
+                    dir.join(name).display()
+                ));
             }
         }
     }
     for (name, src) in files {
-        let Some(a) = assets.get(src) else { return usage(format!("{src} is missing from the build")) };
+        let Some(a) = assets.get(src) else {
+            return usage(format!("{src} is missing from the build"));
+        };
         if let Err(e) = shoko::output::write_file(&dir.join(name), &a.data) {
             return fail(&Error::Write(e));
         }
@@ -225,12 +267,21 @@ fn init(dir: PathBuf, force: bool) -> ExitCode {
 }
 
 fn categories(args: AssetArgs) -> ExitCode {
-    let assets = Assets { override_dir: args.assets };
+    let assets = Assets {
+        override_dir: args.assets,
+    };
     match shoko::load_catalog(&assets) {
         Ok(c) => {
             for cat in &c.categories {
                 let props: Vec<&str> = cat.claims.iter().map(|x| x.property.name()).collect();
-                println!("{:<28} {} / {}\n{:<28} {}", cat.id, cat.title.ja, cat.title.en, "", props.join(", "));
+                println!(
+                    "{:<28} {} / {}\n{:<28} {}",
+                    cat.id,
+                    cat.title.ja,
+                    cat.title.en,
+                    "",
+                    props.join(", ")
+                );
             }
             ExitCode::SUCCESS
         }

@@ -27,7 +27,10 @@ pub struct WriteError {
 }
 
 fn err(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
-    move |source| WriteError { path: path.to_path_buf(), source }
+    move |source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Replace `out` by a folder holding exactly `files`.
@@ -37,7 +40,10 @@ pub fn replace_dir(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(err(&parent))?;
-    let tmp = tempfile::Builder::new().prefix(".shoko-new-").tempdir_in(&parent).map_err(err(&parent))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".shoko-new-")
+        .tempdir_in(&parent)
+        .map_err(err(&parent))?;
     for f in files {
         let p = tmp.path().join(&f.path);
         if let Some(dir) = p.parent() {
@@ -47,12 +53,17 @@ pub fn replace_dir(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
         #[cfg(unix)]
         if f.private {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).map_err(err(&p))?;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600))
+                .map_err(err(&p))?;
         }
     }
     let staged = tmp.keep();
     if out.exists() {
-        let old = tempfile::Builder::new().prefix(".shoko-old-").tempdir_in(&parent).map_err(err(&parent))?.keep();
+        let old = tempfile::Builder::new()
+            .prefix(".shoko-old-")
+            .tempdir_in(&parent)
+            .map_err(err(&parent))?
+            .keep();
         // `old` exists as an empty folder; rename needs it gone on some systems.
         std::fs::remove_dir(&old).map_err(err(&old))?;
         std::fs::rename(out, &old).map_err(err(out))?;
@@ -60,7 +71,10 @@ pub fn replace_dir(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
             // Put the previous output back.
             let _ = std::fs::rename(&old, out);
             let _ = std::fs::remove_dir_all(&staged);
-            return Err(WriteError { path: out.to_path_buf(), source: e });
+            return Err(WriteError {
+                path: out.to_path_buf(),
+                source: e,
+            });
         }
         std::fs::remove_dir_all(&old).map_err(err(&old))?;
     } else {
@@ -78,6 +92,9 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     std::fs::create_dir_all(&parent).map_err(err(&parent))?;
     let mut tmp = tempfile::NamedTempFile::new_in(&parent).map_err(err(&parent))?;
     std::io::Write::write_all(&mut tmp, bytes).map_err(err(path))?;
-    tmp.persist(path).map_err(|e| WriteError { path: path.to_path_buf(), source: e.error })?;
+    tmp.persist(path).map_err(|e| WriteError {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
     Ok(())
 }

@@ -6,8 +6,12 @@ use crate::evidence::ObservationRef;
 use crate::gap::{Reason, Verdict};
 use crate::i18n::I18n;
 use crate::load::catalog::{Allowed, Catalog, DocSource};
-use crate::load::inputs::{Answers, CategorySel, Condition, Customer, Declarer, Expected, Requirements};
-use crate::model::{Bilingual, Duration, KeyOwner, Lang, Priority, Property, Protocol, Remedy, Status, Value};
+use crate::load::inputs::{
+    Answers, CategorySel, Condition, Customer, Declarer, Expected, Requirements,
+};
+use crate::model::{
+    Bilingual, Duration, KeyOwner, Lang, Priority, Property, Protocol, Remedy, Status, Value,
+};
 use crate::render::escape::md_escape;
 use crate::resolve::{Claim, Provenance, Resolved, SourceKey};
 use serde::Serialize;
@@ -76,7 +80,9 @@ impl Source {
     /// The citation number.
     pub fn number(&self) -> usize {
         match self {
-            Source::Doc { number, .. } | Source::Declaration { number, .. } | Source::Observation { number, .. } => *number,
+            Source::Doc { number, .. }
+            | Source::Declaration { number, .. }
+            | Source::Observation { number, .. } => *number,
         }
     }
 }
@@ -274,8 +280,19 @@ impl Numbering<'_> {
                 let number = i + 1;
                 Some(match k {
                     SourceKey::Doc { id } => {
-                        let DocSource { url, title, checked, .. } = self.catalog.sources.get(id)?.clone();
-                        Source::Doc { number, id: id.clone(), url, title, checked }
+                        let DocSource {
+                            url,
+                            title,
+                            checked,
+                            ..
+                        } = self.catalog.sources.get(id)?.clone();
+                        Source::Doc {
+                            number,
+                            id: id.clone(),
+                            url,
+                            title,
+                            checked,
+                        }
                     }
                     SourceKey::Declaration { file, line } => {
                         let a = self.answers?;
@@ -293,7 +310,10 @@ impl Numbering<'_> {
                     }
                     SourceKey::Observation { id } => {
                         let o = self.observations.iter().find(|o| &o.id == id)?.clone();
-                        Source::Observation { number, observation: o }
+                        Source::Observation {
+                            number,
+                            observation: o,
+                        }
                     }
                 })
             })
@@ -303,33 +323,31 @@ impl Numbering<'_> {
 
 /// Render a duration for the reader.
 pub fn duration_text(i: &I18n, lang: Lang, d: &Duration) -> String {
-    match *d {
-        Duration::Never => i.t(lang, "duration-never"),
-        Duration::Finite { months, seconds } => {
-            let unit = |n: u64, one: &str, many: &str| i.t_args(lang, if n == 1 { one } else { many }, &[("n", n.to_string())]);
-            let mut parts = Vec::new();
-            if months > 0 {
-                if months % 12 == 0 {
-                    parts.push(unit(u64::from(months / 12), "duration-year", "duration-years"));
-                } else {
-                    parts.push(unit(u64::from(months), "duration-month", "duration-months"));
-                }
-            }
-            if seconds > 0 || months == 0 {
-                const DAY: u64 = 86_400;
-                if seconds % DAY == 0 && (seconds >= 2 * DAY || seconds == 0) {
-                    parts.push(unit(seconds / DAY, "duration-day", "duration-days"));
-                } else if seconds % 3600 == 0 {
-                    parts.push(unit(seconds / 3600, "duration-hour", "duration-hours"));
-                } else if seconds % 60 == 0 {
-                    parts.push(unit(seconds / 60, "duration-minute", "duration-minutes"));
-                } else {
-                    parts.push(unit(seconds, "duration-second", "duration-seconds"));
-                }
-            }
-            parts.join(&i.t(lang, "duration-joiner"))
-        }
+    use crate::model::duration::Unit;
+    if *d == Duration::Never {
+        return i.t(lang, "duration-never");
     }
+    let parts: Vec<String> = d
+        .parts()
+        .into_iter()
+        .map(|(n, u)| {
+            let (one, many) = match u {
+                Unit::Years => ("duration-year", "duration-years"),
+                Unit::Months => ("duration-month", "duration-months"),
+                Unit::Weeks => ("duration-week", "duration-weeks"),
+                Unit::Days => ("duration-day", "duration-days"),
+                Unit::Hours => ("duration-hour", "duration-hours"),
+                Unit::Minutes => ("duration-minute", "duration-minutes"),
+                Unit::Seconds | Unit::Mixed => ("duration-second", "duration-seconds"),
+            };
+            i.t_args(
+                lang,
+                if n == 1 { one } else { many },
+                &[("n", n.to_string())],
+            )
+        })
+        .collect();
+    parts.join(&i.t(lang, "duration-joiner"))
 }
 
 fn key_text(i: &I18n, lang: Lang, k: KeyOwner) -> String {
@@ -356,7 +374,11 @@ pub fn value_text(i: &I18n, lang: Lang, v: &Value) -> String {
         Value::InstanceLifetime => i.t(lang, "value-instance-lifetime"),
         Value::Bool(b) => i.t(lang, if *b { "value-yes" } else { "value-no" }),
         Value::Key(k) => key_text(i, lang, *k),
-        Value::Protocols(ps) => ps.iter().map(|p| protocol_text(*p)).collect::<Vec<_>>().join(", "),
+        Value::Protocols(ps) => ps
+            .iter()
+            .map(|p| protocol_text(*p))
+            .collect::<Vec<_>>()
+            .join(", "),
         Value::Text(t) => t.get(lang).to_string(),
         Value::CustomerDefined => i.t(lang, "value-customer-defined"),
         Value::NotApplicable => i.t(lang, "value-not-applicable"),
@@ -378,12 +400,26 @@ pub fn expect_text(i: &I18n, lang: Lang, conds: &[Condition]) -> String {
     let parts: Vec<String> = conds
         .iter()
         .map(|c| match c {
-            Condition::AtLeast(e) => i.t_args(lang, "expect-at-least", &[("value", expected_text(i, lang, e))]),
-            Condition::AtMost(e) => i.t_args(lang, "expect-at-most", &[("value", expected_text(i, lang, e))]),
-            Condition::Is(e) => i.t_args(lang, "expect-is", &[("value", expected_text(i, lang, e))]),
+            Condition::AtLeast(e) => i.t_args(
+                lang,
+                "expect-at-least",
+                &[("value", expected_text(i, lang, e))],
+            ),
+            Condition::AtMost(e) => i.t_args(
+                lang,
+                "expect-at-most",
+                &[("value", expected_text(i, lang, e))],
+            ),
+            Condition::Is(e) => {
+                i.t_args(lang, "expect-is", &[("value", expected_text(i, lang, e))])
+            }
             Condition::OneOf(es) => {
                 let vals: Vec<String> = es.iter().map(|e| expected_text(i, lang, e)).collect();
-                i.t_args(lang, "expect-one-of", &[("values", vals.join(&i.t(lang, "list-joiner")))])
+                i.t_args(
+                    lang,
+                    "expect-one-of",
+                    &[("values", vals.join(&i.t(lang, "list-joiner")))],
+                )
             }
         })
         .collect();
@@ -408,57 +444,116 @@ fn evidence_label(i: &I18n, lang: Lang, c: &Claim) -> String {
             let (file, line) = c
                 .cites
                 .iter()
-                .find_map(|k| if let SourceKey::Declaration { file, line } = k { Some((file.clone(), *line)) } else { None })
+                .find_map(|k| {
+                    if let SourceKey::Declaration { file, line } = k {
+                        Some((file.clone(), *line))
+                    } else {
+                        None
+                    }
+                })
                 .unwrap_or_default();
-            i.t_args(lang, "evidence-declared", &[("file", md_escape(&file)), ("line", line.to_string())])
+            i.t_args(
+                lang,
+                "evidence-declared",
+                &[("file", md_escape(&file)), ("line", line.to_string())],
+            )
         }
         Provenance::Observed => {
             let op = c.cites.first().map(|k| match k {
                 SourceKey::Observation { id } => id.clone(),
                 _ => String::new(),
             });
-            i.t_args(lang, "evidence-observed", &[("observation", md_escape(&op.unwrap_or_default()))])
+            i.t_args(
+                lang,
+                "evidence-observed",
+                &[("observation", md_escape(&op.unwrap_or_default()))],
+            )
         }
     }
 }
 
-fn explanation(i: &I18n, lang: Lang, v: &Verdict, claim: Option<&Claim>, req_expect: &str) -> String {
+fn explanation(
+    i: &I18n,
+    lang: Lang,
+    v: &Verdict,
+    claim: Option<&Claim>,
+    req_expect: &str,
+) -> String {
     let mut sentences = Vec::new();
-    let property = claim.map(|c| i.t(lang, &c.property.message_id())).unwrap_or_default();
-    let value = claim.map(|c| md_escape(&value_text(i, lang, &c.value))).unwrap_or_default();
-    let evidence = claim.map(|c| evidence_label(i, lang, c)).unwrap_or_default();
-    let base = [("property", property), ("value", value), ("evidence", evidence), ("expect", req_expect.to_string())];
+    // In running English text the property is a common noun.
+    let property = claim
+        .map(|c| i.t(lang, &c.property.message_id()))
+        .map(|p| if lang == Lang::En { lower_first(&p) } else { p })
+        .unwrap_or_default();
+    let value = claim
+        .map(|c| md_escape(&value_text(i, lang, &c.value)))
+        .unwrap_or_default();
+    let evidence = claim
+        .map(|c| evidence_label(i, lang, c))
+        .unwrap_or_default();
+    let base = [
+        ("property", property),
+        ("value", value),
+        ("evidence", evidence),
+        ("expect", req_expect.to_string()),
+    ];
     match &v.reason {
         Reason::Met => sentences.push(i.t_args(lang, "verdict-met", &base)),
-        Reason::Gap { change, meeting, meeting_is_range, .. } => {
+        Reason::Gap {
+            change,
+            meeting,
+            meeting_is_range,
+            ..
+        } => {
             sentences.push(i.t_args(lang, "verdict-gap", &base));
             let remedy = v.remedy.unwrap_or(Remedy::Negotiate);
             match change {
-                Some(ch) => sentences.push(i.t_args(lang, &format!("remedy-{}-how", remedy.name()), &[("how", ch.how.get(lang).to_string())])),
+                Some(ch) => sentences.push(i.t_args(
+                    lang,
+                    &format!("remedy-{}-how", remedy.name()),
+                    &[("how", ch.how.get(lang).to_string())],
+                )),
                 None => sentences.push(i.t(lang, "remedy-negotiate-fixed")),
             }
             if *meeting_is_range && meeting.len() == 2 {
                 sentences.push(i.t_args(
                     lang,
                     "remedy-meeting-range",
-                    &[("low", duration_text(i, lang, &meeting[0])), ("high", duration_text(i, lang, &meeting[1]))],
+                    &[
+                        ("low", duration_text(i, lang, &meeting[0])),
+                        ("high", duration_text(i, lang, &meeting[1])),
+                    ],
                 ));
             } else if !meeting.is_empty() {
                 let vals: Vec<String> = meeting.iter().map(|d| duration_text(i, lang, d)).collect();
-                sentences.push(i.t_args(lang, "remedy-meeting-values", &[("values", vals.join(&i.t(lang, "list-joiner")))]));
-            } else if matches!(change.as_ref().and_then(|c| c.allowed.as_ref()), Some(Allowed::Any)) {
+                sentences.push(i.t_args(
+                    lang,
+                    "remedy-meeting-values",
+                    &[("values", vals.join(&i.t(lang, "list-joiner")))],
+                ));
+            } else if matches!(
+                change.as_ref().and_then(|c| c.allowed.as_ref()),
+                Some(Allowed::Any)
+            ) {
                 sentences.push(i.t(lang, "remedy-meeting-any"));
             }
         }
         other => {
-            let code = serde_json::to_value(other).ok().and_then(|j| j.get("code").and_then(|c| c.as_str()).map(String::from)).unwrap_or_default();
+            let code = serde_json::to_value(other)
+                .ok()
+                .and_then(|j| j.get("code").and_then(|c| c.as_str()).map(String::from))
+                .unwrap_or_default();
             sentences.push(i.t_args(lang, &format!("reason-{code}"), &base));
         }
     }
     if let Some(c) = claim {
         if matches!(v.status, Status::Met | Status::Gap | Status::Review) {
             for cv in &c.caveats {
-                sentences.push(i.t_args(lang, "verdict-caveat", &[("caveat", cv.get(lang).to_string())]));
+                sentences.push(i.t_args(
+                    lang,
+                    "verdict-caveat",
+                    &[("caveat", cv.get(lang).to_string())],
+                ));
             }
         }
         if let Some(f) = &c.fallback {
@@ -468,12 +563,46 @@ fn explanation(i: &I18n, lang: Lang, v: &Verdict, claim: Option<&Claim>, req_exp
     sentences.join(&i.t(lang, "sentence-joiner"))
 }
 
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if c.clone().next().is_some_and(|n| n.is_lowercase()) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        Some(f) => std::iter::once(f).chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Build the report.
 pub fn build(i: &I18n, parts: Parts) -> Report {
-    let Parts { catalog, requirements, answers, resolved, verdicts, inputs, as_of } = parts;
-    let mut num = Numbering { catalog, answers, observations: &resolved.observations, keys: Vec::new() };
-    let claim_of = |cat: &str, p: Property| resolved.claims.iter().find(|c| c.category == cat && c.property == p);
-    let cat_title = |id: &str| catalog.category(id).map(|c| c.title.clone()).unwrap_or_else(|| Bilingual::new(id, id));
+    let Parts {
+        catalog,
+        requirements,
+        answers,
+        resolved,
+        verdicts,
+        inputs,
+        as_of,
+    } = parts;
+    let mut num = Numbering {
+        catalog,
+        answers,
+        observations: &resolved.observations,
+        keys: Vec::new(),
+    };
+    let claim_of = |cat: &str, p: Property| {
+        resolved
+            .claims
+            .iter()
+            .find(|c| c.category == cat && c.property == p)
+    };
+    let cat_title = |id: &str| {
+        catalog
+            .category(id)
+            .map(|c| c.title.clone())
+            .unwrap_or_else(|| Bilingual::new(id, id))
+    };
 
     // Claims first, so citation numbers follow the order a reader meets them.
     let mut categories: Vec<CategoryView> = catalog
@@ -489,34 +618,69 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
                     property: c.property,
                     property_label: property_label(i, c.property),
                     value: c.value.clone(),
-                    value_text: Bilingual::new(value_text(i, Lang::Ja, &c.value), value_text(i, Lang::En, &c.value)),
+                    value_text: Bilingual::new(
+                        value_text(i, Lang::Ja, &c.value),
+                        value_text(i, Lang::En, &c.value),
+                    ),
                     provenance: c.provenance,
-                    provenance_label: i.both(&format!("provenance-{}", serde_json::to_value(c.provenance).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()), &[]),
+                    provenance_label: i.both(
+                        &format!(
+                            "provenance-{}",
+                            serde_json::to_value(c.provenance)
+                                .ok()
+                                .and_then(|v| v.as_str().map(String::from))
+                                .unwrap_or_default()
+                        ),
+                        &[],
+                    ),
                     verified: c.verified,
                     explain: c.explain.clone(),
                     note: c.note.clone(),
                     reference: c.reference.clone(),
                     caveats: c.caveats.clone(),
-                    fallback: c.fallback.as_ref().map(|f| i.both("claim-fallback", &[("reason", md_escape(f))])),
+                    fallback: c
+                        .fallback
+                        .as_ref()
+                        .map(|f| i.both("claim-fallback", &[("reason", md_escape(f))])),
                     citations: num.numbers(&c.cites),
                 })
                 .collect();
-            CategoryView { id: cat.id.clone(), title: cat.title.clone(), summary: cat.summary.clone(), data: cat.data.clone(), claims, verdicts: Vec::new() }
+            CategoryView {
+                id: cat.id.clone(),
+                title: cat.title.clone(),
+                summary: cat.summary.clone(),
+                data: cat.data.clone(),
+                claims,
+                verdicts: Vec::new(),
+            }
         })
         .collect();
 
     let mut reqs = Vec::new();
     if let Some(rs) = requirements {
         for r in &rs.requirements {
-            let expect = Bilingual::new(expect_text(i, Lang::Ja, &r.expect), expect_text(i, Lang::En, &r.expect));
+            let expect = Bilingual::new(
+                expect_text(i, Lang::Ja, &r.expect),
+                expect_text(i, Lang::En, &r.expect),
+            );
             let mut views = Vec::new();
             for v in verdicts.iter().filter(|v| v.requirement == r.id) {
                 let claim = claim_of(&v.category, r.property);
                 let mut keys: Vec<SourceKey> = claim.map(|c| c.cites.clone()).unwrap_or_default();
-                if let Reason::Gap { change: Some(ch), .. } = &v.reason {
-                    keys.extend(ch.sources.iter().map(|id| SourceKey::Doc { id: id.clone() }));
+                if let Reason::Gap {
+                    change: Some(ch), ..
+                } = &v.reason
+                {
+                    keys.extend(
+                        ch.sources
+                            .iter()
+                            .map(|id| SourceKey::Doc { id: id.clone() }),
+                    );
                 }
-                let explanation = Bilingual::new(explanation(i, Lang::Ja, v, claim, &expect.ja), explanation(i, Lang::En, v, claim, &expect.en));
+                let explanation = Bilingual::new(
+                    explanation(i, Lang::Ja, v, claim, &expect.ja),
+                    explanation(i, Lang::En, v, claim, &expect.en),
+                );
                 views.push(VerdictView {
                     requirement: r.id.clone(),
                     category: v.category.clone(),
@@ -524,13 +688,19 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
                     status: v.status,
                     status_label: status_label(i, v.status),
                     remedy: v.remedy,
-                    remedy_label: v.remedy.map(|m| i.both(&format!("remedy-{}", m.name()), &[])),
+                    remedy_label: v
+                        .remedy
+                        .map(|m| i.both(&format!("remedy-{}", m.name()), &[])),
                     reason: v.reason.clone(),
                     explanation,
                     citations: num.numbers(&keys),
                 });
             }
-            let status = views.iter().map(|v| v.status).max_by_key(|s| s.severity()).unwrap_or(Status::Unverified);
+            let status = views
+                .iter()
+                .map(|v| v.status)
+                .max_by_key(|s| s.severity())
+                .unwrap_or(Status::Unverified);
             let (category, category_label) = match &r.category {
                 CategorySel::All => ("*".to_string(), i.both("category-all", &[])),
                 CategorySel::One(c) => (c.clone(), cat_title(c)),
@@ -544,7 +714,16 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
                 property_label: property_label(i, r.property),
                 expect,
                 priority: r.priority,
-                priority_label: i.both(&format!("priority-{}", serde_json::to_value(r.priority).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()), &[]),
+                priority_label: i.both(
+                    &format!(
+                        "priority-{}",
+                        serde_json::to_value(r.priority)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default()
+                    ),
+                    &[],
+                ),
                 status,
                 status_label: status_label(i, status),
                 line: r.line,
@@ -553,14 +732,21 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         }
     }
     for cat in &mut categories {
-        cat.verdicts = reqs.iter().flat_map(|r| r.verdicts.iter().filter(|v| v.category == cat.id).cloned()).collect();
+        cat.verdicts = reqs
+            .iter()
+            .flat_map(|r| r.verdicts.iter().filter(|v| v.category == cat.id).cloned())
+            .collect();
     }
     let counts = Status::ALL
         .iter()
         .map(|s| StatusCount {
             status: *s,
             label: status_label(i, *s),
-            verdicts: reqs.iter().flat_map(|r| &r.verdicts).filter(|v| v.status == *s).count(),
+            verdicts: reqs
+                .iter()
+                .flat_map(|r| &r.verdicts)
+                .filter(|v| v.status == *s)
+                .count(),
             requirements: reqs.iter().filter(|r| r.status == *s).count(),
         })
         .collect();

@@ -108,14 +108,21 @@ fn documented(category: &str, c: &CatalogClaim) -> Claim {
         note: None,
         reference: None,
         caveats: c.caveats.clone(),
-        cites: c.sources.iter().map(|id| SourceKey::Doc { id: id.clone() }).collect(),
+        cites: c
+            .sources
+            .iter()
+            .map(|id| SourceKey::Doc { id: id.clone() })
+            .collect(),
         fallback: None,
         derived_from: Vec::new(),
     }
 }
 
 fn declared(a: &Answer, file: &str, doc: Option<&CatalogClaim>) -> Claim {
-    let mut cites = vec![SourceKey::Declaration { file: file.to_string(), line: a.line }];
+    let mut cites = vec![SourceKey::Declaration {
+        file: file.to_string(),
+        line: a.line,
+    }];
     // The documented context (defaults, allowed settings) stays cited.
     if let Some(d) = doc {
         cites.extend(d.sources.iter().map(|id| SourceKey::Doc { id: id.clone() }));
@@ -144,17 +151,35 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
         // Properties in catalog order, then any property only answered or observed.
         let mut props: Vec<Property> = cat.claims.iter().map(|c| c.property).collect();
         for p in Property::ALL {
-            let extra = answers.is_some_and(|a| a.answers.iter().any(|x| x.category == cat.id && x.property == p))
-                || live.claims.iter().any(|x| x.category == cat.id && x.property == p);
+            let extra = answers.is_some_and(|a| {
+                a.answers
+                    .iter()
+                    .any(|x| x.category == cat.id && x.property == p)
+            }) || live
+                .claims
+                .iter()
+                .any(|x| x.category == cat.id && x.property == p);
             if extra && !props.contains(&p) {
                 props.push(p);
             }
         }
         for p in props {
             let doc = cat.claim(p);
-            let observed = live.claims.iter().find(|o| o.category == cat.id && o.property == p);
-            let answer = answers.and_then(|a| a.answers.iter().find(|x| x.category == cat.id && x.property == p).map(|x| (x, &a.file)));
-            let fallback = live.unavailable.iter().find(|u| u.category == cat.id && u.property == p).map(|u| u.reason.clone());
+            let observed = live
+                .claims
+                .iter()
+                .find(|o| o.category == cat.id && o.property == p);
+            let answer = answers.and_then(|a| {
+                a.answers
+                    .iter()
+                    .find(|x| x.category == cat.id && x.property == p)
+                    .map(|x| (x, &a.file))
+            });
+            let fallback = live
+                .unavailable
+                .iter()
+                .find(|u| u.category == cat.id && u.property == p)
+                .map(|u| u.reason.clone());
             let mut claim = if let Some(o) = observed {
                 out.observations.extend(o.observations.iter().cloned());
                 Claim {
@@ -168,7 +193,11 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
                     note: None,
                     reference: None,
                     caveats: o.caveats.clone(),
-                    cites: o.observations.iter().map(|r| SourceKey::Observation { id: r.id.clone() }).collect(),
+                    cites: o
+                        .observations
+                        .iter()
+                        .map(|r| SourceKey::Observation { id: r.id.clone() })
+                        .collect(),
                     fallback: None,
                     derived_from: Vec::new(),
                 }
@@ -194,7 +223,11 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
 fn derive_regions(catalog: &Catalog, claims: &mut [Claim]) {
     let Some(instance) = claims
         .iter()
-        .find(|c| c.category == "contact-center-data" && c.property == Property::Region && matches!(c.value, Value::Region(_)))
+        .find(|c| {
+            c.category == "contact-center-data"
+                && c.property == Property::Region
+                && matches!(c.value, Value::Region(_))
+        })
         .cloned()
     else {
         return;
@@ -209,7 +242,10 @@ fn derive_regions(catalog: &Catalog, claims: &mut [Claim]) {
             c.value = instance.value.clone();
             c.provenance = Provenance::Derived;
             c.derived_from = vec![(instance.category.clone(), Property::Region)];
-            let mut cites: Vec<SourceKey> = rule_sources.into_iter().map(|id| SourceKey::Doc { id }).collect();
+            let mut cites: Vec<SourceKey> = rule_sources
+                .into_iter()
+                .map(|id| SourceKey::Doc { id })
+                .collect();
             for k in &instance.cites {
                 if !cites.contains(k) {
                     cites.push(k.clone());

@@ -187,7 +187,8 @@ pub fn did_you_mean<'a>(got: &str, known: impl IntoIterator<Item = &'a str>) -> 
             best = Some((score, k));
         }
     }
-    best.filter(|(s, _)| *s >= 0.8).map(|(_, k)| format!("did you mean `{k}`?"))
+    best.filter(|(s, _)| *s >= 0.8)
+        .map(|(_, k)| format!("did you mean `{k}`?"))
 }
 
 /// Every problem found in a set of input files.

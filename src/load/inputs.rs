@@ -2,7 +2,10 @@
 //! declared answers (formats as in `evidence/examples/`).
 
 use super::yaml::{self, Node, NodeKind};
-use super::{bilingual, bilingual_or_text, date, diag, fields, seq, text, value, Code, Ctx, Diagnostic, Specials};
+use super::{
+    bilingual, bilingual_or_text, date, diag, fields, seq, text, value, Code, Ctx, Diagnostic,
+    Specials,
+};
 use crate::model::{Bilingual, Duration, KeyOwner, Priority, Property, Protocol, Value, ValueKind};
 use serde::Serialize;
 
@@ -130,7 +133,12 @@ fn root(ctx: &mut Ctx, text: &str) -> Option<Node> {
     match yaml::parse(ctx.file, text) {
         Ok(Some(n)) => Some(n),
         Ok(None) => {
-            ctx.push(Diagnostic::new(Code::MissingKey, ctx.file, yaml::Pos { line: 1, col: 1 }, "the file is empty"));
+            ctx.push(Diagnostic::new(
+                Code::MissingKey,
+                ctx.file,
+                yaml::Pos { line: 1, col: 1 },
+                "the file is empty",
+            ));
             None
         }
         Err(d) => {
@@ -149,7 +157,11 @@ fn category(ctx: &mut Ctx, node: &Node, known: &[String], allow_all: bool) -> Op
         return Some(CategorySel::One(s.to_string()));
     }
     let hint = diag::did_you_mean(s, known.iter().map(String::as_str));
-    let d = ctx.error(Code::UnknownCategory, node, format!("unknown category `{s}`"));
+    let d = ctx.error(
+        Code::UnknownCategory,
+        node,
+        format!("unknown category `{s}`"),
+    );
     d.expected = Some(if allow_all {
         "a category of the catalog, or \"*\" for all (`shoko categories` lists them)".into()
     } else {
@@ -167,7 +179,11 @@ pub fn property(ctx: &mut Ctx, node: &Node) -> Option<Property> {
         None => {
             let names: Vec<&str> = Property::ALL.iter().map(|p| p.name()).collect();
             let hint = diag::did_you_mean(s, names.iter().copied());
-            let d = ctx.error(Code::UnknownProperty, node, format!("unknown property `{s}`"));
+            let d = ctx.error(
+                Code::UnknownProperty,
+                node,
+                format!("unknown property `{s}`"),
+            );
             d.expected = Some(format!("one of {}", super::list(&names)));
             d.hint = hint;
             None
@@ -183,7 +199,11 @@ fn expected(ctx: &mut Ctx, node: &Node, property: Property, ordered: bool) -> Op
         ValueKind::Protocols => super::protocol(ctx, node).map(Expected::Protocol),
         ValueKind::Key | ValueKind::Region | ValueKind::Text => {
             if ordered && property.kind() != ValueKind::Key {
-                let d = ctx.error(Code::BadExpect, node, format!("`{property}` has no order: `at_least`/`at_most` cannot apply"));
+                let d = ctx.error(
+                    Code::BadExpect,
+                    node,
+                    format!("`{property}` has no order: `at_least`/`at_most` cannot apply"),
+                );
                 d.expected = Some("`one_of` or `is`".into());
                 return None;
             }
@@ -198,7 +218,12 @@ fn expected(ctx: &mut Ctx, node: &Node, property: Property, ordered: bool) -> Op
 }
 
 fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Condition>> {
-    let f = fields(ctx, node, "`expect`", &["at_least", "at_most", "one_of", "is"])?;
+    let f = fields(
+        ctx,
+        node,
+        "`expect`",
+        &["at_least", "at_most", "one_of", "is"],
+    )?;
     let mut out = Vec::new();
     let mut ok = true;
     if let Some(n) = f.get("at_least") {
@@ -222,7 +247,8 @@ fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Cond
             }
         }
         if matches!(&n.kind, NodeKind::Seq(items) if items.is_empty()) {
-            ctx.error(Code::BadExpect, n, "`one_of` is empty").expected = Some("at least one value".into());
+            ctx.error(Code::BadExpect, n, "`one_of` is empty").expected =
+                Some("at least one value".into());
             ok = false;
         }
         out.push(Condition::OneOf(vals));
@@ -242,37 +268,76 @@ fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Cond
 }
 
 /// Load a requirements file. `known` lists the catalog's categories.
-pub fn load_requirements(file: &str, text_in: &str, known: &[String]) -> Result<Requirements, Vec<Diagnostic>> {
+pub fn load_requirements(
+    file: &str,
+    text_in: &str,
+    known: &[String],
+) -> Result<Requirements, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut ctx = Ctx { file, diags: &mut diags };
+    let mut ctx = Ctx {
+        file,
+        diags: &mut diags,
+    };
     let out = (|| {
         let root = root(&mut ctx, text_in)?;
-        let f = fields(&mut ctx, &root, "the requirements file", &["customer", "requirements"])?;
-        let customer = f.required(&mut ctx, "customer", "the requirements file").and_then(|n| {
-            let c = fields(&mut ctx, n, "`customer`", &["name", "system"])?;
-            let name = c.required(&mut ctx, "name", "`customer`").and_then(|n| bilingual_or_text(&mut ctx, n, "`customer.name`"));
-            let system = c.required(&mut ctx, "system", "`customer`").and_then(|n| bilingual_or_text(&mut ctx, n, "`customer.system`"));
-            Some(Customer { name: name?, system: system? })
-        });
+        let f = fields(
+            &mut ctx,
+            &root,
+            "the requirements file",
+            &["customer", "requirements"],
+        )?;
+        let customer = f
+            .required(&mut ctx, "customer", "the requirements file")
+            .and_then(|n| {
+                let c = fields(&mut ctx, n, "`customer`", &["name", "system"])?;
+                let name = c
+                    .required(&mut ctx, "name", "`customer`")
+                    .and_then(|n| bilingual_or_text(&mut ctx, n, "`customer.name`"));
+                let system = c
+                    .required(&mut ctx, "system", "`customer`")
+                    .and_then(|n| bilingual_or_text(&mut ctx, n, "`customer.system`"));
+                Some(Customer {
+                    name: name?,
+                    system: system?,
+                })
+            });
         let mut reqs = Vec::new();
         let mut ids: Vec<(String, usize)> = Vec::new();
         if let Some(list) = f.required(&mut ctx, "requirements", "the requirements file") {
             for item in seq(&mut ctx, list, "`requirements`").unwrap_or_default() {
-                let Some(r) = fields(&mut ctx, item, "a requirement", &["id", "title", "category", "property", "expect", "priority"]) else {
+                let Some(r) = fields(
+                    &mut ctx,
+                    item,
+                    "a requirement",
+                    &["id", "title", "category", "property", "expect", "priority"],
+                ) else {
                     continue;
                 };
-                let id = r.required(&mut ctx, "id", "a requirement").and_then(|n| text(&mut ctx, n, "`id`")).map(|s| s.trim().to_string());
+                let id = r
+                    .required(&mut ctx, "id", "a requirement")
+                    .and_then(|n| text(&mut ctx, n, "`id`"))
+                    .map(|s| s.trim().to_string());
                 if let (Some(id), Some(n)) = (&id, r.get("id")) {
                     if let Some((_, line)) = ids.iter().find(|(i, _)| i == id) {
                         let line = *line;
-                        ctx.error(Code::Duplicate, n, format!("requirement id `{id}` is used twice"))
-                            .hint = Some(format!("the first is on line {line}; ids must be unique"));
+                        ctx.error(
+                            Code::Duplicate,
+                            n,
+                            format!("requirement id `{id}` is used twice"),
+                        )
+                        .hint = Some(format!("the first is on line {line}; ids must be unique"));
                     }
                     ids.push((id.clone(), n.pos.line));
                 }
-                let title = r.required(&mut ctx, "title", "a requirement").and_then(|n| bilingual(&mut ctx, n, "`title`"));
-                let category = r.required(&mut ctx, "category", "a requirement").and_then(|n| category(&mut ctx, n, known, true));
-                let property = r.required(&mut ctx, "property", "a requirement").and_then(|n| property(&mut ctx, n));
+                let title = r
+                    .required(&mut ctx, "title", "a requirement")
+                    .and_then(|n| bilingual(&mut ctx, n, "`title`"));
+                let category = r
+                    .required(&mut ctx, "category", "a requirement")
+                    .and_then(|n| category(&mut ctx, n, known, true));
+                let property = r
+                    .required(&mut ctx, "property", "a requirement")
+                    .and_then(|n| property(&mut ctx, n));
                 let expect = match (property, r.required(&mut ctx, "expect", "a requirement")) {
                     (Some(p), Some(n)) => conditions(&mut ctx, n, p),
                     _ => None,
@@ -285,7 +350,11 @@ pub fn load_requirements(file: &str, text_in: &str, known: &[String]) -> Result<
                         Some("may") => Some(Priority::May),
                         Some(other) => {
                             let hint = diag::did_you_mean(other, ["must", "should", "may"]);
-                            let d = ctx.error(Code::BadValue, n, format!("`{other}` is not a priority"));
+                            let d = ctx.error(
+                                Code::BadValue,
+                                n,
+                                format!("`{other}` is not a priority"),
+                            );
                             d.expected = Some("`must`, `should` or `may`".into());
                             d.hint = hint;
                             None
@@ -293,14 +362,32 @@ pub fn load_requirements(file: &str, text_in: &str, known: &[String]) -> Result<
                         None => None,
                     },
                 };
-                if let (Some(id), Some(title), Some(category), Some(property), Some(expect), Some(priority)) =
-                    (id, title, category, property, expect, priority)
+                if let (
+                    Some(id),
+                    Some(title),
+                    Some(category),
+                    Some(property),
+                    Some(expect),
+                    Some(priority),
+                ) = (id, title, category, property, expect, priority)
                 {
-                    reqs.push(Requirement { id, title, category, property, expect, priority, line: item.pos.line });
+                    reqs.push(Requirement {
+                        id,
+                        title,
+                        category,
+                        property,
+                        expect,
+                        priority,
+                        line: item.pos.line,
+                    });
                 }
             }
         }
-        Some(Requirements { file: file.to_string(), customer: customer?, requirements: reqs })
+        Some(Requirements {
+            file: file.to_string(),
+            customer: customer?,
+            requirements: reqs,
+        })
     })();
     match out {
         Some(r) if diags.is_empty() => Ok(r),
@@ -309,45 +396,101 @@ pub fn load_requirements(file: &str, text_in: &str, known: &[String]) -> Result<
 }
 
 /// Load an answers file. `known` lists the catalog's categories.
-pub fn load_answers(file: &str, text_in: &str, known: &[String]) -> Result<Answers, Vec<Diagnostic>> {
+pub fn load_answers(
+    file: &str,
+    text_in: &str,
+    known: &[String],
+) -> Result<Answers, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut ctx = Ctx { file, diags: &mut diags };
+    let mut ctx = Ctx {
+        file,
+        diags: &mut diags,
+    };
     let out = (|| {
         let root = root(&mut ctx, text_in)?;
-        let f = fields(&mut ctx, &root, "the answers file", &["declared_by", "declared_at", "answers"])?;
+        let f = fields(
+            &mut ctx,
+            &root,
+            "the answers file",
+            &["declared_by", "declared_at", "answers"],
+        )?;
         let declared_by = f.get("declared_by").and_then(|n| {
             let d = fields(&mut ctx, n, "`declared_by`", &["name", "role"])?;
-            let name = d.required(&mut ctx, "name", "`declared_by`").and_then(|n| text(&mut ctx, n, "`declared_by.name`"));
-            let role = d.get("role").and_then(|n| bilingual_or_text(&mut ctx, n, "`declared_by.role`"));
-            Some(Declarer { name: name?.trim().to_string(), role })
+            let name = d
+                .required(&mut ctx, "name", "`declared_by`")
+                .and_then(|n| text(&mut ctx, n, "`declared_by.name`"));
+            let role = d
+                .get("role")
+                .and_then(|n| bilingual_or_text(&mut ctx, n, "`declared_by.role`"));
+            Some(Declarer {
+                name: name?.trim().to_string(),
+                role,
+            })
         });
-        let declared_at = f.get("declared_at").and_then(|n| date(&mut ctx, n, "`declared_at`"));
+        let declared_at = f
+            .get("declared_at")
+            .and_then(|n| date(&mut ctx, n, "`declared_at`"));
         let mut answers: Vec<Answer> = Vec::new();
         if let Some(list) = f.required(&mut ctx, "answers", "the answers file") {
             for item in seq(&mut ctx, list, "`answers`").unwrap_or_default() {
-                let Some(a) = fields(&mut ctx, item, "an answer", &["category", "property", "value", "note", "reference"]) else {
+                let Some(a) = fields(
+                    &mut ctx,
+                    item,
+                    "an answer",
+                    &["category", "property", "value", "note", "reference"],
+                ) else {
                     continue;
                 };
-                let category = a.required(&mut ctx, "category", "an answer").and_then(|n| category(&mut ctx, n, known, false));
-                let property = a.required(&mut ctx, "property", "an answer").and_then(|n| property(&mut ctx, n));
+                let category = a
+                    .required(&mut ctx, "category", "an answer")
+                    .and_then(|n| category(&mut ctx, n, known, false));
+                let property = a
+                    .required(&mut ctx, "property", "an answer")
+                    .and_then(|n| property(&mut ctx, n));
                 let value = match (property, a.required(&mut ctx, "value", "an answer")) {
                     (Some(p), Some(n)) => value(&mut ctx, n, p, Specials { catalog: false }),
                     _ => None,
                 };
-                let note = a.get("note").and_then(|n| bilingual_or_text(&mut ctx, n, "`note`"));
-                let reference = a.get("reference").and_then(|n| text(&mut ctx, n, "`reference`")).map(|s| s.trim().to_string());
-                if let (Some(CategorySel::One(category)), Some(property), Some(value)) = (category, property, value) {
-                    if let Some(prev) = answers.iter().find(|x| x.category == category && x.property == property) {
+                let note = a
+                    .get("note")
+                    .and_then(|n| bilingual_or_text(&mut ctx, n, "`note`"));
+                let reference = a
+                    .get("reference")
+                    .and_then(|n| text(&mut ctx, n, "`reference`"))
+                    .map(|s| s.trim().to_string());
+                if let (Some(CategorySel::One(category)), Some(property), Some(value)) =
+                    (category, property, value)
+                {
+                    if let Some(prev) = answers
+                        .iter()
+                        .find(|x| x.category == category && x.property == property)
+                    {
                         let line = prev.line;
-                        ctx.error(Code::Duplicate, item, format!("`{category}` / `{property}` is answered twice"))
-                            .hint = Some(format!("the first answer is on line {line}; keep one"));
+                        ctx.error(
+                            Code::Duplicate,
+                            item,
+                            format!("`{category}` / `{property}` is answered twice"),
+                        )
+                        .hint = Some(format!("the first answer is on line {line}; keep one"));
                         continue;
                     }
-                    answers.push(Answer { category, property, value, note, reference, line: item.pos.line });
+                    answers.push(Answer {
+                        category,
+                        property,
+                        value,
+                        note,
+                        reference,
+                        line: item.pos.line,
+                    });
                 }
             }
         }
-        Some(Answers { file: file.to_string(), declared_by, declared_at, answers })
+        Some(Answers {
+            file: file.to_string(),
+            declared_by,
+            declared_at,
+            answers,
+        })
     })();
     match out {
         Some(a) if diags.is_empty() => Ok(a),

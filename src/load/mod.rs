@@ -32,8 +32,14 @@ impl Ctx<'_> {
         self.diags.push(d);
     }
     /// Record a problem at a node.
-    pub fn error(&mut self, code: Code, node: &Node, message: impl Into<String>) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::new(code, self.file, node.pos, message));
+    pub fn error(
+        &mut self,
+        code: Code,
+        node: &Node,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::new(code, self.file, node.pos, message));
         let last = self.diags.len() - 1;
         &mut self.diags[last]
     }
@@ -46,19 +52,35 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
             Code::TooLarge,
             file,
             Pos { line: 1, col: 1 },
-            format!("the file is {} bytes; the limit is {} bytes", bytes.len(), MAX_FILE_BYTES),
+            format!(
+                "the file is {} bytes; the limit is {} bytes",
+                bytes.len(),
+                MAX_FILE_BYTES
+            ),
         )
-        .hint("requirements and answers files are a few kilobytes; check that this is the right file"));
+        .hint(
+            "requirements and answers files are a few kilobytes; check that this is the right file",
+        ));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-            let col = String::from_utf8_lossy(&good[good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)..]).chars().count() + 1;
-            Err(Diagnostic::new(Code::Unreadable, file, Pos { line, col }, "the file is not UTF-8 text")
-                .expected("UTF-8 encoded YAML")
-                .hint("save the file as UTF-8 (Shift_JIS and UTF-16 are not read)"))
+            let col = String::from_utf8_lossy(
+                &good[good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)..],
+            )
+            .chars()
+            .count()
+                + 1;
+            Err(Diagnostic::new(
+                Code::Unreadable,
+                file,
+                Pos { line, col },
+                "the file is not UTF-8 text",
+            )
+            .expected("UTF-8 encoded YAML")
+            .hint("save the file as UTF-8 (Shift_JIS and UTF-16 are not read)"))
         }
     }
 }
@@ -73,24 +95,40 @@ pub struct Fields<'n> {
 impl<'n> Fields<'n> {
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&'n Node> {
-        self.pairs.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v)
+        self.pairs
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(_, v)| v)
     }
     /// The value of `key`, or a missing-key diagnostic.
     pub fn required(&self, ctx: &mut Ctx, key: &str, what: &str) -> Option<&'n Node> {
         let v = self.get(key);
         if v.is_none() {
-            ctx.error(Code::MissingKey, self.node, format!("{what} has no `{key}`"))
-                .expected = Some(format!("a `{key}:` key"));
+            ctx.error(
+                Code::MissingKey,
+                self.node,
+                format!("{what} has no `{key}`"),
+            )
+            .expected = Some(format!("the `{key}:` key"));
         }
         v
     }
 }
 
 /// Read a mapping, reporting unknown and repeated keys.
-pub fn fields<'n>(ctx: &mut Ctx, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Fields<'n>> {
+pub fn fields<'n>(
+    ctx: &mut Ctx,
+    node: &'n Node,
+    what: &str,
+    allowed: &[&str],
+) -> Option<Fields<'n>> {
     let NodeKind::Map(pairs) = &node.kind else {
-        ctx.error(Code::WrongShape, node, format!("{what} should be a mapping, found {}", node.shape()))
-            .expected = Some(format!("a mapping with keys {}", list(allowed)));
+        ctx.error(
+            Code::WrongShape,
+            node,
+            format!("{what} should be a mapping, found {}", node.shape()),
+        )
+        .expected = Some(format!("a mapping with keys {}", list(allowed)));
         return None;
     };
     let mut seen: Vec<&str> = Vec::new();
@@ -101,12 +139,20 @@ pub fn fields<'n>(ctx: &mut Ctx, node: &'n Node, what: &str, allowed: &[&str]) -
         };
         if !allowed.contains(&key) {
             let hint = diag::did_you_mean(key, allowed.iter().copied());
-            let d = ctx.error(Code::UnknownKey, k, format!("unknown key `{key}` in {what}"));
+            let d = ctx.error(
+                Code::UnknownKey,
+                k,
+                format!("unknown key `{key}` in {what}"),
+            );
             d.expected = Some(format!("one of {}", list(allowed)));
             d.hint = hint;
         } else if seen.contains(&key) {
-            ctx.error(Code::Duplicate, k, format!("`{key}` appears twice in {what}"))
-                .hint = Some("keep one; YAML would silently drop the other".into());
+            ctx.error(
+                Code::Duplicate,
+                k,
+                format!("`{key}` appears twice in {what}"),
+            )
+            .hint = Some("keep one; YAML would silently drop the other".into());
         }
         seen.push(key);
     }
@@ -115,7 +161,11 @@ pub fn fields<'n>(ctx: &mut Ctx, node: &'n Node, what: &str, allowed: &[&str]) -
 
 /// `a`, `b`, `c` for messages.
 pub fn list(items: &[&str]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A scalar's text, or a wrong-shape diagnostic.
@@ -123,24 +173,66 @@ pub fn text<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str> {
     match node.as_str() {
         Some(s) if !s.trim().is_empty() => Some(s),
         _ => {
-            ctx.error(Code::WrongShape, node, format!("{what} should be text, found {}", node.shape()));
+            ctx.error(
+                Code::WrongShape,
+                node,
+                format!("{what} should be text, found {}", node.shape()),
+            );
             None
         }
     }
 }
 
+/// In a flow mapping, `{ en: Sample Bank Co., Ltd. }` is YAML for the text
+/// `Sample Bank Co.` plus a key `Ltd.` with no value. Nobody means that: put
+/// such value-less plain keys back into the text before them.
+fn rejoin_flow_commas(node: &Node) -> Node {
+    let NodeKind::Map(pairs) = &node.kind else {
+        return node.clone();
+    };
+    let mut out: Vec<(Node, Node)> = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        let stray = matches!(&k.kind, NodeKind::Scalar { quoted: false, .. })
+            && matches!(&v.kind, NodeKind::Scalar { text, quoted: false } if text.is_empty() || text == "~")
+            && !matches!(k.as_str(), Some("ja") | Some("en"));
+        if let (true, Some((_, prev))) = (stray, out.last_mut()) {
+            if let NodeKind::Scalar {
+                text,
+                quoted: false,
+            } = &mut prev.kind
+            {
+                text.push_str(", ");
+                text.push_str(k.as_str().unwrap_or_default());
+                continue;
+            }
+        }
+        out.push((k.clone(), v.clone()));
+    }
+    Node {
+        pos: node.pos,
+        kind: NodeKind::Map(out),
+    }
+}
+
 /// `{ ja: ..., en: ... }`.
 pub fn bilingual(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Bilingual> {
+    let node = &rejoin_flow_commas(node);
     let f = fields(ctx, node, what, &["ja", "en"])?;
-    let ja = f.required(ctx, "ja", what).and_then(|n| text(ctx, n, &format!("{what} (ja)")));
-    let en = f.required(ctx, "en", what).and_then(|n| text(ctx, n, &format!("{what} (en)")));
+    let ja = f
+        .required(ctx, "ja", what)
+        .and_then(|n| text(ctx, n, &format!("{what} (ja)")));
+    let en = f
+        .required(ctx, "en", what)
+        .and_then(|n| text(ctx, n, &format!("{what} (en)")));
     Some(Bilingual::new(ja?.trim(), en?.trim()))
 }
 
 /// Text in both languages, or one text used for both.
 pub fn bilingual_or_text(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Bilingual> {
     match &node.kind {
-        NodeKind::Scalar { .. } => text(ctx, node, what).map(|s| Bilingual::new(s.trim(), s.trim())),
+        NodeKind::Scalar { .. } => {
+            text(ctx, node, what).map(|s| Bilingual::new(s.trim(), s.trim()))
+        }
         _ => bilingual(ctx, node, what),
     }
 }
@@ -150,7 +242,11 @@ pub fn seq<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n [Node]> 
     match &node.kind {
         NodeKind::Seq(items) => Some(items),
         _ => {
-            ctx.error(Code::WrongShape, node, format!("{what} should be a list, found {}", node.shape()));
+            ctx.error(
+                Code::WrongShape,
+                node,
+                format!("{what} should be a list, found {}", node.shape()),
+            );
             None
         }
     }
@@ -162,8 +258,12 @@ pub fn boolean(ctx: &mut Ctx, node: &Node, what: &str) -> Option<bool> {
         Some(s) if s == "true" || s == "yes" => Some(true),
         Some(s) if s == "false" || s == "no" => Some(false),
         _ => {
-            ctx.error(Code::BadValue, node, format!("{what} should be true or false"))
-                .expected = Some("`true` or `false`".into());
+            ctx.error(
+                Code::BadValue,
+                node,
+                format!("{what} should be true or false"),
+            )
+            .expected = Some("`true` or `false`".into());
             None
         }
     }
@@ -177,7 +277,10 @@ pub fn duration(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Duration> {
         Err(e) => {
             let d = ctx.error(Code::BadDuration, node, format!("{what}: {}", e.message));
             d.expected = Some("a duration".into());
-            d.hint = Some(format!("accepted forms: {}", Duration::ACCEPTED_FORMS));
+            d.hint = Some(format!(
+                "accepted forms: {}",
+                crate::model::duration::ACCEPTED_FORMS
+            ));
             None
         }
     }
@@ -187,9 +290,15 @@ pub fn duration(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Duration> {
 pub fn is_region_code(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() >= 3
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
         && parts[0].len() == 2
-        && parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .last()
+            .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Which special words a value may take.
@@ -207,7 +316,9 @@ pub fn value(ctx: &mut Ctx, node: &Node, property: Property, specials: Specials)
         match s {
             "not-applicable" => return Some(Value::NotApplicable),
             "customer-defined" if specials.catalog => return Some(Value::CustomerDefined),
-            "instance-region" if specials.catalog && property == Property::Region => return Some(Value::InstanceRegion),
+            "instance-region" if specials.catalog && property == Property::Region => {
+                return Some(Value::InstanceRegion)
+            }
             "instance-lifetime" if specials.catalog && property == Property::Retention => {
                 return Some(Value::InstanceLifetime)
             }
@@ -220,7 +331,11 @@ pub fn value(ctx: &mut Ctx, node: &Node, property: Property, specials: Specials)
             if is_region_code(s.trim()) {
                 Some(Value::Region(s.trim().to_string()))
             } else {
-                let d = ctx.error(Code::BadValue, node, format!("`{s}` is not an AWS Region code"));
+                let d = ctx.error(
+                    Code::BadValue,
+                    node,
+                    format!("`{s}` is not an AWS Region code"),
+                );
                 d.expected = Some("a Region code such as `ap-northeast-1`".into());
                 None
             }
@@ -266,7 +381,11 @@ pub fn protocol(ctx: &mut Ctx, node: &Node) -> Option<Protocol> {
         None => {
             let names: Vec<&str> = Protocol::ALL.iter().map(|p| p.name()).collect();
             let hint = diag::did_you_mean(&s.to_ascii_lowercase(), names.iter().copied());
-            let d = ctx.error(Code::BadValue, node, format!("`{s}` is not a protocol shoko knows"));
+            let d = ctx.error(
+                Code::BadValue,
+                node,
+                format!("`{s}` is not a protocol shoko knows"),
+            );
             d.expected = Some(format!("one of {}", list(&names)));
             d.hint = hint;
             None

@@ -18,8 +18,32 @@ use std::fmt;
 
 const DAY: u64 = 86_400;
 
+/// The unit a duration was written in, kept so that documents show
+/// `24 months` where the source said 24 months (not `2 years`). It takes no
+/// part in comparison or equality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Unit {
+    /// Years.
+    Years,
+    /// Months.
+    Months,
+    /// Weeks.
+    Weeks,
+    /// Days.
+    Days,
+    /// Hours.
+    Hours,
+    /// Minutes.
+    Minutes,
+    /// Seconds.
+    Seconds,
+    /// Several units, or unknown: shown in the largest unit that divides it.
+    #[default]
+    Mixed,
+}
+
 /// A length of time: calendar months plus exact seconds, or never-ending.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy)]
 pub enum Duration {
     /// A finite length.
     Finite {
@@ -27,12 +51,48 @@ pub enum Duration {
         months: u32,
         /// Exact seconds (a day is 86,400; a week 7 days).
         seconds: u64,
+        /// How it was written (display only).
+        unit: Unit,
     },
     /// Kept until deleted: longer than any finite length.
     Never,
 }
 
 /// Why a text is not a duration.
+impl PartialEq for Duration {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Duration::Never, Duration::Never) => true,
+            (
+                Duration::Finite {
+                    months: a,
+                    seconds: b,
+                    ..
+                },
+                Duration::Finite {
+                    months: c,
+                    seconds: d,
+                    ..
+                },
+            ) => a == c && b == d,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Duration {}
+
+impl std::hash::Hash for Duration {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        match self {
+            Duration::Never => 0u8.hash(h),
+            Duration::Finite {
+                months, seconds, ..
+            } => (1u8, months, seconds).hash(h),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DurationError {
     /// What was wrong, for the user.
@@ -45,13 +105,18 @@ pub const ACCEPTED_FORMS: &str = "a number with a unit: `6 months`, `365 days`, 
 impl Duration {
     /// A length in calendar months.
     pub const fn months(months: u32) -> Self {
-        Duration::Finite { months, seconds: 0 }
+        Duration::Finite {
+            months,
+            seconds: 0,
+            unit: Unit::Months,
+        }
     }
     /// A length in days.
     pub const fn days(days: u64) -> Self {
         Duration::Finite {
             months: 0,
             seconds: days * DAY,
+            unit: Unit::Days,
         }
     }
     /// A length in hours.
@@ -59,6 +124,7 @@ impl Duration {
         Duration::Finite {
             months: 0,
             seconds: hours * 3600,
+            unit: Unit::Hours,
         }
     }
 
@@ -67,7 +133,9 @@ impl Duration {
     pub fn bounds(&self) -> Option<(u64, u64)> {
         match *self {
             Duration::Never => None,
-            Duration::Finite { months, seconds } => {
+            Duration::Finite {
+                months, seconds, ..
+            } => {
                 let (lo, hi) = month_span_days(months);
                 Some((lo * DAY + seconds, hi * DAY + seconds))
             }
@@ -77,7 +145,9 @@ impl Duration {
     fn family(&self) -> Family {
         match *self {
             Duration::Never => Family::Never,
-            Duration::Finite { months, seconds } => match (months, seconds) {
+            Duration::Finite {
+                months, seconds, ..
+            } => match (months, seconds) {
                 (0, _) => Family::Exact,
                 (_, 0) => Family::Calendar,
                 _ => Family::Mixed,
@@ -113,14 +183,30 @@ impl Duration {
     fn same_family_cmp(&self, other: &Duration) -> Option<Ordering> {
         match (*self, *other) {
             (
-                Duration::Finite { months: a, seconds: 0 },
-                Duration::Finite { months: b, seconds: 0 },
+                Duration::Finite {
+                    months: a,
+                    seconds: 0,
+                    ..
+                },
+                Duration::Finite {
+                    months: b,
+                    seconds: 0,
+                    ..
+                },
             ) if self.family() == Family::Calendar || other.family() == Family::Calendar => {
                 Some(a.cmp(&b))
             }
             (
-                Duration::Finite { months: 0, seconds: a },
-                Duration::Finite { months: 0, seconds: b },
+                Duration::Finite {
+                    months: 0,
+                    seconds: a,
+                    ..
+                },
+                Duration::Finite {
+                    months: 0,
+                    seconds: b,
+                    ..
+                },
             ) => Some(a.cmp(&b)),
             _ => None,
         }
@@ -248,7 +334,14 @@ fn parse_iso(t: &str) -> Option<Duration> {
     };
     let mut months: u64 = 0;
     let mut seconds: u64 = 0;
+    let mut units = Vec::new();
     for (n, unit) in iso_parts(date)? {
+        units.push(match unit {
+            'y' => Unit::Years,
+            'm' => Unit::Months,
+            'w' => Unit::Weeks,
+            _ => Unit::Days,
+        });
         match unit {
             'y' => months = months.checked_add(n.checked_mul(12)?)?,
             'm' => months = months.checked_add(n)?,
@@ -259,6 +352,11 @@ fn parse_iso(t: &str) -> Option<Duration> {
     }
     if let Some(time) = time {
         for (n, unit) in iso_parts(time)? {
+            units.push(match unit {
+                'h' => Unit::Hours,
+                'm' => Unit::Minutes,
+                _ => Unit::Seconds,
+            });
             let mul = match unit {
                 'h' => 3600,
                 'm' => 60,
@@ -271,7 +369,15 @@ fn parse_iso(t: &str) -> Option<Duration> {
     Some(Duration::Finite {
         months: u32::try_from(months).ok()?,
         seconds,
+        unit: one_unit(&units),
     })
+}
+
+fn one_unit(units: &[Unit]) -> Unit {
+    match units {
+        [one] => *one,
+        _ => Unit::Mixed,
+    }
 }
 
 fn iso_parts(s: &str) -> Option<Vec<(u64, char)>> {
@@ -294,44 +400,80 @@ fn iso_parts(s: &str) -> Option<Vec<(u64, char)>> {
     Some(out)
 }
 
-/// Units in words: (spellings, months per unit, seconds per unit).
-const UNITS: &[(&[&str], u64, u64)] = &[
-    (&["years", "year", "yrs", "yr", "y", "年間", "年"], 12, 0),
+/// Units in words: (spellings, months per unit, seconds per unit, unit).
+const UNITS: &[(&[&str], u64, u64, Unit)] = &[
+    (
+        &["years", "year", "yrs", "yr", "y", "年間", "年"],
+        12,
+        0,
+        Unit::Years,
+    ),
     (
         &[
-            "months", "month", "mo", "ヶ月間", "ヶ月", "か月間", "か月", "カ月間", "カ月", "ヵ月間",
-            "ヵ月", "箇月", "ケ月", "月間",
+            "months",
+            "month",
+            "mo",
+            "ヶ月間",
+            "ヶ月",
+            "か月間",
+            "か月",
+            "カ月間",
+            "カ月",
+            "ヵ月間",
+            "ヵ月",
+            "箇月",
+            "ケ月",
+            "月間",
         ],
         1,
         0,
+        Unit::Months,
     ),
-    (&["weeks", "week", "w", "週間"], 0, 7 * DAY),
-    (&["days", "day", "d", "日間", "日"], 0, DAY),
-    (&["hours", "hour", "hrs", "hr", "h", "時間"], 0, 3600),
-    (&["minutes", "minute", "min", "分間", "分"], 0, 60),
-    (&["seconds", "second", "sec", "s", "秒間", "秒"], 0, 1),
+    (&["weeks", "week", "w", "週間"], 0, 7 * DAY, Unit::Weeks),
+    (&["days", "day", "d", "日間", "日"], 0, DAY, Unit::Days),
+    (
+        &["hours", "hour", "hrs", "hr", "h", "時間"],
+        0,
+        3600,
+        Unit::Hours,
+    ),
+    (
+        &["minutes", "minute", "min", "分間", "分"],
+        0,
+        60,
+        Unit::Minutes,
+    ),
+    (
+        &["seconds", "second", "sec", "s", "秒間", "秒"],
+        0,
+        1,
+        Unit::Seconds,
+    ),
 ];
 
 fn parse_words(t: &str) -> Option<Duration> {
     let mut rest = t.trim();
     let mut months: u64 = 0;
     let mut seconds: u64 = 0;
-    let mut any = false;
+    let mut units = Vec::new();
     while !rest.is_empty() {
-        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',').len();
+        let digits = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == ',')
+                .len();
         if digits == 0 {
             return None;
         }
         let n: u64 = rest[..digits].replace(',', "").parse().ok()?;
         rest = rest[digits..].trim_start();
-        let (unit_len, per_month, per_sec) = UNITS.iter().find_map(|(names, m, s)| {
+        let (unit_len, per_month, per_sec, unit) = UNITS.iter().find_map(|(names, m, s, u)| {
             names.iter().find_map(|name| {
                 let after = rest.strip_prefix(name)?;
                 // A Latin unit must end at a word boundary (`5 days`, not `5 daysx`).
                 let boundary = after.is_empty()
                     || !name.is_ascii()
                     || after.starts_with(|c: char| !c.is_ascii_alphabetic());
-                boundary.then_some((name.len(), *m, *s))
+                boundary.then_some((name.len(), *m, *s, *u))
             })
         })?;
         rest = rest[unit_len..].trim_start();
@@ -339,81 +481,119 @@ fn parse_words(t: &str) -> Option<Duration> {
         rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
         months = months.checked_add(n.checked_mul(per_month)?)?;
         seconds = seconds.checked_add(n.checked_mul(per_sec)?)?;
-        any = true;
+        units.push(unit);
     }
-    any.then_some(Duration::Finite {
+    (!units.is_empty()).then_some(Duration::Finite {
         months: u32::try_from(months).ok()?,
         seconds,
+        unit: one_unit(&units),
     })
+}
+
+impl Duration {
+    /// How to show the value: (number, unit) pairs, largest first, in the
+    /// unit it was written in where that is exact. Empty for never.
+    pub fn parts(&self) -> Vec<(u64, Unit)> {
+        const WEEK: u64 = 7 * DAY;
+        let Duration::Finite {
+            months,
+            seconds,
+            unit,
+        } = *self
+        else {
+            return Vec::new();
+        };
+        let m = u64::from(months);
+        match unit {
+            Unit::Years if seconds == 0 && m % 12 == 0 => return vec![(m / 12, Unit::Years)],
+            Unit::Months if seconds == 0 => return vec![(m, Unit::Months)],
+            Unit::Weeks if m == 0 && seconds % WEEK == 0 => {
+                return vec![(seconds / WEEK, Unit::Weeks)]
+            }
+            Unit::Days if m == 0 && seconds % DAY == 0 => return vec![(seconds / DAY, Unit::Days)],
+            Unit::Hours if m == 0 && seconds % 3600 == 0 => {
+                return vec![(seconds / 3600, Unit::Hours)]
+            }
+            Unit::Minutes if m == 0 && seconds % 60 == 0 => {
+                return vec![(seconds / 60, Unit::Minutes)]
+            }
+            Unit::Seconds if m == 0 => return vec![(seconds, Unit::Seconds)],
+            _ => {}
+        }
+        let mut parts = Vec::new();
+        if m > 0 {
+            parts.push(if m % 12 == 0 {
+                (m / 12, Unit::Years)
+            } else {
+                (m, Unit::Months)
+            });
+        }
+        if seconds > 0 || m == 0 {
+            parts.push(
+                if seconds % DAY == 0 && (seconds >= 2 * DAY || seconds == 0) {
+                    (seconds / DAY, Unit::Days)
+                } else if seconds % 3600 == 0 {
+                    (seconds / 3600, Unit::Hours)
+                } else if seconds % 60 == 0 {
+                    (seconds / 60, Unit::Minutes)
+                } else {
+                    (seconds, Unit::Seconds)
+                },
+            );
+        }
+        parts
+    }
+
+    /// The value in Japanese (`24ヶ月`, `365日`, `24時間`, `無期限`).
+    pub fn to_japanese(&self) -> String {
+        if *self == Duration::Never {
+            return "無期限".into();
+        }
+        self.parts()
+            .into_iter()
+            .map(|(n, u)| {
+                let unit = match u {
+                    Unit::Years => "年",
+                    Unit::Months => "ヶ月",
+                    Unit::Weeks => "週間",
+                    Unit::Days => "日",
+                    Unit::Hours => "時間",
+                    Unit::Minutes => "分",
+                    Unit::Seconds | Unit::Mixed => "秒",
+                };
+                format!("{n}{unit}")
+            })
+            .collect()
+    }
 }
 
 impl fmt::Display for Duration {
     /// Canonical English form (`24 months`, `365 days`, `24 hours`, `never`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Duration::Never => f.write_str("never"),
-            Duration::Finite { months, seconds } => {
-                let mut parts = Vec::new();
-                if months > 0 {
-                    if months % 12 == 0 {
-                        parts.push(plural(u64::from(months / 12), "year"));
-                    } else {
-                        parts.push(plural(u64::from(months), "month"));
-                    }
-                }
-                if seconds > 0 || months == 0 {
-                    if seconds % DAY == 0 && (seconds >= 2 * DAY || seconds == 0) {
-                        parts.push(plural(seconds / DAY, "day"));
-                    } else if seconds % 3600 == 0 {
-                        parts.push(plural(seconds / 3600, "hour"));
-                    } else if seconds % 60 == 0 {
-                        parts.push(plural(seconds / 60, "minute"));
-                    } else {
-                        parts.push(plural(seconds, "second"));
-                    }
-                }
-                f.write_str(&parts.join(" "))
-            }
+        if *self == Duration::Never {
+            return f.write_str("never");
         }
-    }
-}
-
-fn plural(n: u64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
-
-impl Duration {
-    /// The value in Japanese (`24ヶ月`, `365日`, `24時間`, `無期限`).
-    pub fn to_japanese(&self) -> String {
-        match *self {
-            Duration::Never => "無期限".into(),
-            Duration::Finite { months, seconds } => {
-                let mut s = String::new();
-                if months > 0 {
-                    if months % 12 == 0 {
-                        s.push_str(&format!("{}年", months / 12));
-                    } else {
-                        s.push_str(&format!("{months}ヶ月"));
-                    }
+        let parts: Vec<String> = self
+            .parts()
+            .into_iter()
+            .map(|(n, u)| {
+                let unit = match u {
+                    Unit::Years => "year",
+                    Unit::Months => "month",
+                    Unit::Weeks => "week",
+                    Unit::Days => "day",
+                    Unit::Hours => "hour",
+                    Unit::Minutes => "minute",
+                    Unit::Seconds | Unit::Mixed => "second",
+                };
+                if n == 1 {
+                    format!("1 {unit}")
+                } else {
+                    format!("{n} {unit}s")
                 }
-                if seconds > 0 || months == 0 {
-                    if seconds % DAY == 0 && (seconds >= 2 * DAY || seconds == 0) {
-                        s.push_str(&format!("{}日", seconds / DAY));
-                    } else if seconds % 3600 == 0 {
-                        s.push_str(&format!("{}時間", seconds / 3600));
-                    } else if seconds % 60 == 0 {
-                        s.push_str(&format!("{}分", seconds / 60));
-                    } else {
-                        s.push_str(&format!("{seconds}秒"));
-                    }
-                }
-                s
-            }
-        }
+            })
+            .collect();
+        f.write_str(&parts.join(" "))
     }
 }
 
@@ -458,7 +638,19 @@ mod tests {
         assert_eq!(d("P1DT12H"), Duration::hours(36));
         assert_eq!(d("  3 Days "), Duration::days(3));
         assert_eq!(d("never expire"), Duration::Never);
-        for bad in ["", "P", "PT", "6", "six months", "6 parsecs", "P6X", "-1 days", "6 monthsx", "P1.5Y", "99999999999 years"] {
+        for bad in [
+            "",
+            "P",
+            "PT",
+            "6",
+            "six months",
+            "6 parsecs",
+            "P6X",
+            "-1 days",
+            "6 monthsx",
+            "P1.5Y",
+            "99999999999 years",
+        ] {
             assert!(Duration::parse(bad).is_err(), "{bad:?} should not parse");
         }
     }
@@ -467,7 +659,10 @@ mod tests {
     fn same_family_compares_exactly() {
         assert!(d("12 months").at_least(&d("1 year")));
         assert!(d("12 months").at_most(&d("1 year")));
-        assert_eq!(d("12 months").partial_cmp(&d("1 year")), Some(Ordering::Equal));
+        assert_eq!(
+            d("12 months").partial_cmp(&d("1 year")),
+            Some(Ordering::Equal)
+        );
         assert!(d("P1W").at_most(&d("7 days")) && d("P1W").at_least(&d("168 hours")));
         assert!(!d("24 hours").at_least(&d("2 days")));
         assert!(!d("6 months").at_least(&d("7 months")));
@@ -509,20 +704,25 @@ mod tests {
         assert_eq!(month_span_days(24), (730, 731));
         // Five years hold one or two leap days, or none across 1900-like years.
         assert_eq!(month_span_days(60), (1825, 1827));
-        assert_eq!(month_span_days(120), (3652, 3653));
+        assert_eq!(month_span_days(120), (3651, 3653));
         assert_eq!(month_span_days(4800 + 12), (146_097 + 365, 146_097 + 366));
     }
 
     #[test]
     fn display_is_canonical_in_both_languages() {
-        assert_eq!(d("P24M").to_string(), "2 years");
-        assert_eq!(d("24 months").to_japanese(), "2年");
+        // Shown in the unit it was written in.
+        assert_eq!(d("P24M").to_string(), "24 months");
+        assert_eq!(d("24 months").to_japanese(), "24ヶ月");
+        assert_eq!(d("2 years").to_japanese(), "2年");
+        assert_eq!(d("8760 hours").to_string(), "8760 hours");
+        assert_eq!(d("P1Y6M").to_string(), "18 months");
         assert_eq!(d("18 months").to_string(), "18 months");
         assert_eq!(d("365 days").to_string(), "365 days");
         assert_eq!(d("365 days").to_japanese(), "365日");
         assert_eq!(d("PT24H").to_string(), "24 hours");
         assert_eq!(d("PT24H").to_japanese(), "24時間");
-        assert_eq!(d("1 day").to_string(), "24 hours");
+        assert_eq!(d("1 day").to_string(), "1 day");
+        assert_eq!(d("2週間").to_string(), "2 weeks");
         assert_eq!(Duration::Never.to_japanese(), "無期限");
     }
 }

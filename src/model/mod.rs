@@ -206,7 +206,11 @@ pub enum KeyOwner {
 
 impl KeyOwner {
     /// Every owner, weakest first.
-    pub const ALL: [KeyOwner; 3] = [KeyOwner::AwsOwned, KeyOwner::AwsManaged, KeyOwner::CustomerManaged];
+    pub const ALL: [KeyOwner; 3] = [
+        KeyOwner::AwsOwned,
+        KeyOwner::AwsManaged,
+        KeyOwner::CustomerManaged,
+    ];
     /// The name users write.
     pub fn name(self) -> &'static str {
         match self {
@@ -267,7 +271,11 @@ impl Protocol {
     }
     /// Look a protocol up by name (also `TLS 1.2`, `tls12`).
     pub fn parse(s: &str) -> Option<Protocol> {
-        let k: String = s.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != 'v').collect();
+        let k: String = s
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '_' && *c != 'v')
+            .collect();
         let k = match k.as_str() {
             "tls10" => "tls1.0",
             "tls11" => "tls1.1",
@@ -352,7 +360,13 @@ pub enum Status {
 
 impl Status {
     /// Every status, in summary order.
-    pub const ALL: [Status; 5] = [Status::Met, Status::Gap, Status::Review, Status::Unverified, Status::NotApplicable];
+    pub const ALL: [Status; 5] = [
+        Status::Met,
+        Status::Gap,
+        Status::Review,
+        Status::Unverified,
+        Status::NotApplicable,
+    ];
     /// The name used in files and CLI flags.
     pub fn name(self) -> &'static str {
         match self {

@@ -7,7 +7,8 @@ pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '{' | '}' | '$' | '!' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '{' | '}'
+            | '$' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -43,7 +44,10 @@ mod tests {
     fn markdown_and_html_syntax_is_escaped() {
         assert_eq!(md_escape("<b>*x*</b>"), "\\<b\\>\\*x\\*\\</b\\>");
         assert_eq!(md_escape("a|b\nc"), "a\\|b c");
-        assert_eq!(md_escape("{{#include /etc/passwd}}"), "\\{\\{\\#include /etc/passwd\\}\\}");
+        assert_eq!(
+            md_escape("{{#include /etc/passwd}}"),
+            "\\{\\{\\#include /etc/passwd\\}\\}"
+        );
         assert_eq!(md_escape("日本語のメモ"), "日本語のメモ");
     }
 

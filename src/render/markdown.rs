@@ -44,20 +44,33 @@ fn filter_cell(v: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
 
 /// A Tera instance with shoko's filters and one template loaded.
 pub fn engine(assets: &Assets, path: &str) -> Result<(tera::Tera, String), TemplateError> {
-    let asset = assets.get(path).ok_or_else(|| TemplateError { template: path.into(), cause: "template not found".into() })?;
+    let asset = assets.get(path).ok_or_else(|| TemplateError {
+        template: path.into(),
+        cause: "template not found".into(),
+    })?;
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![]);
     tera.register_filter("md", filter_md);
     tera.register_filter("cell", filter_cell);
-    tera.add_raw_template(path, &asset.text()).map_err(|e| TemplateError { template: asset.origin.clone(), cause: chain(&e) })?;
+    tera.add_raw_template(path, &asset.text())
+        .map_err(|e| TemplateError {
+            template: asset.origin.clone(),
+            cause: chain(&e),
+        })?;
     Ok((tera, asset.origin))
 }
 
 /// Render a template against a view.
 pub fn render(assets: &Assets, path: &str, view: &Value) -> Result<String, TemplateError> {
     let (tera, origin) = engine(assets, path)?;
-    let ctx = tera::Context::from_value(view.clone()).map_err(|e| TemplateError { template: origin.clone(), cause: chain(&e) })?;
-    let out = tera.render(path, &ctx).map_err(|e| TemplateError { template: origin, cause: chain(&e) })?;
+    let ctx = tera::Context::from_value(view.clone()).map_err(|e| TemplateError {
+        template: origin.clone(),
+        cause: chain(&e),
+    })?;
+    let out = tera.render(path, &ctx).map_err(|e| TemplateError {
+        template: origin,
+        cause: chain(&e),
+    })?;
     Ok(tidy(&out))
 }
 

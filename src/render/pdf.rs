@@ -11,8 +11,8 @@ use crate::report::Report;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::{json, Value};
 use typst::foundations::{Dict, IntoValue, Smart};
-use typst::layout::PagedDocument;
 use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst_layout::PagedDocument;
 
 /// Path of the template among the assets.
 pub const TEMPLATE: &str = "templates/pdf/nfr.typ";
@@ -65,7 +65,8 @@ pub fn markdown_nodes(md: &str) -> Value {
             }
             Event::End(end) => {
                 if stack.len() > 1 {
-                    let (mut head, children) = stack.pop().unwrap_or((json!({"t": "span"}), Vec::new()));
+                    let (mut head, children) =
+                        stack.pop().unwrap_or((json!({"t": "span"}), Vec::new()));
                     head["c"] = Value::Array(children);
                     let _ = matches!(end, TagEnd::Paragraph);
                     push(&mut stack, head);
@@ -73,7 +74,9 @@ pub fn markdown_nodes(md: &str) -> Value {
             }
             Event::Text(t) => push(&mut stack, json!({"t": "text", "v": t.to_string()})),
             Event::Code(t) => push(&mut stack, json!({"t": "code", "v": t.to_string()})),
-            Event::Html(t) | Event::InlineHtml(t) => push(&mut stack, json!({"t": "text", "v": t.to_string()})),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                push(&mut stack, json!({"t": "text", "v": t.to_string()}))
+            }
             Event::SoftBreak => push(&mut stack, json!({"t": "text", "v": " "})),
             Event::HardBreak => push(&mut stack, json!({"t": "br"})),
             _ => {}
@@ -117,10 +120,24 @@ fn convert(v: &mut Value) {
 fn template_error(origin: &str, text: &str, e: TypstAsLibError) -> PdfError {
     use typst::syntax::{DiagSpanKind, Source};
     let TypstAsLibError::TypstSource(diags) = &e else {
-        return PdfError::Template { template: origin.into(), line: 0, column: 0, message: e.to_string() };
+        return PdfError::Template {
+            template: origin.into(),
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        };
     };
-    let Some(d) = diags.iter().find(|d| d.severity == typst::diag::Severity::Error).or(diags.first()) else {
-        return PdfError::Template { template: origin.into(), line: 0, column: 0, message: e.to_string() };
+    let Some(d) = diags
+        .iter()
+        .find(|d| d.severity == typst::diag::Severity::Error)
+        .or(diags.first())
+    else {
+        return PdfError::Template {
+            template: origin.into(),
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        };
     };
     let mut message = d.message.to_string();
     for h in &d.hints {
@@ -136,24 +153,46 @@ fn template_error(origin: &str, text: &str, e: TypstAsLibError) -> PdfError {
             }
         }
     }
-    PdfError::Template { template: origin.into(), line, column, message }
+    PdfError::Template {
+        template: origin.into(),
+        line,
+        column,
+        message,
+    }
 }
 
 /// Render one language's view to PDF bytes.
 pub fn render(assets: &Assets, view: &Value, report: &Report) -> Result<Vec<u8>, PdfError> {
-    let template = assets.get(TEMPLATE).ok_or_else(|| PdfError::Missing(TEMPLATE.into()))?;
-    let font = assets.get(FONT).ok_or_else(|| PdfError::Missing(FONT.into()))?;
+    let template = assets
+        .get(TEMPLATE)
+        .ok_or_else(|| PdfError::Missing(TEMPLATE.into()))?;
+    let font = assets
+        .get(FONT)
+        .ok_or_else(|| PdfError::Missing(FONT.into()))?;
     let text = template.text();
     let mut data = view.clone();
     convert(&mut data);
-    let engine = TypstEngine::builder().main_file(text.as_str()).fonts([font.data.as_ref()]).build();
+    let engine = TypstEngine::builder()
+        .main_file(text.as_str())
+        .fonts([font.data.as_ref()])
+        .build();
     let mut inputs = Dict::new();
     inputs.insert("view".into(), data.to_string().into_value());
-    let doc: PagedDocument = engine.compile_with_input(inputs).output.map_err(|e| template_error(&template.origin, &text, e))?;
+    let doc: PagedDocument = engine
+        .compile_with_input(inputs)
+        .output
+        .map_err(|e| template_error(&template.origin, &text, e))?;
     let date = chrono::NaiveDate::parse_from_str(&report.as_of, "%Y-%m-%d").ok();
     let timestamp = date.and_then(|d| {
         use chrono::Datelike;
-        typst::foundations::Datetime::from_ymd_hms(d.year(), d.month() as u8, d.day() as u8, 0, 0, 0)
+        typst::foundations::Datetime::from_ymd_hms(
+            d.year(),
+            d.month() as u8,
+            d.day() as u8,
+            0,
+            0,
+            0,
+        )
     });
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(format!("shoko-nfr-{}", view["lang"].as_str().unwrap_or(""))),
@@ -161,7 +200,15 @@ pub fn render(assets: &Assets, view: &Value, report: &Report) -> Result<Vec<u8>,
         timestamp: timestamp.map(typst_pdf::Timestamp::new_utc),
         ..Default::default()
     };
-    typst_pdf::pdf(&doc, &options).map_err(|diags| PdfError::Export(diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; ")))
+    typst_pdf::pdf(&doc, &options).map_err(|diags| {
+        PdfError::Export(
+            diags
+                .iter()
+                .map(|d| d.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -170,10 +217,15 @@ mod tests {
 
     #[test]
     fn markdown_becomes_nodes_and_markup_stays_text() {
-        let n = markdown_nodes("Set **`retentionInDays`** in [docs](https://x.example/a_b) #read(\"/etc/passwd\")");
+        let n = markdown_nodes(
+            "Set **`retentionInDays`** in [docs](https://x.example/a_b) #read(\"/etc/passwd\")",
+        );
         let s = n.to_string();
         assert!(s.contains(r#"{"t":"code","v":"retentionInDays"}"#), "{s}");
-        assert!(s.contains(r#""t":"link","url":"https://x.example/a_b""#), "{s}");
+        assert!(
+            s.contains(r#""t":"link","url":"https://x.example/a_b""#),
+            "{s}"
+        );
         assert!(s.contains(r##"#read(\"/etc/passwd\")"##), "{s}");
     }
 }

@@ -95,7 +95,14 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
             })
         })
         .collect();
-    let cat_title = |id: &str| report.categories.iter().find(|c| c.id == id).map(|c| c.title.get(lang).to_string()).unwrap_or_else(|| id.to_string());
+    let cat_title = |id: &str| {
+        report
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.title.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
     let mut docs = Vec::new();
     let mut decls = Vec::new();
     let mut obs = Vec::new();
@@ -125,7 +132,11 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
         }
     }
     let declared_by = report.declared_by.as_ref().map(|d| match &d.role {
-        Some(r) => i18n.t_args(lang, "declarer", &[("name", d.name.clone()), ("role", r.get(lang).to_string())]),
+        Some(r) => i18n.t_args(
+            lang,
+            "declarer",
+            &[("name", d.name.clone()), ("role", r.get(lang).to_string())],
+        ),
         None => d.name.clone(),
     });
     json!({
