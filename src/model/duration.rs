@@ -307,7 +307,7 @@ pub fn month_span_days(months: u32) -> (u64, u64) {
 fn days_in_month(year: u64, month0: u32) -> u64 {
     match month0 {
         1 => {
-            if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+            if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) {
                 29
             } else {
                 28

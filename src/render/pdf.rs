@@ -8,7 +8,7 @@
 
 use crate::assets::Assets;
 use crate::report::Report;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag};
 use serde_json::{json, Value};
 use typst::foundations::{Dict, IntoValue, Smart};
 use typst_as_lib::{TypstAsLibError, TypstEngine};
@@ -63,14 +63,11 @@ pub fn markdown_nodes(md: &str) -> Value {
                 };
                 stack.push((head, Vec::new()));
             }
-            Event::End(end) => {
-                if stack.len() > 1 {
-                    let (mut head, children) =
-                        stack.pop().unwrap_or((json!({"t": "span"}), Vec::new()));
-                    head["c"] = Value::Array(children);
-                    let _ = matches!(end, TagEnd::Paragraph);
-                    push(&mut stack, head);
-                }
+            Event::End(_) if stack.len() > 1 => {
+                let (mut head, children) =
+                    stack.pop().unwrap_or((json!({"t": "span"}), Vec::new()));
+                head["c"] = Value::Array(children);
+                push(&mut stack, head);
             }
             Event::Text(t) => push(&mut stack, json!({"t": "text", "v": t.to_string()})),
             Event::Code(t) => push(&mut stack, json!({"t": "code", "v": t.to_string()})),
