@@ -21,6 +21,7 @@
 //! AWS and only [`output`] touches the output folder.
 
 pub mod assets;
+pub mod collect;
 pub mod evidence;
 pub mod flow;
 pub mod gap;

@@ -32,6 +32,17 @@ enum Command {
     },
     /// List the catalog's categories and their properties.
     Categories(AssetArgs),
+    /// Collect live evidence from AWS (read-only) into a snapshot folder.
+    Collect(CollectArgs),
+}
+
+#[derive(Args)]
+struct CollectArgs {
+    #[command(flatten)]
+    live: shoko::collect::cli::LiveArgs,
+    /// Snapshot folder to write (replaced as a whole).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
 }
 
 #[derive(Args, Clone)]
@@ -85,6 +96,20 @@ struct BuildArgs {
     dump_model: Option<PathBuf>,
     #[command(flatten)]
     assets: AssetArgs,
+    /// Live evidence from a snapshot folder written by `shoko collect`.
+    #[arg(long, value_name = "DIR", conflicts_with = "live")]
+    evidence: Option<PathBuf>,
+    /// Collect live evidence from AWS now (see `shoko collect --help`).
+    #[arg(long)]
+    live: bool,
+    /// With --live: also keep the snapshot in this folder.
+    #[arg(long, value_name = "DIR", requires = "live")]
+    save_snapshot: Option<PathBuf>,
+    /// Observations older than this at --as-of are stale (unverified).
+    #[arg(long, value_name = "DAYS", default_value = "30")]
+    max_age: String,
+    #[command(flatten)]
+    collect: shoko::collect::cli::LiveArgs,
 }
 
 fn fail(e: &Error) -> ExitCode {
@@ -182,7 +207,15 @@ fn build(args: BuildArgs) -> ExitCode {
             read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
         };
         let inputs = shoko::load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
-        let report = shoko::build_report(&catalog, &i18n, &inputs, &Default::default(), as_of);
+        let live = shoko::collect::cli::live_evidence(shoko::collect::cli::Source {
+            evidence: args.evidence.as_deref(),
+            live: args.live,
+            save: args.save_snapshot.as_deref(),
+            max_age: &args.max_age,
+            args: &args.collect,
+            as_of,
+        })?;
+        let report = shoko::build_report(&catalog, &i18n, &inputs, &live, as_of);
         let files = shoko::render_all(&report, &i18n, &assets, &langs, &formats)?;
         shoko::output::replace_dir(&args.out, &files)?;
         if let Some(p) = &args.dump_model {
@@ -296,5 +329,9 @@ fn main() -> ExitCode {
         Command::Check(a) => check(a),
         Command::Init { dir, force } => init(dir, force),
         Command::Categories(a) => categories(a),
+        Command::Collect(a) => match shoko::collect::cli::collect_command(&a.live, &a.out) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
     }
 }

@@ -1,0 +1,248 @@
+//! Command-line options of live collection, shared by `shoko collect` and
+//! `shoko build --live`, and the glue that runs a collection from them: the
+//! aws-config standard chain (env, profiles, SSO, IMDS; AWS_PROFILE,
+//! AWS_REGION, AWS_ENDPOINT_URL[_<SERVICE>]) and a Tokio runtime.
+
+use super::{Options, ProgressMode, Selector, Snapshot};
+use clap::Args;
+use std::time::Duration;
+
+/// Options of a live collection.
+#[derive(Args, Debug, Clone)]
+pub struct LiveArgs {
+    /// AWS Region(s) to look in (repeat or comma-separate); default: the
+    /// Region of the AWS configuration (AWS_REGION, profile).
+    #[arg(long = "region", value_delimiter = ',', value_name = "REGION")]
+    pub regions: Vec<String>,
+    /// Instance(s) by id, ARN or alias, or `all` (repeat or comma-separate).
+    /// With `build --evidence`, selects instances of the snapshot.
+    #[arg(long = "instance", value_delimiter = ',', value_name = "ID|ALIAS|all")]
+    pub instances: Vec<String>,
+    /// Time limit for one call, retries included (`20s`, `500ms`, `2m`).
+    #[arg(long, value_name = "DURATION", default_value = "20s")]
+    pub call_timeout: String,
+    /// Time limit for the whole collection.
+    #[arg(long = "timeout", value_name = "DURATION", default_value = "10m")]
+    pub overall_timeout: String,
+    /// Calls in flight at once.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub concurrency: usize,
+    /// Connect API calls per second per Region (Connect throttles List APIs
+    /// at about 2 per second per account).
+    #[arg(long, value_name = "PER_SECOND", default_value_t = 2.0)]
+    pub connect_rate: f64,
+    /// Attempts per call (the first plus retries with backoff).
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub max_attempts: u32,
+    /// Progress on stderr: `auto` (a bar on a terminal, lines otherwise),
+    /// `lines` or `quiet`.
+    #[arg(long, value_name = "MODE", default_value = "auto")]
+    pub progress: String,
+}
+
+/// Parse `20s`, `500ms`, `2m`, `1h` or a bare number of seconds.
+pub fn parse_duration(s: &str) -> Option<Duration> {
+    let s = s.trim();
+    let (num, mult) = if let Some(n) = s.strip_suffix("ms") {
+        (n, 0.001)
+    } else if let Some(n) = s.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = s.strip_suffix('m') {
+        (n, 60.0)
+    } else if let Some(n) = s.strip_suffix('h') {
+        (n, 3600.0)
+    } else {
+        (s, 1.0)
+    };
+    let v: f64 = num.trim().parse().ok()?;
+    (v.is_finite() && v > 0.0).then(|| Duration::from_secs_f64(v * mult))
+}
+
+impl LiveArgs {
+    /// Check the values and turn them into [`Options`] (Regions not yet
+    /// resolved). Errors are messages for the user (exit 2).
+    pub fn options(&self) -> Result<Options, String> {
+        let dur = |flag: &str, v: &str| {
+            parse_duration(v).ok_or_else(|| {
+                format!("{flag} `{v}` is not a duration\n  expected: e.g. `20s`, `500ms`, `2m`")
+            })
+        };
+        let progress = match self.progress.as_str() {
+            "auto" => ProgressMode::Auto,
+            "lines" => ProgressMode::Lines,
+            "quiet" => ProgressMode::Quiet,
+            other => {
+                return Err(format!(
+                    "--progress `{other}` is not known\n  expected: `auto`, `lines` or `quiet`"
+                ))
+            }
+        };
+        if self.concurrency == 0 {
+            return Err("--concurrency must be at least 1".into());
+        }
+        if !(self.connect_rate > 0.0 && self.connect_rate.is_finite()) {
+            return Err("--connect-rate must be a positive number of calls per second".into());
+        }
+        if self.max_attempts == 0 {
+            return Err("--max-attempts must be at least 1".into());
+        }
+        for r in &self.regions {
+            let ok = !r.is_empty()
+                && r.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && r.contains('-');
+            if !ok {
+                return Err(format!(
+                    "--region `{r}` is not an AWS Region code\n  expected: e.g. `ap-northeast-1`"
+                ));
+            }
+        }
+        let instances = if self.instances.is_empty() || self.instances.iter().any(|i| i == "all") {
+            Selector::All
+        } else {
+            Selector::Named(self.instances.clone())
+        };
+        Ok(Options {
+            regions: self.regions.clone(),
+            instances,
+            call_timeout: dur("--call-timeout", &self.call_timeout)?,
+            overall_timeout: dur("--timeout", &self.overall_timeout)?,
+            concurrency: self.concurrency,
+            connect_rate: self.connect_rate,
+            max_attempts: self.max_attempts,
+            progress,
+        })
+    }
+
+    /// Instances named for `build --evidence` (empty = all).
+    pub fn instance_filter(&self) -> Vec<String> {
+        self.instances
+            .iter()
+            .filter(|i| *i != "all")
+            .cloned()
+            .collect()
+    }
+}
+
+/// Run a collection with the standard AWS configuration chain.
+pub fn run(args: &LiveArgs) -> Result<Snapshot, String> {
+    let mut opts = args.options()?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+    rt.block_on(async move {
+        let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .load()
+            .await;
+        if opts.regions.is_empty() {
+            match sdk.region() {
+                Some(r) => opts.regions.push(r.to_string()),
+                None => {
+                    return Err("no AWS Region given\n  hint: pass --region ap-northeast-1, or set AWS_REGION or a profile's region".to_string())
+                }
+            }
+        }
+        Ok(super::collect(sdk, Default::default(), opts).await)
+    })
+}
+
+/// Parse `--max-age`: a number of days (`30`) or a duration (`30 days`,
+/// `P30D`, `4 weeks`); months count at their shortest (28 days).
+pub fn parse_max_age(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    if let Ok(n) = t.trim_end_matches('d').parse::<i64>() {
+        if n >= 0 {
+            return Ok(n);
+        }
+    }
+    match crate::model::Duration::parse(t).ok().and_then(|d| d.bounds()) {
+        Some((lo, _)) => Ok((lo / 86_400) as i64),
+        None => Err(format!(
+            "--max-age `{s}` is not a number of days or a duration\n  expected: e.g. `30`, `30 days`, `P30D`"
+        )),
+    }
+}
+
+/// Where a build's live evidence comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// `--evidence DIR`: a saved snapshot.
+    pub evidence: Option<&'a std::path::Path>,
+    /// `--live`: collect now.
+    pub live: bool,
+    /// `--save-snapshot DIR` with `--live`.
+    pub save: Option<&'a std::path::Path>,
+    /// `--max-age`.
+    pub max_age: &'a str,
+    /// Collection options and the instance filter.
+    pub args: &'a LiveArgs,
+    /// `--as-of`.
+    pub as_of: chrono::NaiveDate,
+}
+
+/// Read or collect the snapshot and interpret it; empty without either.
+/// Prints the closing summary on stderr.
+pub fn live_evidence(src: Source) -> Result<crate::evidence::LiveEvidence, crate::Error> {
+    let max_age_days = parse_max_age(src.max_age).map_err(crate::Error::Usage)?;
+    let snap = match (src.evidence, src.live) {
+        (Some(_), true) => {
+            return Err(crate::Error::Usage(
+                "--evidence and --live cannot be used together\n  hint: --live collects now; --evidence reads a snapshot saved by `shoko collect`".into(),
+            ))
+        }
+        (Some(dir), false) => {
+            Snapshot::read(dir).map_err(|e| crate::Error::Usage(e.to_string()))?
+        }
+        (None, true) => {
+            let s = run(src.args).map_err(crate::Error::Usage)?;
+            if let Some(dir) = src.save {
+                s.write(dir)?;
+            }
+            s
+        }
+        (None, false) => return Ok(Default::default()),
+    };
+    let live = super::interpret::interpret(
+        &snap,
+        &super::interpret::Options {
+            as_of: src.as_of,
+            max_age_days,
+            instances: src.args.instance_filter(),
+        },
+    );
+    let stale = live.claims.iter().filter(|c| c.stale).count();
+    eprintln!(
+        "live evidence: {}{}",
+        snap.summary_line(live.claims.len()),
+        if stale > 0 {
+            format!(", {stale} stale (older than {max_age_days} days at {})", src.as_of)
+        } else {
+            String::new()
+        }
+    );
+    Ok(live)
+}
+
+/// `shoko collect`: collect and write the snapshot folder.
+pub fn collect_command(args: &LiveArgs, out: &std::path::Path) -> Result<Snapshot, crate::Error> {
+    let snap = run(args).map_err(crate::Error::Usage)?;
+    snap.write(out)?;
+    let today = chrono::Utc::now().date_naive();
+    let live = super::interpret::interpret(
+        &snap,
+        &super::interpret::Options {
+            as_of: today,
+            max_age_days: i64::MAX / 2,
+            instances: Vec::new(),
+        },
+    );
+    eprintln!(
+        "wrote snapshot to {}: {}",
+        out.display(),
+        snap.summary_line(live.claims.len())
+    );
+    for n in &snap.manifest.notes {
+        eprintln!("note: {n}");
+    }
+    Ok(snap)
+}

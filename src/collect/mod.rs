@@ -1,0 +1,680 @@
+//! Live collectors: read-only AWS API calls that prove claims, saved as a
+//! snapshot folder (see [`snapshot`]) that `build --evidence` turns into
+//! observed claims offline (see [`interpret`]).
+//!
+//! This module is the runner every collector goes through ([`Ctx::call`]):
+//! - bounded concurrency (one semaphore for every call in flight);
+//! - pacing of Connect calls (about 2 requests per second per account and
+//!   Region, the documented throttle of the List APIs), so a run with many
+//!   instances does not hammer the account;
+//! - retries with backoff (the SDK's standard retry strategy, which retries
+//!   throttling and transient network errors);
+//! - a timeout per call and one for the whole run: a call that cannot start
+//!   before the overall deadline is recorded as skipped, never awaited;
+//! - every call, success or failure, becomes an [`snapshot::Observation`];
+//!   a fault never aborts the run;
+//! - a progress bar on stderr when it is a terminal, plain log lines
+//!   otherwise, and a closing summary.
+//!
+//! The collectors only call the actions in [`ACTIONS`], which
+//! `evidence/iam-policy.json` lists exactly (a test keeps them equal). They
+//! read configuration metadata only: never contact records, recordings,
+//! transcripts or log events.
+
+pub mod cli;
+pub mod connect;
+pub mod firehose;
+pub mod interpret;
+pub mod kinesis;
+pub mod kms;
+pub mod logs;
+pub mod s3;
+pub mod snapshot;
+
+use aws_config::SdkConfig;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    AfterDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+};
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use aws_smithy_types::retry::RetryConfig;
+use snapshot::{Body, CallError, ErrorKind, Observation, Snapshot, Status};
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
+
+/// One AWS API action the collectors may call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Action {
+    /// IAM action (`s3:GetLifecycleConfiguration`).
+    pub iam: &'static str,
+    /// Service as shown in documents (`s3`).
+    pub service: &'static str,
+    /// API operation (`GetBucketLifecycleConfiguration`).
+    pub operation: &'static str,
+}
+
+const fn a(iam: &'static str, service: &'static str, operation: &'static str) -> Action {
+    Action {
+        iam,
+        service,
+        operation,
+    }
+}
+
+/// Every action the collectors can call: the single source of truth that
+/// `evidence/iam-policy.json` must equal (see `tests/live_policy.rs`).
+pub const ACTIONS: &[Action] = &[
+    a("connect:ListInstances", "connect", "ListInstances"),
+    a("connect:DescribeInstance", "connect", "DescribeInstance"),
+    a(
+        "connect:ListInstanceStorageConfigs",
+        "connect",
+        "ListInstanceStorageConfigs",
+    ),
+    a(
+        "connect:DescribeInstanceAttribute",
+        "connect",
+        "DescribeInstanceAttribute",
+    ),
+    a("connect:ListSecurityProfiles", "connect", "ListSecurityProfiles"),
+    a("s3:GetBucketLocation", "s3", "GetBucketLocation"),
+    a(
+        "s3:GetLifecycleConfiguration",
+        "s3",
+        "GetBucketLifecycleConfiguration",
+    ),
+    a("s3:GetEncryptionConfiguration", "s3", "GetBucketEncryption"),
+    a("s3:GetBucketVersioning", "s3", "GetBucketVersioning"),
+    a(
+        "s3:GetBucketObjectLockConfiguration",
+        "s3",
+        "GetObjectLockConfiguration",
+    ),
+    a("s3:GetBucketPolicy", "s3", "GetBucketPolicy"),
+    a("s3:GetBucketPublicAccessBlock", "s3", "GetPublicAccessBlock"),
+    a("kinesis:DescribeStreamSummary", "kinesis", "DescribeStreamSummary"),
+    a(
+        "firehose:DescribeDeliveryStream",
+        "firehose",
+        "DescribeDeliveryStream",
+    ),
+    a("logs:DescribeLogGroups", "logs", "DescribeLogGroups"),
+    a("kms:DescribeKey", "kms", "DescribeKey"),
+    a("kms:GetKeyRotationStatus", "kms", "GetKeyRotationStatus"),
+];
+
+/// Look an action up by its IAM name. Panics on a name missing from
+/// [`ACTIONS`]: a collector calling an undeclared action is a bug.
+pub fn action(iam: &str) -> &'static Action {
+    ACTIONS
+        .iter()
+        .find(|x| x.iam == iam)
+        .unwrap_or_else(|| panic!("{iam} is not in collect::ACTIONS"))
+}
+
+/// Which instances to collect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selector {
+    /// Every instance in each Region.
+    All,
+    /// Instances named by id, ARN or alias.
+    Named(Vec<String>),
+}
+
+/// How progress is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// A bar when stderr is a terminal, log lines otherwise.
+    Auto,
+    /// Plain log lines on stderr.
+    Lines,
+    /// Nothing (library use, tests).
+    Quiet,
+}
+
+/// Settings of one collection run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Regions to look in.
+    pub regions: Vec<String>,
+    /// Instances to collect.
+    pub instances: Selector,
+    /// Limit for one call, retries included.
+    pub call_timeout: Duration,
+    /// Limit for the whole run.
+    pub overall_timeout: Duration,
+    /// Calls in flight at once.
+    pub concurrency: usize,
+    /// Connect calls per second per Region (the account's List API throttle).
+    pub connect_rate: f64,
+    /// Attempts per call (first try plus retries).
+    pub max_attempts: u32,
+    /// Progress display.
+    pub progress: ProgressMode,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            regions: Vec::new(),
+            instances: Selector::All,
+            call_timeout: Duration::from_secs(20),
+            overall_timeout: Duration::from_secs(600),
+            concurrency: 8,
+            connect_rate: 2.0,
+            max_attempts: 4,
+            progress: ProgressMode::Auto,
+        }
+    }
+}
+
+/// Endpoint overrides per service (`connect` → `http://127.0.0.1:9000`),
+/// on top of what the SdkConfig (and so AWS_ENDPOINT_URL_<SERVICE>) says.
+pub type Endpoints = BTreeMap<String, String>;
+
+/// Records the attempts and the raw body of one call.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Capture(Arc<Mutex<Captured>>);
+
+#[derive(Debug, Default)]
+struct Captured {
+    attempts: u32,
+    body: Option<Vec<u8>>,
+}
+
+impl Intercept for Capture {
+    fn name(&self) -> &'static str {
+        "shoko-capture"
+    }
+    fn read_before_attempt(
+        &self,
+        _: &BeforeTransmitInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        if let Ok(mut c) = self.0.lock() {
+            c.attempts += 1;
+        }
+        Ok(())
+    }
+    fn read_after_deserialization(
+        &self,
+        ctx: &AfterDeserializationInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        if let (Ok(mut c), Some(b)) = (self.0.lock(), ctx.response().body().bytes()) {
+            c.body = Some(b.to_vec());
+        }
+        Ok(())
+    }
+}
+
+/// What a call is about: recorded with its observation.
+#[derive(Debug, Clone)]
+pub(crate) struct Req {
+    pub action: &'static Action,
+    pub region: String,
+    pub account: String,
+    pub instance: Option<String>,
+    pub params: Vec<(String, String)>,
+}
+
+impl Req {
+    pub fn new(iam: &str, region: &str, account: &str, instance: Option<&str>) -> Req {
+        Req {
+            action: action(iam),
+            region: region.to_string(),
+            account: account.to_string(),
+            instance: instance.map(str::to_string),
+            params: Vec::new(),
+        }
+    }
+    pub fn param(mut self, k: &str, v: impl Into<String>) -> Req {
+        self.params.push((k.to_string(), v.into()));
+        self
+    }
+}
+
+/// Codes that say "not configured": valid evidence of absence, not faults.
+const NOT_CONFIGURED: &[&str] = &[
+    "NoSuchLifecycleConfiguration",
+    "ServerSideEncryptionConfigurationNotFoundError",
+    "NoSuchBucketPolicy",
+    "NoSuchPublicAccessBlockConfiguration",
+    "ObjectLockConfigurationNotFoundError",
+];
+
+fn classify_code(code: &str, status: u16) -> ErrorKind {
+    match code {
+        c if NOT_CONFIGURED.contains(&c) => ErrorKind::NotConfigured,
+        "AccessDenied"
+        | "AccessDeniedException"
+        | "UnauthorizedOperation"
+        | "UnrecognizedClientException"
+        | "InvalidAccessKeyId"
+        | "ExpiredToken"
+        | "ExpiredTokenException"
+        | "InvalidClientTokenId"
+        | "SignatureDoesNotMatch" => ErrorKind::AccessDenied,
+        "ThrottlingException" | "Throttling" | "TooManyRequestsException" | "SlowDown"
+        | "RequestLimitExceeded" | "LimitExceededException" => ErrorKind::Throttled,
+        "ResourceNotFoundException" | "NoSuchBucket" | "NotFoundException" | "NotFound" => {
+            ErrorKind::NotFound
+        }
+        _ if status == 403 => ErrorKind::AccessDenied,
+        _ if status == 429 => ErrorKind::Throttled,
+        _ if status == 404 => ErrorKind::NotFound,
+        _ => ErrorKind::Service,
+    }
+}
+
+/// Turn an SDK error into what the snapshot records.
+fn classify<E>(e: &SdkError<E, HttpResponse>) -> CallError
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+{
+    match e {
+        SdkError::ServiceError(s) => {
+            let status = s.raw().status().as_u16();
+            let code = s.err().code().unwrap_or("").to_string();
+            let code = if code.is_empty() {
+                format!("HTTP {status}")
+            } else {
+                code
+            };
+            CallError {
+                kind: classify_code(&code, status),
+                code,
+                message: s.err().message().unwrap_or("").to_string(),
+            }
+        }
+        SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, "the call timed out"),
+        SdkError::DispatchFailure(d) if d.is_timeout() => {
+            CallError::new(ErrorKind::Timeout, "the connection timed out")
+        }
+        SdkError::DispatchFailure(d) if d.is_io() => CallError::new(
+            ErrorKind::Unreachable,
+            format!("endpoint unreachable: {}", error_chain(e)),
+        ),
+        SdkError::DispatchFailure(_) => CallError::new(
+            ErrorKind::Unreachable,
+            format!("request not sent: {}", error_chain(e)),
+        ),
+        SdkError::ResponseError(_) => CallError::new(
+            ErrorKind::Malformed,
+            format!("unreadable response: {}", error_chain(e)),
+        ),
+        _ => CallError::new(ErrorKind::Other, error_chain(e)),
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let t = c.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        cur = c.source();
+    }
+    s
+}
+
+/// A collected call before the snapshot numbers it.
+#[derive(Debug, Clone)]
+pub(crate) struct Record {
+    pub obs: Observation,
+    pub bytes: Vec<u8>,
+}
+
+enum Reporter {
+    Bar(indicatif::ProgressBar),
+    Lines,
+    Quiet,
+}
+
+/// Shared state of one run.
+pub(crate) struct Ctx {
+    pub sdk: SdkConfig,
+    pub endpoints: Endpoints,
+    pub opts: Options,
+    pub path_style: bool,
+    retry: RetryConfig,
+    sem: Semaphore,
+    pacers: Mutex<BTreeMap<String, Instant>>,
+    deadline: Instant,
+    records: Mutex<Vec<Record>>,
+    reporter: Reporter,
+    calls: AtomicUsize,
+    failed: AtomicUsize,
+    pub clients: clients::Cache,
+}
+
+mod clients {
+    //! Clients per (service, Region), built once from the SdkConfig.
+    use std::collections::BTreeMap;
+    use std::sync::Mutex;
+
+    /// One cache per service.
+    #[derive(Default)]
+    pub struct Cache {
+        pub connect: Mutex<BTreeMap<String, aws_sdk_connect::Client>>,
+        pub s3: Mutex<BTreeMap<String, aws_sdk_s3::Client>>,
+        pub kinesis: Mutex<BTreeMap<String, aws_sdk_kinesis::Client>>,
+        pub firehose: Mutex<BTreeMap<String, aws_sdk_firehose::Client>>,
+        pub logs: Mutex<BTreeMap<String, aws_sdk_cloudwatchlogs::Client>>,
+        pub kms: Mutex<BTreeMap<String, aws_sdk_kms::Client>>,
+    }
+}
+
+/// Build (once) and return the client of a service in a Region.
+macro_rules! client_for {
+    ($ctx:expr, $field:ident, $krate:ident, $service:literal, $region:expr) => {{
+        let ctx: &$crate::collect::Ctx = $ctx;
+        let region: &str = $region;
+        let mut cache = ctx.clients.$field.lock().expect("client cache");
+        cache
+            .entry(region.to_string())
+            .or_insert_with(|| {
+                let mut b = $krate::config::Builder::from(&ctx.sdk)
+                    .region($krate::config::Region::new(region.to_string()))
+                    .retry_config(ctx.retry_config());
+                if let Some(u) = ctx.endpoints.get($service) {
+                    b = b.endpoint_url(u.clone());
+                }
+                $krate::Client::from_conf(client_for!(@extra $field, b, ctx).build())
+            })
+            .clone()
+    }};
+    (@extra s3, $b:expr, $ctx:expr) => { $b.force_path_style($ctx.path_style) };
+    (@extra $other:ident, $b:expr, $ctx:expr) => { $b };
+}
+pub(crate) use client_for;
+
+impl Ctx {
+    fn new(sdk: SdkConfig, endpoints: Endpoints, opts: Options) -> Ctx {
+        // A local endpoint (moto, a proxy) cannot serve virtual-hosted buckets.
+        let path_style = endpoints.contains_key("s3")
+            || sdk.endpoint_url().is_some()
+            || std::env::var_os("AWS_ENDPOINT_URL_S3").is_some()
+            || std::env::var_os("AWS_ENDPOINT_URL").is_some();
+        let reporter = match opts.progress {
+            ProgressMode::Quiet => Reporter::Quiet,
+            ProgressMode::Lines => Reporter::Lines,
+            ProgressMode::Auto => {
+                if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                    let bar = indicatif::ProgressBar::new(0);
+                    bar.set_style(
+                        indicatif::ProgressStyle::with_template(
+                            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} calls {msg}",
+                        )
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                    );
+                    Reporter::Bar(bar)
+                } else {
+                    Reporter::Lines
+                }
+            }
+        };
+        let retry = RetryConfig::standard()
+            .with_max_attempts(opts.max_attempts.max(1))
+            .with_initial_backoff(Duration::from_millis(200))
+            .with_max_backoff(Duration::from_secs(5));
+        Ctx {
+            deadline: Instant::now() + opts.overall_timeout,
+            sem: Semaphore::new(opts.concurrency.max(1)),
+            sdk,
+            endpoints,
+            path_style,
+            retry,
+            opts,
+            pacers: Mutex::new(BTreeMap::new()),
+            records: Mutex::new(Vec::new()),
+            reporter,
+            calls: AtomicUsize::new(0),
+            failed: AtomicUsize::new(0),
+            clients: clients::Cache::default(),
+        }
+    }
+
+    pub(crate) fn retry_config(&self) -> RetryConfig {
+        self.retry.clone()
+    }
+
+    /// Wait for this Region's next Connect slot (fixed spacing, no burst).
+    async fn pace(&self, region: &str) {
+        if self.opts.connect_rate <= 0.0 {
+            return;
+        }
+        let gap = Duration::from_secs_f64(1.0 / self.opts.connect_rate);
+        let at = {
+            let mut p = self.pacers.lock().expect("pacer");
+            let now = Instant::now();
+            let next = p.entry(region.to_string()).or_insert(now);
+            let at = (*next).max(now);
+            *next = at + gap;
+            at
+        };
+        tokio::time::sleep_until(at.into()).await;
+    }
+
+    fn log(&self, line: String) {
+        match &self.reporter {
+            Reporter::Bar(b) => b.println(line),
+            Reporter::Lines => eprintln!("{line}"),
+            Reporter::Quiet => {}
+        }
+    }
+
+    /// Log a note about the run (an instance done, a name not found).
+    pub(crate) fn note(&self, line: String) {
+        self.log(format!("shoko collect: {line}"));
+    }
+
+    /// Make one call: pace, bound, time out, retry, record. `to_json`
+    /// renders the SDK output when the service does not answer in JSON (S3);
+    /// otherwise the exact response body is kept.
+    pub(crate) async fn call<T, E, Fut>(
+        &self,
+        req: Req,
+        to_json: Option<fn(&T) -> serde_json::Value>,
+        f: impl FnOnce(Capture) -> Fut,
+    ) -> Result<T, CallError>
+    where
+        Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    {
+        if let Reporter::Bar(b) = &self.reporter {
+            b.inc_length(1);
+        }
+        let result = self.attempt(&req, f).await;
+        let collected_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let (status, error, body_kind, bytes, attempts, out) = match result {
+            Ok((t, cap)) => {
+                let (bytes, kind) = match (to_json, cap.body) {
+                    (Some(conv), _) => (snapshot::json_bytes(&conv(&t)), Body::SdkOutput),
+                    (None, Some(b)) if !b.is_empty() => (b, Body::ResponseBody),
+                    (None, _) => (b"{}".to_vec(), Body::ResponseBody),
+                };
+                (Status::Ok, None, kind, bytes, cap.attempts, Ok(t))
+            }
+            Err((err, attempts)) => {
+                let status = if err.kind == ErrorKind::NotConfigured {
+                    Status::NotConfigured
+                } else {
+                    Status::Failed
+                };
+                let bytes = snapshot::json_bytes(&serde_json::json!({
+                    "Error": {"Kind": err.kind.name(), "Code": err.code, "Message": err.message}
+                }));
+                (status, Some(err.clone()), Body::Error, bytes, attempts, Err(err))
+            }
+        };
+        self.calls.fetch_add(1, Ordering::Relaxed);
+        if status == Status::Failed {
+            self.failed.fetch_add(1, Ordering::Relaxed);
+        }
+        let line = format!(
+            "{} {} {}{}",
+            req.action.iam,
+            req.params
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            match status {
+                Status::Ok => "ok".to_string(),
+                Status::NotConfigured => "not configured".to_string(),
+                Status::Failed => format!(
+                    "FAILED: {}",
+                    error.as_ref().map(|e| e.describe()).unwrap_or_default()
+                ),
+            },
+            if attempts > 1 {
+                format!(" ({attempts} attempts)")
+            } else {
+                String::new()
+            }
+        );
+        match &self.reporter {
+            Reporter::Bar(b) => {
+                b.inc(1);
+                if status == Status::Failed {
+                    b.println(format!("shoko collect: {line}"));
+                }
+                b.set_message(format!(
+                    "({} failed)",
+                    self.failed.load(Ordering::Relaxed)
+                ));
+            }
+            Reporter::Lines => eprintln!("shoko collect: {line}"),
+            Reporter::Quiet => {}
+        }
+        let sha256 = snapshot::sha256_hex(&bytes);
+        let obs = Observation {
+            id: String::new(),
+            service: req.action.service.to_string(),
+            operation: req.action.operation.to_string(),
+            action: req.action.iam.to_string(),
+            parameters: req.params,
+            region: req.region,
+            account: req.account,
+            instance: req.instance,
+            collected_at,
+            status,
+            error,
+            attempts,
+            body: body_kind,
+            file: String::new(),
+            sha256,
+        };
+        self.records.lock().expect("records").push(Record { obs, bytes });
+        out
+    }
+
+    async fn attempt<T, E, Fut>(
+        &self,
+        req: &Req,
+        f: impl FnOnce(Capture) -> Fut,
+    ) -> Result<(T, Captured), (CallError, u32)>
+    where
+        Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    {
+        let skipped = || {
+            (
+                CallError::new(
+                    ErrorKind::OverallTimeout,
+                    "the overall timeout was reached before this call could start",
+                ),
+                0,
+            )
+        };
+        if req.action.service == "connect" {
+            let Ok(()) = tokio::time::timeout_at(self.deadline.into(), self.pace(&req.region)).await
+            else {
+                return Err(skipped());
+            };
+        }
+        let Ok(Ok(_permit)) = tokio::time::timeout_at(self.deadline.into(), self.sem.acquire()).await
+        else {
+            return Err(skipped());
+        };
+        let now = Instant::now();
+        if now >= self.deadline {
+            return Err(skipped());
+        }
+        let limit = self.opts.call_timeout.min(self.deadline - now);
+        let cap = Capture::default();
+        let res = tokio::time::timeout(limit, f(cap.clone())).await;
+        let captured = std::mem::take(&mut *cap.0.lock().expect("capture"));
+        match res {
+            Ok(Ok(t)) => Ok((t, captured)),
+            Ok(Err(e)) => Err((classify(&e), captured.attempts)),
+            Err(_) => Err((
+                CallError::new(
+                    ErrorKind::Timeout,
+                    format!("no answer within {:.1} s", limit.as_secs_f64()),
+                ),
+                captured.attempts,
+            )),
+        }
+    }
+
+    fn finish(&self) -> Vec<Record> {
+        if let Reporter::Bar(b) = &self.reporter {
+            b.finish_and_clear();
+        }
+        std::mem::take(&mut *self.records.lock().expect("records"))
+    }
+}
+
+/// Collect live evidence: every selected instance in every Region, and
+/// every resource their storage configs name. Never fails: faults are
+/// recorded in the snapshot.
+pub async fn collect(sdk: SdkConfig, endpoints: Endpoints, opts: Options) -> Snapshot {
+    let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let ctx = Arc::new(Ctx::new(sdk, endpoints, opts.clone()));
+    let mut instances = Vec::new();
+    let mut notes = Vec::new();
+    for region in &opts.regions {
+        let (found, n) = connect::collect_region(ctx.clone(), region.clone()).await;
+        instances.extend(found);
+        notes.extend(n);
+    }
+    let mut records = ctx.finish();
+    // Calls started before DescribeInstance answered learn the account now.
+    for r in &mut records {
+        if r.obs.account.is_empty() {
+            if let Some(i) = instances.iter().find(|i: &&snapshot::InstanceEntry| {
+                Some(&i.id) == r.obs.instance.as_ref() && !i.account.is_empty()
+            }) {
+                r.obs.account = i.account.clone();
+            }
+        }
+    }
+    let finished_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Snapshot::assemble(snapshot::Assembly {
+        started_at,
+        finished_at,
+        regions: opts.regions.clone(),
+        selector: match &opts.instances {
+            Selector::All => vec!["all".to_string()],
+            Selector::Named(v) => v.clone(),
+        },
+        instances,
+        notes,
+        records,
+    })
+}
