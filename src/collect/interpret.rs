@@ -730,7 +730,7 @@ fn s3_claims(
                     format!("Bucket {bucket} is located in {r}."),
                 ),
                 vec![],
-                vec![sc_bucket.clone(), (l, "/LocationConstraint".into())],
+                vec![(l, "/LocationConstraint".into()), sc_bucket.clone()],
             );
         }
         Some(l) => out.gap(cat, Property::Region, v.failure(l).unwrap_or_default()),
@@ -743,9 +743,9 @@ fn s3_claims(
     let enc = v.one(id, "GetBucketEncryption", &q);
     let mut key_cites: Vec<(usize, String)> = Vec::new();
     let key_result: Result<(KeyOwner, Bilingual, Vec<Bilingual>), String> = if let Some(k) = &sc_key {
-        key_cites.push((sc, format!("{base}/S3Config/EncryptionConfig/KeyId")));
         key_owner(v, id, k).map(|(o, c, cv)| {
             key_cites.extend(c);
+            key_cites.push((sc, format!("{base}/S3Config/EncryptionConfig/KeyId")));
             let (ja, en) = key_text(o);
             (
                 o,
@@ -883,7 +883,7 @@ fn s3_claims(
             let mut caveats = Vec::new();
             let (mut value, mut explain) = match s.expire_days {
                 None => {
-                    cites.push((l, if v.ok(l) { "/Rules".into() } else { "/Error/Code".into() }));
+                    cites.insert(0, (l, if v.ok(l) { "/Rules".into() } else { "/Error/Code".into() }));
                     (
                         Duration::Never,
                         b(
@@ -894,11 +894,11 @@ fn s3_claims(
                 }
                 Some((d, k)) => {
                     let rid = rules[k].get("ID").and_then(J::as_str).unwrap_or("(no id)");
-                    cites.push((l, ptr(&["Rules", &k.to_string(), "Expiration", "Days"])));
+                    cites.insert(0, (l, ptr(&["Rules", &k.to_string(), "Expiration", "Days"])));
                     if versioned {
                         match s.noncurrent_days {
                             Some((n, k2)) => {
-                                cites.push((l, ptr(&["Rules", &k2.to_string(), "NoncurrentVersionExpiration", "NoncurrentDays"])));
+                                cites.insert(1, (l, ptr(&["Rules", &k2.to_string(), "NoncurrentVersionExpiration", "NoncurrentDays"])));
                                 (
                                     days(d + n),
                                     b(

@@ -42,7 +42,8 @@ use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use aws_smithy_types::retry::RetryConfig;
-use snapshot::{Body, CallError, ErrorKind, Observation, Snapshot, Status};
+pub use snapshot::Snapshot;
+use snapshot::{Body, CallError, ErrorKind, Observation, Status};
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -291,10 +292,14 @@ where
             } else {
                 code
             };
+            let message = match s.err().message() {
+                Some(m) => m.to_string(),
+                None => aws_smithy_types::error::display::DisplayErrorContext(s.err()).to_string(),
+            };
             CallError {
                 kind: classify_code(&code, status),
                 code,
-                message: s.err().message().unwrap_or("").to_string(),
+                message,
             }
         }
         SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, "the call timed out"),
