@@ -87,9 +87,336 @@ async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_
     let ja = md(&dir.path().join("out"), "ja");
     assert!(ja.contains(sha), "{ja}");
 
+    // A body changed after collection is refused.
+    let mut tampered = body.clone();
+    tampered.extend_from_slice(b" ");
+    std::fs::write(snap.join(lifecycle["file"].as_str().unwrap()), &tampered).unwrap();
+    let o = build("out3");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(common::text(&o).contains("changed after collection"), "{}", common::text(&o));
+    std::fs::write(snap.join(lifecycle["file"].as_str().unwrap()), &body).unwrap();
+
     // Same snapshot, same date: byte-identical documents.
     let o = build("out2");
     assert!(o.status.success());
     assert_eq!(en, md(&dir.path().join("out2"), "en"));
     assert_eq!(ja, md(&dir.path().join("out2"), "ja"));
+}
+
+fn all_text(c: &shoko::evidence::ObservedClaim) -> String {
+    let mut s = format!("{} {}", c.explain.en, c.explain.ja);
+    for cv in &c.caveats {
+        s.push_str(&format!(" {} {}", cv.en, cv.ja));
+    }
+    s
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn versioning_without_noncurrent_expiration_keeps_recordings_forever() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let plain = standard(&seed, "ver-plain", 365).await;
+    seed.versioning(&plain.bucket).await;
+    let bounded = standard_with(&seed, "ver-bounded", 365, Some(30), false).await;
+    seed.versioning(&bounded.bucket).await;
+    let connect = connect_fixture(&moto, &[plain, bounded]).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert_eq!(snap.manifest.summary.failed, 0, "{:#?}", snap.manifest.observations);
+
+    let only = |alias: &str| {
+        shoko::collect::interpret::interpret(
+            &snap,
+            &shoko::collect::interpret::Options {
+                as_of: today(),
+                max_age_days: 30,
+                instances: vec![alias.to_string()],
+            },
+        )
+    };
+    // Versioned, no NoncurrentVersionExpiration: expired data never goes.
+    let live = only("ver-plain");
+    let r = claim(&live, "call-recordings", "retention").expect("retention");
+    assert_eq!(r.value, Value::Duration(Duration::Never));
+    assert!(r.explain.en.contains("no rule sets NoncurrentVersionExpiration"), "{}", r.explain.en);
+    assert!(r.observations.iter().any(|o| o.operation == "GetBucketVersioning" && o.pointer == "/Status"));
+    assert!(r.observations.iter().any(|o| o.operation == "GetBucketLifecycleConfiguration"
+        && o.pointer == "/Rules/0/Expiration/Days"));
+    assert!(r.observations.iter().any(|o| o.operation == "ListInstanceStorageConfigs"));
+    assert!(r.observations.iter().any(|o| o.operation == "DescribeKey"), "the chain names the key");
+    let d = claim(&live, "call-recordings", "deletion.on-request").expect("deletion");
+    assert_eq!(d.value, Value::Bool(true));
+    assert!(all_text(d).contains("every version"), "{}", all_text(d));
+
+    // With a noncurrent rule: 365 + 30 days.
+    let live = only("ver-bounded");
+    let r = claim(&live, "call-recordings", "retention").expect("retention");
+    assert_eq!(r.value, Value::Duration(Duration::parse("395 days").unwrap()));
+    assert!(r.observations.iter().any(|o| o.pointer.ends_with("/NoncurrentVersionExpiration/NoncurrentDays")));
+
+    // Both at once: the instances disagree, so the document falls back and says why.
+    let live = interpret(&snap, today());
+    assert!(claim(&live, "call-recordings", "retention").is_none());
+    let why = unavailable(&live, "call-recordings", "retention").expect("reason");
+    assert!(why.contains("instances disagree") && why.contains("ver-plain") && why.contains("395 days"), "{why}");
+    // Where they agree (Region), one claim cites both.
+    let region = claim(&live, "call-recordings", "region").expect("region");
+    assert_eq!(region.value, Value::Region(REGION.into()));
+
+    // Observation ids are deterministic: a second run numbers them the same.
+    let again = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let key = |s: &shoko::collect::Snapshot| {
+        s.manifest.observations.iter().map(|o| (o.id.clone(), o.operation.clone(), o.parameters.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(key(&snap), key(&again));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn object_lock_blocks_deletion_on_request_and_sets_retention_floor() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard_with(&seed, "locked", 365, Some(30), true).await;
+    seed.object_lock(&fx.bucket, 400).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let live = interpret(&snap, today());
+    let d = claim(&live, "call-recordings", "deletion.on-request").expect("deletion");
+    assert_eq!(d.value, Value::Bool(false));
+    assert!(d.explain.en.contains("Object Lock") && d.explain.en.contains("COMPLIANCE"), "{}", d.explain.en);
+    assert!(d.observations.iter().any(|o| o.operation == "GetObjectLockConfiguration"));
+    let r = claim(&live, "call-recordings", "retention").expect("retention");
+    assert_eq!(r.value, Value::Duration(Duration::parse("400 days").unwrap()));
+    assert!(r.explain.en.contains("Object Lock"), "{}", r.explain.en);
+
+    // The document says why deletion on request is not met.
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    let o = common::shoko(
+        &["build", "--evidence", "snap", "--requirements", "requirements.yaml", "--format", "md",
+          "--as-of", &today().to_string(), "--out", "out"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", common::text(&o));
+    let en = md(&dir.path().join("out"), "en");
+    let del = en.lines().find(|l| l.contains("DEL-01") && l.contains("| Must |")).expect("DEL-01 row");
+    assert!(del.contains("**Gap**"), "{del}");
+    assert!(en.contains("Object Lock (COMPLIANCE"), "{en}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn access_denied_on_one_call_falls_back_and_says_why() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "denied", 730).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    wiremock::Mock::given(wiremock::matchers::query_param("lifecycle", ""))
+        .respond_with(wiremock::ResponseTemplate::new(403).set_body_raw(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
+            "application/xml",
+        ))
+        .with_priority(1)
+        .mount(&s3)
+        .await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert_eq!(snap.manifest.summary.failed, 1);
+    let lc = &observations(&snap, "GetBucketLifecycleConfiguration")[0];
+    assert_eq!(lc.error.as_ref().unwrap().code, "AccessDenied");
+    let live = interpret(&snap, today());
+    assert_eq!(
+        unavailable(&live, "call-recordings", "retention"),
+        Some("AccessDenied on s3:GetLifecycleConfiguration")
+    );
+    // The rest of the run still produced evidence.
+    assert!(claim(&live, "call-recordings", "region").is_some());
+    assert!(claim(&live, "flow-logs", "retention").is_some());
+
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    let o = common::shoko(
+        &["build", "--evidence", "snap", "--requirements", "requirements.yaml", "--answers", "answers.yaml",
+          "--format", "md", "--as-of", &today().to_string(), "--out", "out"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", common::text(&o));
+    let en = md(&dir.path().join("out"), "en");
+    let row = en.lines().find(|l| l.starts_with("| Retention | 365 days")).expect("declared retention row");
+    assert!(row.contains("Declared"), "{row}");
+    assert!(row.contains("Live evidence unavailable: AccessDenied on s3:GetLifecycleConfiguration"), "{row}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn throttling_is_retried_until_success() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "throttled", 730).await;
+    let connect = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::path(format!("/instance/{}/storage-configs", fx.instance_id)))
+        .and(wiremock::matchers::query_param("resourceType", "CALL_RECORDINGS"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(429)
+                .insert_header("x-amzn-ErrorType", "ThrottlingException")
+                .set_body_json(serde_json::json!({"message": "Rate exceeded"})),
+        )
+        .up_to_n_times(2)
+        .with_priority(1)
+        .mount(&connect)
+        .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let rec = observations(&snap, "ListInstanceStorageConfigs")
+        .into_iter()
+        .find(|o| o.parameters.iter().any(|(_, v)| v == "CALL_RECORDINGS"))
+        .expect("CALL_RECORDINGS observation");
+    assert_eq!(rec.status, shoko::collect::snapshot::Status::Ok);
+    assert_eq!(rec.attempts, 3, "two throttled attempts, then success");
+    assert_eq!(snap.manifest.summary.failed, 0);
+    assert!(snap.manifest.summary.attempts > snap.manifest.summary.calls);
+    let live = interpret(&snap, today());
+    assert_eq!(
+        claim(&live, "call-recordings", "retention").map(|c| c.value.clone()),
+        Some(Value::Duration(Duration::parse("730 days").unwrap()))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unreachable_and_silent_endpoints_time_out_without_hanging() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "faulty", 730).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    // Kinesis: nothing listens. Logs: accepts connections, never answers.
+    let closed = free_port();
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_port = silent.local_addr().unwrap().port();
+    let mut eps = endpoints(&connect, &s3);
+    eps.insert("kinesis".into(), format!("http://127.0.0.1:{closed}"));
+    eps.insert("logs".into(), format!("http://127.0.0.1:{silent_port}"));
+    let mut opts = options();
+    opts.call_timeout = std::time::Duration::from_millis(1500);
+    opts.max_attempts = 2;
+    let t0 = std::time::Instant::now();
+    let snap = collect(&moto, eps, opts).await;
+    let took = t0.elapsed();
+    drop(silent);
+    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+    let k = observations(&snap, "DescribeStreamSummary")[0];
+    assert_eq!(k.error.as_ref().unwrap().kind, shoko::collect::snapshot::ErrorKind::Unreachable, "{k:?}");
+    let l = observations(&snap, "DescribeLogGroups")[0];
+    assert_eq!(l.error.as_ref().unwrap().kind, shoko::collect::snapshot::ErrorKind::Timeout, "{l:?}");
+    let live = interpret(&snap, today());
+    assert_eq!(
+        unavailable(&live, "streamed-contact-records", "retention"),
+        Some("endpoint unreachable for kinesis:DescribeStreamSummary")
+    );
+    let why = unavailable(&live, "flow-logs", "retention").unwrap();
+    assert!(why.starts_with("timeout on logs:DescribeLogGroups"), "{why}");
+    // Everything else was still collected.
+    assert!(claim(&live, "call-recordings", "retention").is_some());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn overall_timeout_skips_remaining_calls_and_records_them() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "slow", 730).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let mut opts = options();
+    opts.connect_rate = 5.0; // 17 Connect calls need > 3 s at this pace
+    opts.overall_timeout = std::time::Duration::from_secs(1);
+    let t0 = std::time::Instant::now();
+    let snap = collect(&moto, endpoints(&connect, &s3), opts).await;
+    assert!(t0.elapsed() < std::time::Duration::from_secs(10));
+    let skipped = snap
+        .manifest
+        .observations
+        .iter()
+        .filter(|o| o.error.as_ref().is_some_and(|e| e.kind == shoko::collect::snapshot::ErrorKind::OverallTimeout))
+        .count();
+    assert!(skipped > 0, "{:#?}", snap.manifest.summary);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn observed_beats_declared() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "obs", 730).await; // answers.yaml declares 365 days
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let live = interpret(&snap, today());
+    let assets = shoko::assets::Assets::default();
+    let catalog = shoko::load_catalog(&assets).unwrap();
+    let answers = shoko::InputText::read(&common::root().join("evidence/examples/answers.yaml")).unwrap();
+    let inputs = shoko::load_inputs(&catalog, None, Some(&answers)).unwrap();
+    let resolved = shoko::resolve::resolve(&catalog, inputs.answers.as_ref(), &live);
+    let get = |cat: &str, p: &str| {
+        resolved.claims.iter().find(|c| c.category == cat && c.property.name() == p).unwrap()
+    };
+    let r = get("call-recordings", "retention");
+    assert_eq!(r.provenance, shoko::resolve::Provenance::Observed);
+    assert_eq!(r.value, Value::Duration(Duration::parse("730 days").unwrap()));
+    let f = get("flow-logs", "retention"); // declared 90 days, observed 365
+    assert_eq!(f.provenance, shoko::resolve::Provenance::Observed);
+    assert_eq!(f.value, Value::Duration(Duration::parse("365 days").unwrap()));
+    let k = get("streamed-contact-records", "encryption.at-rest.key"); // declared aws-managed
+    assert_eq!(k.value, Value::Key(KeyOwner::CustomerManaged));
+    // Something no API shows stays declared.
+    assert_eq!(get("flow-logs", "sensitive-input-logged").provenance, shoko::resolve::Provenance::Declared);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stale_snapshot_makes_claims_unverified_and_trips_fail_on() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "stale", 730).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    std::fs::write(
+        dir.path().join("req.yaml"),
+        "customer:\n  name: { ja: 試験, en: Test }\n  system: { ja: 試験, en: Test }\nrequirements:\n  - id: R1\n    title: { ja: 録音の保持, en: Recording retention }\n    category: call-recordings\n    property: retention\n    expect: { at_least: 1 year }\n    priority: must\n",
+    )
+    .unwrap();
+    let build = |as_of: String, extra: &[&str]| {
+        let mut args = vec!["build", "--evidence", "snap", "--requirements", "req.yaml", "--format", "md",
+            "--fail-on", "unverified,gap", "--out", "out", "--as-of"];
+        args.push(&as_of);
+        args.extend_from_slice(extra);
+        common::shoko(&args, dir.path())
+    };
+    let fresh = build(today().to_string(), &[]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", common::text(&fresh));
+    let later = (today() + chrono::Days::new(60)).to_string();
+    let stale = build(later.clone(), &[]);
+    assert_eq!(stale.status.code(), Some(1), "{}", common::text(&stale));
+    assert!(common::text(&stale).contains("stale"), "{}", common::text(&stale));
+    let en = md(&dir.path().join("out"), "en");
+    assert!(en.contains("older than its freshness limit"), "{en}");
+    assert!(en.contains("730 days (Unverified)") || en.contains("730 days (unverified)"), "{en}");
+    // A longer freshness limit accepts the same snapshot.
+    let ok = build(later, &["--max-age", "90"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", common::text(&ok));
+}
+
+#[test]
+fn bad_input_is_exit_2_with_a_clear_message() {
+    let dir = common::scratch();
+    for (args, needle) in [
+        (vec!["collect", "--region", "Tokyo", "--out", "s"], "not an AWS Region code"),
+        (vec!["collect", "--region", "ap-northeast-1", "--call-timeout", "soon", "--out", "s"], "not a duration"),
+        (vec!["build", "--evidence", "missing", "--format", "md"], "expected a folder written by `shoko collect --out`"),
+        (vec!["build", "--evidence", "missing", "--live"], "cannot be used with"),
+        (vec!["build", "--max-age", "old", "--format", "md"], "--max-age `old`"),
+    ] {
+        let o = common::shoko(&args, dir.path());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", common::text(&o));
+        assert!(common::text(&o).contains(needle), "{args:?}: {}", common::text(&o));
+    }
 }

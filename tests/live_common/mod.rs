@@ -576,13 +576,25 @@ pub async fn s3_shim(moto: &Moto) -> MockServer {
 /// A complete single-instance setup: instance, key, bucket (hardened,
 /// lifecycle `days`), stream, log group. Returns the fixture.
 pub async fn standard(seed: &Seed, alias: &str, days: i32) -> ConnectFixture {
+    standard_with(seed, alias, days, None, false).await
+}
+
+/// [`standard`] with a noncurrent-version expiration and Object Lock
+/// (created with the bucket, which turns versioning on).
+pub async fn standard_with(
+    seed: &Seed,
+    alias: &str,
+    days: i32,
+    noncurrent: Option<i32>,
+    object_lock: bool,
+) -> ConnectFixture {
     let (id, _) = seed.instance(alias).await;
     let key = seed.key().await;
     let bucket = format!("{alias}-recordings");
-    seed.bucket(&bucket, false).await;
+    seed.bucket(&bucket, object_lock).await;
     seed.harden(&bucket, &key).await;
     let prefix = format!("connect/{alias}/CallRecordings");
-    seed.lifecycle(&bucket, "connect/", days, None).await;
+    seed.lifecycle(&bucket, "connect/", days, noncurrent).await;
     let stream = seed.stream(&format!("{alias}-ctr"), 168, &key).await;
     seed.log_group(alias, 365, &key).await;
     ConnectFixture {
@@ -643,4 +655,33 @@ pub fn claim<'a>(
     live.claims
         .iter()
         .find(|c| c.category == cat && c.property.name() == prop)
+}
+
+/// Collect with the library (per-service endpoints, no process env).
+pub async fn collect(
+    moto: &Moto,
+    endpoints: shoko::collect::Endpoints,
+    opts: shoko::collect::Options,
+) -> shoko::collect::Snapshot {
+    shoko::collect::collect(sdk(moto), endpoints, opts).await
+}
+
+/// The observations of an operation.
+pub fn observations<'a>(
+    snap: &'a shoko::collect::Snapshot,
+    op: &str,
+) -> Vec<&'a shoko::collect::snapshot::Observation> {
+    snap.manifest
+        .observations
+        .iter()
+        .filter(|o| o.operation == op)
+        .collect()
+}
+
+/// The reason a property is unavailable.
+pub fn unavailable<'a>(live: &'a shoko::evidence::LiveEvidence, cat: &str, prop: &str) -> Option<&'a str> {
+    live.unavailable
+        .iter()
+        .find(|u| u.category == cat && u.property.name() == prop)
+        .map(|u| u.reason.as_str())
 }
