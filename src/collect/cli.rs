@@ -246,3 +246,22 @@ pub fn collect_command(args: &LiveArgs, out: &std::path::Path) -> Result<Snapsho
     }
     Ok(snap)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_max_age_parse() {
+        assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2m"), Some(Duration::from_secs(120)));
+        assert_eq!(parse_duration("3"), Some(Duration::from_secs(3)));
+        assert_eq!(parse_duration("soon"), None);
+        assert_eq!(parse_duration("0s"), None);
+        assert_eq!(parse_max_age("30"), Ok(30));
+        assert_eq!(parse_max_age("30d"), Ok(30));
+        assert_eq!(parse_max_age("P45D"), Ok(45));
+        assert_eq!(parse_max_age("2 weeks"), Ok(14));
+        assert!(parse_max_age("old").is_err());
+    }
+}
