@@ -18,7 +18,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the documents (the main job).
-    Build(BuildArgs),
+    Build(Box<BuildArgs>),
     /// Validate requirements and answers; print every problem.
     Check(CheckArgs),
     /// Write commented starter requirements.yaml and answers.yaml.
@@ -325,7 +325,7 @@ fn categories(args: AssetArgs) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build(a) => build(a),
+        Command::Build(a) => build(*a),
         Command::Check(a) => check(a),
         Command::Init { dir, force } => init(dir, force),
         Command::Categories(a) => categories(a),

@@ -64,9 +64,19 @@ async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_
     let build = |outdir: &str| {
         common::shoko(
             &[
-                "build", "--evidence", "snap", "--requirements", "requirements.yaml",
-                "--answers", "answers.yaml", "--format", "md", "--as-of", &as_of,
-                "--out", outdir,
+                "build",
+                "--evidence",
+                "snap",
+                "--requirements",
+                "requirements.yaml",
+                "--answers",
+                "answers.yaml",
+                "--format",
+                "md",
+                "--as-of",
+                &as_of,
+                "--out",
+                outdir,
             ],
             dir.path(),
         )
@@ -74,7 +84,11 @@ async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_
     let o = build("out");
     assert!(o.status.success(), "{}", common::text(&o));
     if let Some(keep) = std::env::var_os("SHOKO_KEEP_LIVE") {
-        let _ = std::process::Command::new("cp").arg("-r").arg(dir.path()).arg(keep).status();
+        let _ = std::process::Command::new("cp")
+            .arg("-r")
+            .arg(dir.path())
+            .arg(keep)
+            .status();
     }
     let en = md(&dir.path().join("out"), "en");
     assert!(en.contains("Live AWS API observations"), "{en}");
@@ -93,7 +107,11 @@ async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_
     std::fs::write(snap.join(lifecycle["file"].as_str().unwrap()), &tampered).unwrap();
     let o = build("out3");
     assert_eq!(o.status.code(), Some(2));
-    assert!(common::text(&o).contains("changed after collection"), "{}", common::text(&o));
+    assert!(
+        common::text(&o).contains("changed after collection"),
+        "{}",
+        common::text(&o)
+    );
     std::fs::write(snap.join(lifecycle["file"].as_str().unwrap()), &body).unwrap();
 
     // Same snapshot, same date: byte-identical documents.
@@ -122,7 +140,11 @@ async fn versioning_without_noncurrent_expiration_keeps_recordings_forever() {
     let connect = connect_fixture(&moto, &[plain, bounded]).await;
     let s3 = s3_shim(&moto).await;
     let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
-    assert_eq!(snap.manifest.summary.failed, 0, "{:#?}", snap.manifest.observations);
+    assert_eq!(
+        snap.manifest.summary.failed, 0,
+        "{:#?}",
+        snap.manifest.observations
+    );
 
     let only = |alias: &str| {
         shoko::collect::interpret::interpret(
@@ -138,12 +160,30 @@ async fn versioning_without_noncurrent_expiration_keeps_recordings_forever() {
     let live = only("ver-plain");
     let r = claim(&live, "call-recordings", "retention").expect("retention");
     assert_eq!(r.value, Value::Duration(Duration::Never));
-    assert!(r.explain.en.contains("no rule sets NoncurrentVersionExpiration"), "{}", r.explain.en);
-    assert!(r.observations.iter().any(|o| o.operation == "GetBucketVersioning" && o.pointer == "/Status"));
-    assert!(r.observations.iter().any(|o| o.operation == "GetBucketLifecycleConfiguration"
-        && o.pointer == "/Rules/0/Expiration/Days"));
-    assert!(r.observations.iter().any(|o| o.operation == "ListInstanceStorageConfigs"));
-    assert!(r.observations.iter().any(|o| o.operation == "DescribeKey"), "the chain names the key");
+    assert!(
+        r.explain
+            .en
+            .contains("no rule sets NoncurrentVersionExpiration"),
+        "{}",
+        r.explain.en
+    );
+    assert!(r
+        .observations
+        .iter()
+        .any(|o| o.operation == "GetBucketVersioning" && o.pointer == "/Status"));
+    assert!(r
+        .observations
+        .iter()
+        .any(|o| o.operation == "GetBucketLifecycleConfiguration"
+            && o.pointer == "/Rules/0/Expiration/Days"));
+    assert!(r
+        .observations
+        .iter()
+        .any(|o| o.operation == "ListInstanceStorageConfigs"));
+    assert!(
+        r.observations.iter().any(|o| o.operation == "DescribeKey"),
+        "the chain names the key"
+    );
     let d = claim(&live, "call-recordings", "deletion.on-request").expect("deletion");
     assert_eq!(d.value, Value::Bool(true));
     assert!(all_text(d).contains("every version"), "{}", all_text(d));
@@ -151,14 +191,22 @@ async fn versioning_without_noncurrent_expiration_keeps_recordings_forever() {
     // With a noncurrent rule: 365 + 30 days.
     let live = only("ver-bounded");
     let r = claim(&live, "call-recordings", "retention").expect("retention");
-    assert_eq!(r.value, Value::Duration(Duration::parse("395 days").unwrap()));
-    assert!(r.observations.iter().any(|o| o.pointer.ends_with("/NoncurrentVersionExpiration/NoncurrentDays")));
+    assert_eq!(
+        r.value,
+        Value::Duration(Duration::parse("395 days").unwrap())
+    );
+    assert!(r.observations.iter().any(|o| o
+        .pointer
+        .ends_with("/NoncurrentVersionExpiration/NoncurrentDays")));
 
     // Both at once: the instances disagree, so the document falls back and says why.
     let live = interpret(&snap, today());
     assert!(claim(&live, "call-recordings", "retention").is_none());
     let why = unavailable(&live, "call-recordings", "retention").expect("reason");
-    assert!(why.contains("instances disagree") && why.contains("ver-plain") && why.contains("395 days"), "{why}");
+    assert!(
+        why.contains("instances disagree") && why.contains("ver-plain") && why.contains("395 days"),
+        "{why}"
+    );
     // Where they agree (Region), one claim cites both.
     let region = claim(&live, "call-recordings", "region").expect("region");
     assert_eq!(region.value, Value::Region(REGION.into()));
@@ -166,7 +214,11 @@ async fn versioning_without_noncurrent_expiration_keeps_recordings_forever() {
     // Observation ids are deterministic: a second run numbers them the same.
     let again = collect(&moto, endpoints(&connect, &s3), options()).await;
     let key = |s: &shoko::collect::Snapshot| {
-        s.manifest.observations.iter().map(|o| (o.id.clone(), o.operation.clone(), o.parameters.clone())).collect::<Vec<_>>()
+        s.manifest
+            .observations
+            .iter()
+            .map(|o| (o.id.clone(), o.operation.clone(), o.parameters.clone()))
+            .collect::<Vec<_>>()
     };
     assert_eq!(key(&snap), key(&again));
 }
@@ -183,23 +235,47 @@ async fn object_lock_blocks_deletion_on_request_and_sets_retention_floor() {
     let live = interpret(&snap, today());
     let d = claim(&live, "call-recordings", "deletion.on-request").expect("deletion");
     assert_eq!(d.value, Value::Bool(false));
-    assert!(d.explain.en.contains("Object Lock") && d.explain.en.contains("COMPLIANCE"), "{}", d.explain.en);
-    assert!(d.observations.iter().any(|o| o.operation == "GetObjectLockConfiguration"));
+    assert!(
+        d.explain.en.contains("Object Lock") && d.explain.en.contains("COMPLIANCE"),
+        "{}",
+        d.explain.en
+    );
+    assert!(d
+        .observations
+        .iter()
+        .any(|o| o.operation == "GetObjectLockConfiguration"));
     let r = claim(&live, "call-recordings", "retention").expect("retention");
-    assert_eq!(r.value, Value::Duration(Duration::parse("400 days").unwrap()));
+    assert_eq!(
+        r.value,
+        Value::Duration(Duration::parse("400 days").unwrap())
+    );
     assert!(r.explain.en.contains("Object Lock"), "{}", r.explain.en);
 
     // The document says why deletion on request is not met.
     let dir = common::scratch();
     snap.write(&dir.path().join("snap")).unwrap();
     let o = common::shoko(
-        &["build", "--evidence", "snap", "--requirements", "requirements.yaml", "--format", "md",
-          "--as-of", &today().to_string(), "--out", "out"],
+        &[
+            "build",
+            "--evidence",
+            "snap",
+            "--requirements",
+            "requirements.yaml",
+            "--format",
+            "md",
+            "--as-of",
+            &today().to_string(),
+            "--out",
+            "out",
+        ],
         dir.path(),
     );
     assert!(o.status.success(), "{}", common::text(&o));
     let en = md(&dir.path().join("out"), "en");
-    let del = en.lines().find(|l| l.contains("DEL-01") && l.contains("| Must |")).expect("DEL-01 row");
+    let del = en
+        .lines()
+        .find(|l| l.contains("DEL-01") && l.contains("| Must |"))
+        .expect("DEL-01 row");
     assert!(del.contains("**Gap**"), "{del}");
     assert!(en.contains("Object Lock (COMPLIANCE"), "{en}");
 }
@@ -235,15 +311,34 @@ async fn access_denied_on_one_call_falls_back_and_says_why() {
     let dir = common::scratch();
     snap.write(&dir.path().join("snap")).unwrap();
     let o = common::shoko(
-        &["build", "--evidence", "snap", "--requirements", "requirements.yaml", "--answers", "answers.yaml",
-          "--format", "md", "--as-of", &today().to_string(), "--out", "out"],
+        &[
+            "build",
+            "--evidence",
+            "snap",
+            "--requirements",
+            "requirements.yaml",
+            "--answers",
+            "answers.yaml",
+            "--format",
+            "md",
+            "--as-of",
+            &today().to_string(),
+            "--out",
+            "out",
+        ],
         dir.path(),
     );
     assert!(o.status.success(), "{}", common::text(&o));
     let en = md(&dir.path().join("out"), "en");
-    let row = en.lines().find(|l| l.starts_with("| Retention | 365 days")).expect("declared retention row");
+    let row = en
+        .lines()
+        .find(|l| l.starts_with("| Retention | 365 days"))
+        .expect("declared retention row");
     assert!(row.contains("Declared"), "{row}");
-    assert!(row.contains("Live evidence unavailable: AccessDenied on s3:GetLifecycleConfiguration"), "{row}");
+    assert!(
+        row.contains("Live evidence unavailable: AccessDenied on s3:GetLifecycleConfiguration"),
+        "{row}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -252,17 +347,23 @@ async fn throttling_is_retried_until_success() {
     let seed = Seed::new(&moto);
     let fx = standard(&seed, "throttled", 730).await;
     let connect = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::path(format!("/instance/{}/storage-configs", fx.instance_id)))
-        .and(wiremock::matchers::query_param("resourceType", "CALL_RECORDINGS"))
-        .respond_with(
-            wiremock::ResponseTemplate::new(429)
-                .insert_header("x-amzn-ErrorType", "ThrottlingException")
-                .set_body_json(serde_json::json!({"message": "Rate exceeded"})),
-        )
-        .up_to_n_times(2)
-        .with_priority(1)
-        .mount(&connect)
-        .await;
+    wiremock::Mock::given(wiremock::matchers::path(format!(
+        "/instance/{}/storage-configs",
+        fx.instance_id
+    )))
+    .and(wiremock::matchers::query_param(
+        "resourceType",
+        "CALL_RECORDINGS",
+    ))
+    .respond_with(
+        wiremock::ResponseTemplate::new(429)
+            .insert_header("x-amzn-ErrorType", "ThrottlingException")
+            .set_body_json(serde_json::json!({"message": "Rate exceeded"})),
+    )
+    .up_to_n_times(2)
+    .with_priority(1)
+    .mount(&connect)
+    .await;
     mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
     let s3 = s3_shim(&moto).await;
     let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
@@ -304,16 +405,27 @@ async fn unreachable_and_silent_endpoints_time_out_without_hanging() {
     drop(silent);
     assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
     let k = observations(&snap, "DescribeStreamSummary")[0];
-    assert_eq!(k.error.as_ref().unwrap().kind, shoko::collect::snapshot::ErrorKind::Unreachable, "{k:?}");
+    assert_eq!(
+        k.error.as_ref().unwrap().kind,
+        shoko::collect::snapshot::ErrorKind::Unreachable,
+        "{k:?}"
+    );
     let l = observations(&snap, "DescribeLogGroups")[0];
-    assert_eq!(l.error.as_ref().unwrap().kind, shoko::collect::snapshot::ErrorKind::Timeout, "{l:?}");
+    assert_eq!(
+        l.error.as_ref().unwrap().kind,
+        shoko::collect::snapshot::ErrorKind::Timeout,
+        "{l:?}"
+    );
     let live = interpret(&snap, today());
     assert_eq!(
         unavailable(&live, "streamed-contact-records", "retention"),
         Some("endpoint unreachable for kinesis:DescribeStreamSummary")
     );
     let why = unavailable(&live, "flow-logs", "retention").unwrap();
-    assert!(why.starts_with("timeout on logs:DescribeLogGroups"), "{why}");
+    assert!(
+        why.starts_with("timeout on logs:DescribeLogGroups"),
+        "{why}"
+    );
     // Everything else was still collected.
     assert!(claim(&live, "call-recordings", "retention").is_some());
 }
@@ -335,7 +447,11 @@ async fn overall_timeout_skips_remaining_calls_and_records_them() {
         .manifest
         .observations
         .iter()
-        .filter(|o| o.error.as_ref().is_some_and(|e| e.kind == shoko::collect::snapshot::ErrorKind::OverallTimeout))
+        .filter(|o| {
+            o.error
+                .as_ref()
+                .is_some_and(|e| e.kind == shoko::collect::snapshot::ErrorKind::OverallTimeout)
+        })
         .count();
     assert!(skipped > 0, "{:#?}", snap.manifest.summary);
 }
@@ -351,22 +467,36 @@ async fn observed_beats_declared() {
     let live = interpret(&snap, today());
     let assets = shoko::assets::Assets::default();
     let catalog = shoko::load_catalog(&assets).unwrap();
-    let answers = shoko::InputText::read(&common::root().join("evidence/examples/answers.yaml")).unwrap();
+    let answers =
+        shoko::InputText::read(&common::root().join("evidence/examples/answers.yaml")).unwrap();
     let inputs = shoko::load_inputs(&catalog, None, Some(&answers)).unwrap();
     let resolved = shoko::resolve::resolve(&catalog, inputs.answers.as_ref(), &live);
     let get = |cat: &str, p: &str| {
-        resolved.claims.iter().find(|c| c.category == cat && c.property.name() == p).unwrap()
+        resolved
+            .claims
+            .iter()
+            .find(|c| c.category == cat && c.property.name() == p)
+            .unwrap()
     };
     let r = get("call-recordings", "retention");
     assert_eq!(r.provenance, shoko::resolve::Provenance::Observed);
-    assert_eq!(r.value, Value::Duration(Duration::parse("730 days").unwrap()));
+    assert_eq!(
+        r.value,
+        Value::Duration(Duration::parse("730 days").unwrap())
+    );
     let f = get("flow-logs", "retention"); // declared 90 days, observed 365
     assert_eq!(f.provenance, shoko::resolve::Provenance::Observed);
-    assert_eq!(f.value, Value::Duration(Duration::parse("365 days").unwrap()));
+    assert_eq!(
+        f.value,
+        Value::Duration(Duration::parse("365 days").unwrap())
+    );
     let k = get("streamed-contact-records", "encryption.at-rest.key"); // declared aws-managed
     assert_eq!(k.value, Value::Key(KeyOwner::CustomerManaged));
     // Something no API shows stays declared.
-    assert_eq!(get("flow-logs", "sensitive-input-logged").provenance, shoko::resolve::Provenance::Declared);
+    assert_eq!(
+        get("flow-logs", "sensitive-input-logged").provenance,
+        shoko::resolve::Provenance::Declared
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -385,8 +515,20 @@ async fn stale_snapshot_makes_claims_unverified_and_trips_fail_on() {
     )
     .unwrap();
     let build = |as_of: String, extra: &[&str]| {
-        let mut args = vec!["build", "--evidence", "snap", "--requirements", "req.yaml", "--format", "md",
-            "--fail-on", "unverified,gap", "--out", "out", "--as-of"];
+        let mut args = vec![
+            "build",
+            "--evidence",
+            "snap",
+            "--requirements",
+            "req.yaml",
+            "--format",
+            "md",
+            "--fail-on",
+            "unverified,gap",
+            "--out",
+            "out",
+            "--as-of",
+        ];
         args.push(&as_of);
         args.extend_from_slice(extra);
         common::shoko(&args, dir.path())
@@ -396,10 +538,17 @@ async fn stale_snapshot_makes_claims_unverified_and_trips_fail_on() {
     let later = (today() + chrono::Days::new(60)).to_string();
     let stale = build(later.clone(), &[]);
     assert_eq!(stale.status.code(), Some(1), "{}", common::text(&stale));
-    assert!(common::text(&stale).contains("stale"), "{}", common::text(&stale));
+    assert!(
+        common::text(&stale).contains("stale"),
+        "{}",
+        common::text(&stale)
+    );
     let en = md(&dir.path().join("out"), "en");
     assert!(en.contains("older than its freshness limit"), "{en}");
-    assert!(en.contains("730 days (Unverified)") || en.contains("730 days (unverified)"), "{en}");
+    assert!(
+        en.contains("730 days (Unverified)") || en.contains("730 days (unverified)"),
+        "{en}"
+    );
     // A longer freshness limit accepts the same snapshot.
     let ok = build(later, &["--max-age", "90"]);
     assert_eq!(ok.status.code(), Some(0), "{}", common::text(&ok));
@@ -409,14 +558,41 @@ async fn stale_snapshot_makes_claims_unverified_and_trips_fail_on() {
 fn bad_input_is_exit_2_with_a_clear_message() {
     let dir = common::scratch();
     for (args, needle) in [
-        (vec!["collect", "--region", "Tokyo", "--out", "s"], "not an AWS Region code"),
-        (vec!["collect", "--region", "ap-northeast-1", "--call-timeout", "soon", "--out", "s"], "not a duration"),
-        (vec!["build", "--evidence", "missing", "--format", "md"], "expected a folder written by `shoko collect --out`"),
-        (vec!["build", "--evidence", "missing", "--live"], "cannot be used with"),
-        (vec!["build", "--max-age", "old", "--format", "md"], "--max-age `old`"),
+        (
+            vec!["collect", "--region", "Tokyo", "--out", "s"],
+            "not an AWS Region code",
+        ),
+        (
+            vec![
+                "collect",
+                "--region",
+                "ap-northeast-1",
+                "--call-timeout",
+                "soon",
+                "--out",
+                "s",
+            ],
+            "not a duration",
+        ),
+        (
+            vec!["build", "--evidence", "missing", "--format", "md"],
+            "expected a folder written by `shoko collect --out`",
+        ),
+        (
+            vec!["build", "--evidence", "missing", "--live"],
+            "cannot be used with",
+        ),
+        (
+            vec!["build", "--max-age", "old", "--format", "md"],
+            "--max-age `old`",
+        ),
     ] {
         let o = common::shoko(&args, dir.path());
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", common::text(&o));
-        assert!(common::text(&o).contains(needle), "{args:?}: {}", common::text(&o));
+        assert!(
+            common::text(&o).contains(needle),
+            "{args:?}: {}",
+            common::text(&o)
+        );
     }
 }

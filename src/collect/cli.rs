@@ -88,7 +88,8 @@ impl LiveArgs {
         }
         for r in &self.regions {
             let ok = !r.is_empty()
-                && r.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && r.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 && r.contains('-');
             if !ok {
                 return Err(format!(
@@ -215,7 +216,10 @@ pub fn live_evidence(src: Source) -> Result<crate::evidence::LiveEvidence, crate
         "live evidence: {}{}",
         snap.summary_line(live.claims.len()),
         if stale > 0 {
-            format!(", {stale} stale (older than {max_age_days} days at {})", src.as_of)
+            format!(
+                ", {stale} stale (older than {max_age_days} days at {})",
+                src.as_of
+            )
         } else {
             String::new()
         }

@@ -127,9 +127,7 @@ pub(crate) async fn collect_region(
                         });
                     }
                 } else if looks_like_id(n) {
-                    let known = listed
-                        .as_ref()
-                        .and_then(|l| l.iter().find(|s| &s.id == n));
+                    let known = listed.as_ref().and_then(|l| l.iter().find(|s| &s.id == n));
                     chosen.push(Summary {
                         id: n.clone(),
                         arn: known.and_then(|s| s.arn.clone()),
@@ -202,9 +200,14 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
     );
     let attrs = join_all(ATTRIBUTES.iter().map(|at| {
         let c = client.clone();
-        let req = Req::new("connect:DescribeInstanceAttribute", &region, &account0, Some(&id))
-            .param("InstanceId", id.clone())
-            .param("AttributeType", *at);
+        let req = Req::new(
+            "connect:DescribeInstanceAttribute",
+            &region,
+            &account0,
+            Some(&id),
+        )
+        .param("InstanceId", id.clone())
+        .param("AttributeType", *at);
         let i2 = id.clone();
         let ctx = &ctx;
         async move {
@@ -226,7 +229,10 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
 
     let (arn, alias) = match &described {
         Ok(d) => (
-            d.instance().and_then(|i| i.arn()).map(str::to_string).or(s.arn.clone()),
+            d.instance()
+                .and_then(|i| i.arn())
+                .map(str::to_string)
+                .or(s.arn.clone()),
             d.instance()
                 .and_then(|i| i.instance_alias())
                 .map(str::to_string)
@@ -283,7 +289,9 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
             match t {
                 Target::Bucket(b) => super::s3::bucket(ctx, region, acct, id, b).await,
                 Target::Stream(a) => super::kinesis::stream(ctx, region, acct, id, a).await,
-                Target::Firehose(a) => super::firehose::delivery_stream(ctx, region, acct, id, a).await,
+                Target::Firehose(a) => {
+                    super::firehose::delivery_stream(ctx, region, acct, id, a).await
+                }
             }
         }
     }));
@@ -334,9 +342,14 @@ async fn storage_configs(
     let mut out = Vec::new();
     let mut token: Option<String> = None;
     loop {
-        let mut req = Req::new("connect:ListInstanceStorageConfigs", region, account, Some(id))
-            .param("InstanceId", id)
-            .param("ResourceType", rt);
+        let mut req = Req::new(
+            "connect:ListInstanceStorageConfigs",
+            region,
+            account,
+            Some(id),
+        )
+        .param("InstanceId", id)
+        .param("ResourceType", rt);
         if let Some(t) = &token {
             req = req.param("NextToken", t.clone());
         }

@@ -11,11 +11,18 @@ pub(crate) async fn delivery_stream(
     instance: &str,
     arn: &str,
 ) -> Vec<(String, String)> {
-    let r = arn_parts(arn).map(|(r, _)| r.to_string()).unwrap_or_else(|| region.to_string());
+    let r = arn_parts(arn)
+        .map(|(r, _)| r.to_string())
+        .unwrap_or_else(|| region.to_string());
     let name = arn.rsplit('/').next().unwrap_or(arn).to_string();
     let client = client_for!(ctx, firehose, aws_sdk_firehose, "firehose", &r);
-    let req = Req::new("firehose:DescribeDeliveryStream", &r, account, Some(instance))
-        .param("DeliveryStreamName", name.clone());
+    let req = Req::new(
+        "firehose:DescribeDeliveryStream",
+        &r,
+        account,
+        Some(instance),
+    )
+    .param("DeliveryStreamName", name.clone());
     let out = ctx
         .call(req, None, |cap| async move {
             client

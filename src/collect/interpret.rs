@@ -67,6 +67,9 @@ const STREAM_PROPS: &[Property] = &[
     Property::EncryptionAtRestKey,
 ];
 
+/// Observations a value rests on: (observation index, JSON pointer).
+type Cites = Vec<(usize, String)>;
+
 struct Draft {
     category: String,
     property: Property,
@@ -167,10 +170,9 @@ impl View<'_> {
                 format!("overall timeout reached before {} could run", o.action)
             }
             ErrorKind::Unreachable => format!("endpoint unreachable for {}", o.action),
-            ErrorKind::Throttled => format!(
-                "{} on {} after {} attempt(s)",
-                e.code, o.action, o.attempts
-            ),
+            ErrorKind::Throttled => {
+                format!("{} on {} after {} attempt(s)", e.code, o.action, o.attempts)
+            }
             _ => format!("{} on {}", e.code, o.action),
         })
     }
@@ -222,17 +224,17 @@ pub fn interpret(snap: &Snapshot, opts: &Options) -> LiveEvidence {
         as_of: opts.as_of,
         max_age_days: opts.max_age_days,
     };
-    let chosen: Vec<&super::snapshot::InstanceEntry> = snap
-        .manifest
-        .instances
-        .iter()
-        .filter(|i| {
-            opts.instances.is_empty()
-                || opts.instances.iter().any(|n| {
-                    n == &i.id || Some(n) == i.alias.as_ref() || Some(n) == i.arn.as_ref()
-                })
-        })
-        .collect();
+    let chosen: Vec<&super::snapshot::InstanceEntry> =
+        snap.manifest
+            .instances
+            .iter()
+            .filter(|i| {
+                opts.instances.is_empty()
+                    || opts.instances.iter().any(|n| {
+                        n == &i.id || Some(n) == i.alias.as_ref() || Some(n) == i.arn.as_ref()
+                    })
+            })
+            .collect();
     let mut per: Vec<(String, Vec<Draft>, Vec<Gap>)> = Vec::new();
     for inst in chosen {
         let mut drafts = Vec::new();
@@ -342,7 +344,10 @@ fn merge(view: &View, per: Vec<(String, Vec<Draft>, Vec<Gap>)>) -> LiveEvidence 
         if multi {
             let names: Vec<&str> = drafts.iter().map(|(l, _)| *l).collect();
             caveats.push(b(
-                format!("同じ値を次のインスタンスで確認しました: {}", names.join(", ")),
+                format!(
+                    "同じ値を次のインスタンスで確認しました: {}",
+                    names.join(", ")
+                ),
                 format!("The same value was observed in: {}", names.join(", ")),
             ));
             for (l, g) in &gaps {
@@ -452,7 +457,11 @@ fn instance(
     security_profiles(v, &mut out, id, &name);
 
     let contact_lens = v
-        .one(id, "DescribeInstanceAttribute", &[("AttributeType", "CONTACT_LENS")])
+        .one(
+            id,
+            "DescribeInstanceAttribute",
+            &[("AttributeType", "CONTACT_LENS")],
+        )
         .filter(|i| v.ok(*i))
         .filter(|i| text_at(v.body(*i), "/Attribute/Value") == Some("true"));
 
@@ -463,7 +472,11 @@ fn instance(
             _ => S3_PROPS,
         };
         if pages.is_empty() {
-            out.gaps(cat, props, &v.missing(&format!("ListInstanceStorageConfigs for {rt}")));
+            out.gaps(
+                cat,
+                props,
+                &v.missing(&format!("ListInstanceStorageConfigs for {rt}")),
+            );
             continue;
         }
         if let Some(reason) = pages.iter().find_map(|i| v.failure(*i)) {
@@ -508,7 +521,10 @@ fn instance(
             other => out.gaps(
                 cat,
                 props,
-                &format!("storage type {} is not interpreted", other.unwrap_or("(none)")),
+                &format!(
+                    "storage type {} is not interpreted",
+                    other.unwrap_or("(none)")
+                ),
             ),
         }
     }
@@ -568,11 +584,7 @@ fn security_profiles(v: &View, out: &mut Out, id: &str, name: &str) {
 }
 
 /// The owner of a KMS key as DescribeKey showed it, with its citations.
-fn key_owner(
-    v: &View,
-    id: &str,
-    key: &str,
-) -> Result<(KeyOwner, Vec<(usize, String)>, Vec<Bilingual>), String> {
+fn key_owner(v: &View, id: &str, key: &str) -> Result<(KeyOwner, Cites, Vec<Bilingual>), String> {
     let Some(d) = v.one(id, "DescribeKey", &[("KeyId", key)]) else {
         return Err(v.missing(&format!("DescribeKey for {key}")));
     };
@@ -583,7 +595,12 @@ fn key_owner(
     let owner = match text_at(body, "/KeyMetadata/KeyManager") {
         Some("CUSTOMER") => KeyOwner::CustomerManaged,
         Some("AWS") => KeyOwner::AwsManaged,
-        other => return Err(format!("DescribeKey shows KeyManager {}", other.unwrap_or("(none)"))),
+        other => {
+            return Err(format!(
+                "DescribeKey shows KeyManager {}",
+                other.unwrap_or("(none)")
+            ))
+        }
     };
     let mut cites = vec![(d, "/KeyMetadata/KeyManager".to_string())];
     let mut caveats = Vec::new();
@@ -640,7 +657,11 @@ fn scan_rules(rules: &[J], prefix: &str) -> RuleScan {
         if r.get("Status").and_then(J::as_str) != Some("Enabled") {
             continue;
         }
-        let rid = r.get("ID").and_then(J::as_str).unwrap_or("(no id)").to_string();
+        let rid = r
+            .get("ID")
+            .and_then(J::as_str)
+            .unwrap_or("(no id)")
+            .to_string();
         let f = r.get("Filter");
         let rp = f
             .and_then(|f| f.get("Prefix").or_else(|| f.pointer("/And/Prefix")))
@@ -695,8 +716,12 @@ fn s3_claims(
     cfg: &J,
     contact_lens: Option<usize>,
 ) {
-    let bucket = text_at(cfg, "/S3Config/BucketName").unwrap_or_default().to_string();
-    let prefix = text_at(cfg, "/S3Config/BucketPrefix").unwrap_or_default().to_string();
+    let bucket = text_at(cfg, "/S3Config/BucketName")
+        .unwrap_or_default()
+        .to_string();
+    let prefix = text_at(cfg, "/S3Config/BucketPrefix")
+        .unwrap_or_default()
+        .to_string();
     let sc_bucket = (sc, format!("{base}/S3Config/BucketName"));
     let sc_prefix = (sc, format!("{base}/S3Config/BucketPrefix"));
     let q = [("Bucket", bucket.as_str())];
@@ -736,13 +761,16 @@ fn s3_claims(
         Some(l) => out.gap(cat, Property::Region, v.failure(l).unwrap_or_default()),
         None => out.gap(cat, Property::Region, v.missing("GetBucketLocation")),
     }
-    let loc_cite = loc.filter(|l| v.ok(*l)).map(|l| (l, "/LocationConstraint".to_string()));
+    let loc_cite = loc
+        .filter(|l| v.ok(*l))
+        .map(|l| (l, "/LocationConstraint".to_string()));
 
     // Encryption key (cited by retention too: the chain names the key).
     let sc_key = text_at(cfg, "/S3Config/EncryptionConfig/KeyId").map(str::to_string);
     let enc = v.one(id, "GetBucketEncryption", &q);
     let mut key_cites: Vec<(usize, String)> = Vec::new();
-    let key_result: Result<(KeyOwner, Bilingual, Vec<Bilingual>), String> = if let Some(k) = &sc_key {
+    let key_result: Result<(KeyOwner, Bilingual, Vec<Bilingual>), String> = if let Some(k) = &sc_key
+    {
         key_owner(v, id, k).map(|(o, c, cv)| {
             key_cites.extend(c);
             key_cites.push((sc, format!("{base}/S3Config/EncryptionConfig/KeyId")));
@@ -764,7 +792,11 @@ fn s3_claims(
                     .to_string();
                 let kid = text_at(v.body(e), "/ServerSideEncryptionConfiguration/Rules/0/ApplyServerSideEncryptionByDefault/KMSMasterKeyID")
                     .map(str::to_string);
-                key_cites.push((e, "/ServerSideEncryptionConfiguration/Rules/0/ApplyServerSideEncryptionByDefault".into()));
+                key_cites.push((
+                    e,
+                    "/ServerSideEncryptionConfiguration/Rules/0/ApplyServerSideEncryptionByDefault"
+                        .into(),
+                ));
                 let note = b(
                     "ストレージ設定にはKMSキーの指定がないため、バケットの既定の暗号化設定を根拠にしています。",
                     "The storage config names no KMS key, so this rests on the bucket's default encryption.",
@@ -837,16 +869,15 @@ fn s3_claims(
             let on = text_at(body, "/ObjectLockConfiguration/ObjectLockEnabled") == Some("Enabled");
             let d = body.pointer("/ObjectLockConfiguration/Rule/DefaultRetention");
             let period = d.and_then(|d| {
-                d.get("Days")
-                    .and_then(J::as_u64)
-                    .map(days)
-                    .or_else(|| {
-                        d.get("Years").and_then(J::as_u64).map(|y| Duration::Finite {
+                d.get("Days").and_then(J::as_u64).map(days).or_else(|| {
+                    d.get("Years")
+                        .and_then(J::as_u64)
+                        .map(|y| Duration::Finite {
                             months: (y * 12) as u32,
                             seconds: 0,
                             unit: Unit::Years,
                         })
-                    })
+                })
             });
             let mode = d
                 .and_then(|d| d.get("Mode"))
@@ -859,7 +890,16 @@ fn s3_claims(
         Some(i) => Err(v.failure(i).unwrap_or_default()),
         None => Err(v.missing("GetObjectLockConfiguration")),
     };
-    let ver_cite = ver.map(|i| (i, if v.ok(i) { "/Status".to_string() } else { "/Error/Code".to_string() }));
+    let ver_cite = ver.map(|i| {
+        (
+            i,
+            if v.ok(i) {
+                "/Status".to_string()
+            } else {
+                "/Error/Code".to_string()
+            },
+        )
+    });
     let lock_cite = lock.filter(|i| v.ok(*i) || v.not_configured(*i)).map(|i| {
         (
             i,
@@ -876,14 +916,29 @@ fn s3_claims(
     let versioned = matches!(ver_status.as_deref(), Ok("Enabled"));
     match lc {
         Some(l) if v.ok(l) || v.not_configured(l) => {
-            let rules = v.body(l).get("Rules").and_then(J::as_array).cloned().unwrap_or_default();
+            let rules = v
+                .body(l)
+                .get("Rules")
+                .and_then(J::as_array)
+                .cloned()
+                .unwrap_or_default();
             let s = scan_rules(&rules, &prefix);
             let mut cites = vec![sc_bucket.clone(), sc_prefix.clone()];
             cites.extend(loc_cite.clone());
             let mut caveats = Vec::new();
             let (mut value, mut explain) = match s.expire_days {
                 None => {
-                    cites.insert(0, (l, if v.ok(l) { "/Rules".into() } else { "/Error/Code".into() }));
+                    cites.insert(
+                        0,
+                        (
+                            l,
+                            if v.ok(l) {
+                                "/Rules".into()
+                            } else {
+                                "/Error/Code".into()
+                            },
+                        ),
+                    );
                     (
                         Duration::Never,
                         b(
@@ -894,7 +949,10 @@ fn s3_claims(
                 }
                 Some((d, k)) => {
                     let rid = rules[k].get("ID").and_then(J::as_str).unwrap_or("(no id)");
-                    cites.insert(0, (l, ptr(&["Rules", &k.to_string(), "Expiration", "Days"])));
+                    cites.insert(
+                        0,
+                        (l, ptr(&["Rules", &k.to_string(), "Expiration", "Days"])),
+                    );
                     if versioned {
                         match s.noncurrent_days {
                             Some((n, k2)) => {
@@ -953,7 +1011,10 @@ fn s3_claims(
                         );
                     } else {
                         caveats.push(b(
-                            format!("オブジェクトロック（{mode}、{}）が有効です。", p.to_japanese()),
+                            format!(
+                                "オブジェクトロック（{mode}、{}）が有効です。",
+                                p.to_japanese()
+                            ),
                             format!("Object Lock ({mode}, {p}) is on."),
                         ));
                     }
@@ -977,10 +1038,21 @@ fn s3_claims(
                 ));
             }
             cites.extend(key_cites.iter().cloned());
-            out.claim(cat, Property::Retention, Value::Duration(value), explain, caveats, cites);
+            out.claim(
+                cat,
+                Property::Retention,
+                Value::Duration(value),
+                explain,
+                caveats,
+                cites,
+            );
         }
         Some(l) => out.gap(cat, Property::Retention, v.failure(l).unwrap_or_default()),
-        None => out.gap(cat, Property::Retention, v.missing("GetBucketLifecycleConfiguration")),
+        None => out.gap(
+            cat,
+            Property::Retention,
+            v.missing("GetBucketLifecycleConfiguration"),
+        ),
     }
 
     // Deletion on request.
@@ -997,7 +1069,11 @@ fn s3_claims(
     }
     let noncurrent = match lc {
         Some(l) if v.ok(l) => scan_rules(
-            v.body(l).get("Rules").and_then(J::as_array).map(Vec::as_slice).unwrap_or_default(),
+            v.body(l)
+                .get("Rules")
+                .and_then(J::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
             &prefix,
         )
         .noncurrent_days
@@ -1070,7 +1146,14 @@ fn s3_claims(
                     )
                 }
             };
-            out.claim(cat, Property::DeletionOnRequest, Value::Bool(true), explain, caveats, cites);
+            out.claim(
+                cat,
+                Property::DeletionOnRequest,
+                Value::Bool(true),
+                explain,
+                caveats,
+                cites,
+            );
         }
     }
 
@@ -1082,24 +1165,44 @@ fn s3_claims(
         Some(i) if v.ok(i) => {
             cites.push((i, "/PublicAccessBlockConfiguration".into()));
             let c = v.body(i).get("PublicAccessBlockConfiguration");
-            let all = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"]
-                .iter()
-                .all(|k| c.and_then(|c| c.get(*k)).and_then(J::as_bool) == Some(true));
+            let all = [
+                "BlockPublicAcls",
+                "IgnorePublicAcls",
+                "BlockPublicPolicy",
+                "RestrictPublicBuckets",
+            ]
+            .iter()
+            .all(|k| c.and_then(|c| c.get(*k)).and_then(J::as_bool) == Some(true));
             if all {
-                ("パブリックアクセスはすべてブロック".to_string(), "all public access blocked".to_string())
+                (
+                    "パブリックアクセスはすべてブロック".to_string(),
+                    "all public access blocked".to_string(),
+                )
             } else {
-                ("パブリックアクセスのブロックは一部のみ".to_string(), "public access only partly blocked".to_string())
+                (
+                    "パブリックアクセスのブロックは一部のみ".to_string(),
+                    "public access only partly blocked".to_string(),
+                )
             }
         }
         Some(i) if v.not_configured(i) => {
             cites.push((i, "/Error/Code".into()));
-            ("バケットにパブリックアクセスブロック設定なし".to_string(), "no public access block on the bucket".to_string())
+            (
+                "バケットにパブリックアクセスブロック設定なし".to_string(),
+                "no public access block on the bucket".to_string(),
+            )
         }
         Some(i) => {
             let r = v.failure(i).unwrap_or_default();
-            (format!("パブリックアクセスブロックは不明（{r}）"), format!("public access block unknown ({r})"))
+            (
+                format!("パブリックアクセスブロックは不明（{r}）"),
+                format!("public access block unknown ({r})"),
+            )
         }
-        None => ("パブリックアクセスブロックは不明".into(), "public access block unknown".into()),
+        None => (
+            "パブリックアクセスブロックは不明".into(),
+            "public access block unknown".into(),
+        ),
     };
     let (tls_ja, tls_en) = match pol {
         Some(i) if v.ok(i) => {
@@ -1108,24 +1211,51 @@ fn s3_claims(
                 .and_then(|p| serde_json::from_str(p).ok())
                 .unwrap_or(J::Null);
             if tls_only(&doc) {
-                ("バケットポリシーでTLS以外の要求を拒否（aws:SecureTransport）".to_string(), "bucket policy denies requests without TLS (aws:SecureTransport)".to_string())
+                (
+                    "バケットポリシーでTLS以外の要求を拒否（aws:SecureTransport）".to_string(),
+                    "bucket policy denies requests without TLS (aws:SecureTransport)".to_string(),
+                )
             } else {
-                ("バケットポリシーにTLS必須の条件なし".to_string(), "bucket policy does not require TLS".to_string())
+                (
+                    "バケットポリシーにTLS必須の条件なし".to_string(),
+                    "bucket policy does not require TLS".to_string(),
+                )
             }
         }
         Some(i) if v.not_configured(i) => {
             cites.push((i, "/Error/Code".into()));
-            ("バケットポリシーなし（TLS必須の条件なし）".to_string(), "no bucket policy (TLS not required)".to_string())
+            (
+                "バケットポリシーなし（TLS必須の条件なし）".to_string(),
+                "no bucket policy (TLS not required)".to_string(),
+            )
         }
         Some(i) => {
             let r = v.failure(i).unwrap_or_default();
-            (format!("バケットポリシーは不明（{r}）"), format!("bucket policy unknown ({r})"))
+            (
+                format!("バケットポリシーは不明（{r}）"),
+                format!("bucket policy unknown ({r})"),
+            )
         }
-        None => ("バケットポリシーは不明".into(), "bucket policy unknown".into()),
+        None => (
+            "バケットポリシーは不明".into(),
+            "bucket policy unknown".into(),
+        ),
     };
     if cites.len() == 1 {
-        let reasons: Vec<String> = [pab, pol].iter().flatten().filter_map(|i| v.failure(*i)).collect();
-        out.gap(cat, Property::AccessControl, if reasons.is_empty() { v.missing("GetPublicAccessBlock") } else { reasons.join("; ") });
+        let reasons: Vec<String> = [pab, pol]
+            .iter()
+            .flatten()
+            .filter_map(|i| v.failure(*i))
+            .collect();
+        out.gap(
+            cat,
+            Property::AccessControl,
+            if reasons.is_empty() {
+                v.missing("GetPublicAccessBlock")
+            } else {
+                reasons.join("; ")
+            },
+        );
     } else {
         out.claim(
             cat,
@@ -1196,16 +1326,43 @@ fn stream_common(out: &mut Out, cat: &str, what: Bilingual, arn: &str, sc_cite: 
 }
 
 fn kinesis_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base: &str, cfg: &J) {
-    let arn = text_at(cfg, "/KinesisStreamConfig/StreamArn").unwrap_or_default().to_string();
+    let arn = text_at(cfg, "/KinesisStreamConfig/StreamArn")
+        .unwrap_or_default()
+        .to_string();
     let name = arn.rsplit('/').next().unwrap_or(&arn).to_string();
     let sc_cite = (sc, format!("{base}/KinesisStreamConfig/StreamArn"));
-    stream_common(out, cat, b(format!("Kinesisデータストリーム {name}"), format!("Kinesis data stream {name}")), &arn, sc_cite.clone());
+    stream_common(
+        out,
+        cat,
+        b(
+            format!("Kinesisデータストリーム {name}"),
+            format!("Kinesis data stream {name}"),
+        ),
+        &arn,
+        sc_cite.clone(),
+    );
     let Some(d) = v.one(id, "DescribeStreamSummary", &[("StreamARN", arn.as_str())]) else {
-        out.gaps(cat, &[Property::Retention, Property::EncryptionAtRest, Property::EncryptionAtRestKey], &v.missing("DescribeStreamSummary"));
+        out.gaps(
+            cat,
+            &[
+                Property::Retention,
+                Property::EncryptionAtRest,
+                Property::EncryptionAtRestKey,
+            ],
+            &v.missing("DescribeStreamSummary"),
+        );
         return;
     };
     if let Some(r) = v.failure(d) {
-        out.gaps(cat, &[Property::Retention, Property::EncryptionAtRest, Property::EncryptionAtRestKey], &r);
+        out.gaps(
+            cat,
+            &[
+                Property::Retention,
+                Property::EncryptionAtRest,
+                Property::EncryptionAtRestKey,
+            ],
+            &r,
+        );
         return;
     }
     let body = v.body(d);
@@ -1226,40 +1383,97 @@ fn kinesis_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base:
     let et = text_at(body, "/StreamDescriptionSummary/EncryptionType").unwrap_or("NONE");
     let et_cite = (d, "/StreamDescriptionSummary/EncryptionType".to_string());
     if et == "NONE" {
-        out.claim(cat, Property::EncryptionAtRest, Value::Bool(false),
-            b(format!("ストリーム {name} はサーバー側暗号化が無効です（EncryptionType NONE）。"), format!("Stream {name} has no server-side encryption (EncryptionType NONE).")),
-            vec![], vec![sc_cite, et_cite]);
-        out.gap(cat, Property::EncryptionAtRestKey, format!("stream {name} is not encrypted (EncryptionType NONE)"));
+        out.claim(
+            cat,
+            Property::EncryptionAtRest,
+            Value::Bool(false),
+            b(
+                format!("ストリーム {name} はサーバー側暗号化が無効です（EncryptionType NONE）。"),
+                format!("Stream {name} has no server-side encryption (EncryptionType NONE)."),
+            ),
+            vec![],
+            vec![sc_cite, et_cite],
+        );
+        out.gap(
+            cat,
+            Property::EncryptionAtRestKey,
+            format!("stream {name} is not encrypted (EncryptionType NONE)"),
+        );
         return;
     }
-    out.claim(cat, Property::EncryptionAtRest, Value::Bool(true),
-        b(format!("ストリーム {name} はKMSでサーバー側暗号化されています。"), format!("Stream {name} is encrypted server-side with KMS.")),
-        vec![], vec![sc_cite.clone(), et_cite.clone()]);
-    let key = text_at(body, "/StreamDescriptionSummary/KeyId").unwrap_or_default().to_string();
+    out.claim(
+        cat,
+        Property::EncryptionAtRest,
+        Value::Bool(true),
+        b(
+            format!("ストリーム {name} はKMSでサーバー側暗号化されています。"),
+            format!("Stream {name} is encrypted server-side with KMS."),
+        ),
+        vec![],
+        vec![sc_cite.clone(), et_cite.clone()],
+    );
+    let key = text_at(body, "/StreamDescriptionSummary/KeyId")
+        .unwrap_or_default()
+        .to_string();
     let key_cite = (d, "/StreamDescriptionSummary/KeyId".to_string());
     match key_owner(v, id, &key) {
         Ok((o, mut c, cv)) => {
             let (ja, en) = key_text(o);
             let mut cites = vec![sc_cite, key_cite];
             cites.append(&mut c);
-            out.claim(cat, Property::EncryptionAtRestKey, Value::Key(o),
-                b(format!("ストリーム {name} はKMSキー {key}（{ja}）で暗号化されています。"), format!("Stream {name} is encrypted with KMS key {key}, which is {en}.")),
-                cv, cites);
+            out.claim(
+                cat,
+                Property::EncryptionAtRestKey,
+                Value::Key(o),
+                b(
+                    format!("ストリーム {name} はKMSキー {key}（{ja}）で暗号化されています。"),
+                    format!("Stream {name} is encrypted with KMS key {key}, which is {en}."),
+                ),
+                cv,
+                cites,
+            );
         }
-        Err(_) if key == "alias/aws/kinesis" => out.claim(cat, Property::EncryptionAtRestKey, Value::Key(KeyOwner::AwsManaged),
-            b(format!("ストリーム {name} はAWSマネージドキー aws/kinesis で暗号化されています。"), format!("Stream {name} is encrypted with the AWS managed key aws/kinesis.")),
-            vec![], vec![sc_cite, key_cite]),
+        Err(_) if key == "alias/aws/kinesis" => out.claim(
+            cat,
+            Property::EncryptionAtRestKey,
+            Value::Key(KeyOwner::AwsManaged),
+            b(
+                format!("ストリーム {name} はAWSマネージドキー aws/kinesis で暗号化されています。"),
+                format!("Stream {name} is encrypted with the AWS managed key aws/kinesis."),
+            ),
+            vec![],
+            vec![sc_cite, key_cite],
+        ),
         Err(r) => out.gap(cat, Property::EncryptionAtRestKey, r),
     }
 }
 
 fn firehose_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base: &str, cfg: &J) {
-    let arn = text_at(cfg, "/KinesisFirehoseConfig/FirehoseArn").unwrap_or_default().to_string();
+    let arn = text_at(cfg, "/KinesisFirehoseConfig/FirehoseArn")
+        .unwrap_or_default()
+        .to_string();
     let name = arn.rsplit('/').next().unwrap_or(&arn).to_string();
     let sc_cite = (sc, format!("{base}/KinesisFirehoseConfig/FirehoseArn"));
-    stream_common(out, cat, b(format!("Firehose配信ストリーム {name}"), format!("Firehose delivery stream {name}")), &arn, sc_cite.clone());
-    let Some(d) = v.one(id, "DescribeDeliveryStream", &[("DeliveryStreamName", name.as_str())]) else {
-        out.gaps(cat, &[Property::EncryptionAtRestKey], &v.missing("DescribeDeliveryStream"));
+    stream_common(
+        out,
+        cat,
+        b(
+            format!("Firehose配信ストリーム {name}"),
+            format!("Firehose delivery stream {name}"),
+        ),
+        &arn,
+        sc_cite.clone(),
+    );
+    let Some(d) = v.one(
+        id,
+        "DescribeDeliveryStream",
+        &[("DeliveryStreamName", name.as_str())],
+    ) else {
+        out.gaps(
+            cat,
+            &[Property::EncryptionAtRestKey],
+            &v.missing("DescribeDeliveryStream"),
+        );
         return;
     };
     if let Some(r) = v.failure(d) {
@@ -1271,12 +1485,18 @@ fn firehose_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base
     let status = text_at(body, &format!("{p}/Status")).unwrap_or("DISABLED");
     let cite = (d, format!("{p}/Status"));
     if status != "ENABLED" {
-        out.gap(cat, Property::EncryptionAtRestKey, format!("server-side encryption of delivery stream {name} is {status}"));
+        out.gap(
+            cat,
+            Property::EncryptionAtRestKey,
+            format!("server-side encryption of delivery stream {name} is {status}"),
+        );
         return;
     }
     match text_at(body, &format!("{p}/KeyType")) {
         Some("CUSTOMER_MANAGED_CMK") => {
-            let key = text_at(body, &format!("{p}/KeyARN")).unwrap_or_default().to_string();
+            let key = text_at(body, &format!("{p}/KeyARN"))
+                .unwrap_or_default()
+                .to_string();
             match key_owner(v, id, &key) {
                 Ok((o, mut c, cv)) => {
                     let (ja, en) = key_text(o);
@@ -1289,34 +1509,86 @@ fn firehose_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base
                 Err(r) => out.gap(cat, Property::EncryptionAtRestKey, r),
             }
         }
-        _ => out.claim(cat, Property::EncryptionAtRestKey, Value::Key(KeyOwner::AwsOwned),
-            b(format!("配信ストリーム {name} はAWS所有キーで暗号化されています。"), format!("Delivery stream {name} is encrypted with an AWS owned key.")),
-            vec![], vec![sc_cite, cite, (d, format!("{p}/KeyType"))]),
+        _ => out.claim(
+            cat,
+            Property::EncryptionAtRestKey,
+            Value::Key(KeyOwner::AwsOwned),
+            b(
+                format!("配信ストリーム {name} はAWS所有キーで暗号化されています。"),
+                format!("Delivery stream {name} is encrypted with an AWS owned key."),
+            ),
+            vec![],
+            vec![sc_cite, cite, (d, format!("{p}/KeyType"))],
+        ),
     }
 }
 
 fn kvs_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base: &str, cfg: &J) {
-    let prefix = text_at(cfg, "/KinesisVideoStreamConfig/Prefix").unwrap_or_default().to_string();
+    let prefix = text_at(cfg, "/KinesisVideoStreamConfig/Prefix")
+        .unwrap_or_default()
+        .to_string();
     let sc_cite = (sc, format!("{base}/KinesisVideoStreamConfig"));
-    out.claim(cat, Property::Storage, Value::Text(b(format!("Kinesis Video Streams（プレフィックス {prefix}）"), format!("Kinesis Video Streams, prefix {prefix}"))),
-        b("ストレージ設定がKinesis Video Streamsを指定しています。", "The storage config names Kinesis Video Streams."), vec![], vec![sc_cite.clone()]);
-    if let Some(h) = cfg.pointer("/KinesisVideoStreamConfig/RetentionPeriodHours").and_then(J::as_u64) {
+    out.claim(
+        cat,
+        Property::Storage,
+        Value::Text(b(
+            format!("Kinesis Video Streams（プレフィックス {prefix}）"),
+            format!("Kinesis Video Streams, prefix {prefix}"),
+        )),
+        b(
+            "ストレージ設定がKinesis Video Streamsを指定しています。",
+            "The storage config names Kinesis Video Streams.",
+        ),
+        vec![],
+        vec![sc_cite.clone()],
+    );
+    if let Some(h) = cfg
+        .pointer("/KinesisVideoStreamConfig/RetentionPeriodHours")
+        .and_then(J::as_u64)
+    {
         let explain = if h == 0 {
-            b("保持期間が0時間のため、メディアはストリームに保存されません。", "Retention is 0 hours: media is not persisted in the stream.")
+            b(
+                "保持期間が0時間のため、メディアはストリームに保存されません。",
+                "Retention is 0 hours: media is not persisted in the stream.",
+            )
         } else {
-            b(format!("メディアストリームの保持期間は{h}時間です。"), format!("Media streams are kept for {h} hours."))
+            b(
+                format!("メディアストリームの保持期間は{h}時間です。"),
+                format!("Media streams are kept for {h} hours."),
+            )
         };
-        out.claim(cat, Property::Retention, Value::Duration(hours(h)), explain, vec![], vec![(sc, format!("{base}/KinesisVideoStreamConfig/RetentionPeriodHours"))]);
+        out.claim(
+            cat,
+            Property::Retention,
+            Value::Duration(hours(h)),
+            explain,
+            vec![],
+            vec![(
+                sc,
+                format!("{base}/KinesisVideoStreamConfig/RetentionPeriodHours"),
+            )],
+        );
     }
     if let Some(key) = text_at(cfg, "/KinesisVideoStreamConfig/EncryptionConfig/KeyId") {
         match key_owner(v, id, key) {
             Ok((o, mut c, cv)) => {
                 let (ja, en) = key_text(o);
-                let mut cites = vec![(sc, format!("{base}/KinesisVideoStreamConfig/EncryptionConfig/KeyId"))];
+                let mut cites = vec![(
+                    sc,
+                    format!("{base}/KinesisVideoStreamConfig/EncryptionConfig/KeyId"),
+                )];
                 cites.append(&mut c);
-                out.claim(cat, Property::EncryptionAtRestKey, Value::Key(o),
-                    b(format!("メディアストリームはKMSキー {key}（{ja}）で暗号化されます。"), format!("Media streams are encrypted with KMS key {key}, which is {en}.")),
-                    cv, cites);
+                out.claim(
+                    cat,
+                    Property::EncryptionAtRestKey,
+                    Value::Key(o),
+                    b(
+                        format!("メディアストリームはKMSキー {key}（{ja}）で暗号化されます。"),
+                        format!("Media streams are encrypted with KMS key {key}, which is {en}."),
+                    ),
+                    cv,
+                    cites,
+                );
             }
             Err(r) => out.gap(cat, Property::EncryptionAtRestKey, r),
         }
@@ -1325,9 +1597,17 @@ fn kvs_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base: &st
 
 fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, name: &str) {
     const CAT: &str = "flow-logs";
-    let props = [Property::Region, Property::Retention, Property::EncryptionAtRestKey];
+    let props = [
+        Property::Region,
+        Property::Retention,
+        Property::EncryptionAtRestKey,
+    ];
     let id = inst.id.as_str();
-    let attr = v.one(id, "DescribeInstanceAttribute", &[("AttributeType", "CONTACTFLOW_LOGS")]);
+    let attr = v.one(
+        id,
+        "DescribeInstanceAttribute",
+        &[("AttributeType", "CONTACTFLOW_LOGS")],
+    );
     let mut cites = Vec::new();
     match attr {
         Some(a) if v.ok(a) => {
@@ -1341,14 +1621,22 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
             }
         }
         Some(a) => out.gap(CAT, Property::Storage, v.failure(a).unwrap_or_default()),
-        None => out.gap(CAT, Property::Storage, v.missing("DescribeInstanceAttribute CONTACTFLOW_LOGS")),
+        None => out.gap(
+            CAT,
+            Property::Storage,
+            v.missing("DescribeInstanceAttribute CONTACTFLOW_LOGS"),
+        ),
     }
     let Some(alias) = &inst.alias else {
         out.gaps(CAT, &props, "the instance alias is unknown (DescribeInstance failed), so its flow-log group cannot be named");
         return;
     };
     let group = super::logs::flow_log_group_name(alias);
-    let Some(d) = v.one(id, "DescribeLogGroups", &[("logGroupNamePrefix", group.as_str())]) else {
+    let Some(d) = v.one(
+        id,
+        "DescribeLogGroups",
+        &[("logGroupNamePrefix", group.as_str())],
+    ) else {
         out.gaps(CAT, &props, &v.missing("DescribeLogGroups"));
         return;
     };
@@ -1356,9 +1644,21 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
         out.gaps(CAT, &props, &r);
         return;
     }
-    let groups = v.body(d).get("logGroups").and_then(J::as_array).cloned().unwrap_or_default();
-    let Some(j) = groups.iter().position(|g| g.get("logGroupName").and_then(J::as_str) == Some(group.as_str())) else {
-        out.gaps(CAT, &props, &format!("no log group named {group} (DescribeLogGroups)"));
+    let groups = v
+        .body(d)
+        .get("logGroups")
+        .and_then(J::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let Some(j) = groups
+        .iter()
+        .position(|g| g.get("logGroupName").and_then(J::as_str) == Some(group.as_str()))
+    else {
+        out.gaps(
+            CAT,
+            &props,
+            &format!("no log group named {group} (DescribeLogGroups)"),
+        );
         return;
     };
     let g = &groups[j];
@@ -1366,8 +1666,17 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
     if let Some(r) = g.get("arn").and_then(J::as_str).and_then(arn_region) {
         let mut c = cites.clone();
         c.push((d, format!("{gp}/arn")));
-        out.claim(CAT, Property::Region, Value::Region(r.clone()),
-            b(format!("ロググループ {group} はリージョン {r} にあります。"), format!("Log group {group} is in {r}.")), vec![], c);
+        out.claim(
+            CAT,
+            Property::Region,
+            Value::Region(r.clone()),
+            b(
+                format!("ロググループ {group} はリージョン {r} にあります。"),
+                format!("Log group {group} is in {r}."),
+            ),
+            vec![],
+            c,
+        );
     }
     let mut c = cites.clone();
     match g.get("retentionInDays").and_then(J::as_u64) {

@@ -12,7 +12,9 @@ pub(crate) async fn stream(
     instance: &str,
     arn: &str,
 ) -> Vec<(String, String)> {
-    let r = arn_parts(arn).map(|(r, _)| r.to_string()).unwrap_or_else(|| region.to_string());
+    let r = arn_parts(arn)
+        .map(|(r, _)| r.to_string())
+        .unwrap_or_else(|| region.to_string());
     let client = client_for!(ctx, kinesis, aws_sdk_kinesis, "kinesis", &r);
     let req = Req::new("kinesis:DescribeStreamSummary", &r, account, Some(instance))
         .param("StreamARN", arn);
@@ -29,7 +31,11 @@ pub(crate) async fn stream(
         })
         .await;
     out.ok()
-        .and_then(|o| o.stream_description_summary().and_then(|s| s.key_id()).map(str::to_string))
+        .and_then(|o| {
+            o.stream_description_summary()
+                .and_then(|s| s.key_id())
+                .map(str::to_string)
+        })
         .map(|k| vec![(key_region(&k, &r), k)])
         .unwrap_or_default()
 }

@@ -11,7 +11,12 @@ pub(crate) async fn key(ctx: &Ctx, region: &str, account: &str, instance: &str, 
     let (c, k) = (client.clone(), key.to_string());
     let Ok(d) = ctx
         .call(req, None, |cap| async move {
-            c.describe_key().key_id(k).customize().interceptor(cap).send().await
+            c.describe_key()
+                .key_id(k)
+                .customize()
+                .interceptor(cap)
+                .send()
+                .await
         })
         .await
     else {

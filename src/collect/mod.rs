@@ -85,7 +85,11 @@ pub const ACTIONS: &[Action] = &[
         "connect",
         "DescribeInstanceAttribute",
     ),
-    a("connect:ListSecurityProfiles", "connect", "ListSecurityProfiles"),
+    a(
+        "connect:ListSecurityProfiles",
+        "connect",
+        "ListSecurityProfiles",
+    ),
     a("s3:GetBucketLocation", "s3", "GetBucketLocation"),
     a(
         "s3:GetLifecycleConfiguration",
@@ -100,8 +104,16 @@ pub const ACTIONS: &[Action] = &[
         "GetObjectLockConfiguration",
     ),
     a("s3:GetBucketPolicy", "s3", "GetBucketPolicy"),
-    a("s3:GetBucketPublicAccessBlock", "s3", "GetPublicAccessBlock"),
-    a("kinesis:DescribeStreamSummary", "kinesis", "DescribeStreamSummary"),
+    a(
+        "s3:GetBucketPublicAccessBlock",
+        "s3",
+        "GetPublicAccessBlock",
+    ),
+    a(
+        "kinesis:DescribeStreamSummary",
+        "kinesis",
+        "DescribeStreamSummary",
+    ),
     a(
         "firehose:DescribeDeliveryStream",
         "firehose",
@@ -266,8 +278,12 @@ fn classify_code(code: &str, status: u16) -> ErrorKind {
         | "ExpiredTokenException"
         | "InvalidClientTokenId"
         | "SignatureDoesNotMatch" => ErrorKind::AccessDenied,
-        "ThrottlingException" | "Throttling" | "TooManyRequestsException" | "SlowDown"
-        | "RequestLimitExceeded" | "LimitExceededException" => ErrorKind::Throttled,
+        "ThrottlingException"
+        | "Throttling"
+        | "TooManyRequestsException"
+        | "SlowDown"
+        | "RequestLimitExceeded"
+        | "LimitExceededException" => ErrorKind::Throttled,
         "ResourceNotFoundException" | "NoSuchBucket" | "NotFoundException" | "NotFound" => {
             ErrorKind::NotFound
         }
@@ -523,7 +539,14 @@ impl Ctx {
                 let bytes = snapshot::json_bytes(&serde_json::json!({
                     "Error": {"Kind": err.kind.name(), "Code": err.code, "Message": err.message}
                 }));
-                (status, Some(err.clone()), Body::Error, bytes, attempts, Err(err))
+                (
+                    status,
+                    Some(err.clone()),
+                    Body::Error,
+                    bytes,
+                    attempts,
+                    Err(err),
+                )
             }
         };
         self.calls.fetch_add(1, Ordering::Relaxed);
@@ -558,10 +581,7 @@ impl Ctx {
                 if status == Status::Failed {
                     b.println(format!("shoko collect: {line}"));
                 }
-                b.set_message(format!(
-                    "({} failed)",
-                    self.failed.load(Ordering::Relaxed)
-                ));
+                b.set_message(format!("({} failed)", self.failed.load(Ordering::Relaxed)));
             }
             Reporter::Lines => eprintln!("shoko collect: {line}"),
             Reporter::Quiet => {}
@@ -584,7 +604,10 @@ impl Ctx {
             file: String::new(),
             sha256,
         };
-        self.records.lock().expect("records").push(Record { obs, bytes });
+        self.records
+            .lock()
+            .expect("records")
+            .push(Record { obs, bytes });
         out
     }
 
@@ -607,12 +630,14 @@ impl Ctx {
             )
         };
         if req.action.service == "connect" {
-            let Ok(()) = tokio::time::timeout_at(self.deadline.into(), self.pace(&req.region)).await
+            let Ok(()) =
+                tokio::time::timeout_at(self.deadline.into(), self.pace(&req.region)).await
             else {
                 return Err(skipped());
             };
         }
-        let Ok(Ok(_permit)) = tokio::time::timeout_at(self.deadline.into(), self.sem.acquire()).await
+        let Ok(Ok(_permit)) =
+            tokio::time::timeout_at(self.deadline.into(), self.sem.acquire()).await
         else {
             return Err(skipped());
         };
@@ -707,11 +732,16 @@ mod tests {
         assert_eq!(n, in_policy.len(), "duplicate actions in the policy");
         let mut in_code: Vec<String> = ACTIONS.iter().map(|a| a.iam.to_string()).collect();
         in_code.sort();
-        assert_eq!(in_policy, in_code, "evidence/iam-policy.json and collect::ACTIONS differ");
+        assert_eq!(
+            in_policy, in_code,
+            "evidence/iam-policy.json and collect::ACTIONS differ"
+        );
         for a in &in_code {
             let verb = a.split(':').nth(1).unwrap();
             assert!(
-                ["Get", "Describe", "List"].iter().any(|p| verb.starts_with(p)),
+                ["Get", "Describe", "List"]
+                    .iter()
+                    .any(|p| verb.starts_with(p)),
                 "{a} is not a read-only action"
             );
         }
@@ -729,12 +759,17 @@ mod tests {
             include_str!("logs.rs"),
             include_str!("kms.rs"),
         ];
-        let mut used = Vec::new();
+        let mut used: Vec<String> = Vec::new();
         for s in sources {
-            for part in s.split("Req::new(\"").skip(1).chain(s.split("req(\"").skip(1)) {
-                let name = part.split('"').next().unwrap().to_string();
-                if !used.contains(&name) {
-                    used.push(name);
+            // Every string literal shaped like an IAM action.
+            for lit in s.split('"').skip(1).step_by(2) {
+                let is_action = lit.split_once(':').is_some_and(|(svc, op)| {
+                    ["connect", "s3", "kinesis", "firehose", "logs", "kms"].contains(&svc)
+                        && op.starts_with(|c: char| c.is_ascii_uppercase())
+                        && op.chars().all(|c| c.is_ascii_alphanumeric())
+                });
+                if is_action && !used.iter().any(|u| u == lit) {
+                    used.push(lit.to_string());
                 }
             }
         }
@@ -747,8 +782,14 @@ mod tests {
     #[test]
     fn error_codes_are_classified() {
         assert_eq!(classify_code("AccessDenied", 403), ErrorKind::AccessDenied);
-        assert_eq!(classify_code("ThrottlingException", 400), ErrorKind::Throttled);
-        assert_eq!(classify_code("NoSuchLifecycleConfiguration", 404), ErrorKind::NotConfigured);
+        assert_eq!(
+            classify_code("ThrottlingException", 400),
+            ErrorKind::Throttled
+        );
+        assert_eq!(
+            classify_code("NoSuchLifecycleConfiguration", 404),
+            ErrorKind::NotConfigured
+        );
         assert_eq!(classify_code("HTTP 429", 429), ErrorKind::Throttled);
         assert_eq!(classify_code("Whatever", 500), ErrorKind::Service);
     }

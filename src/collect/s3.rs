@@ -29,8 +29,16 @@ fn filter(f: &aws_sdk_s3::types::LifecycleRuleFilter) -> Value {
         "Tag",
         f.tag().map(|t| json!({"Key": t.key(), "Value": t.value()})),
     );
-    put(&mut m, "ObjectSizeGreaterThan", f.object_size_greater_than().map(Value::from));
-    put(&mut m, "ObjectSizeLessThan", f.object_size_less_than().map(Value::from));
+    put(
+        &mut m,
+        "ObjectSizeGreaterThan",
+        f.object_size_greater_than().map(Value::from),
+    );
+    put(
+        &mut m,
+        "ObjectSizeLessThan",
+        f.object_size_less_than().map(Value::from),
+    );
     if let Some(a) = f.and() {
         let mut am = Map::new();
         put(&mut am, "Prefix", s(a.prefix()));
@@ -43,8 +51,16 @@ fn filter(f: &aws_sdk_s3::types::LifecycleRuleFilter) -> Value {
                     .collect(),
             );
         }
-        put(&mut am, "ObjectSizeGreaterThan", a.object_size_greater_than().map(Value::from));
-        put(&mut am, "ObjectSizeLessThan", a.object_size_less_than().map(Value::from));
+        put(
+            &mut am,
+            "ObjectSizeGreaterThan",
+            a.object_size_greater_than().map(Value::from),
+        );
+        put(
+            &mut am,
+            "ObjectSizeLessThan",
+            a.object_size_less_than().map(Value::from),
+        );
         m.insert("And".into(), Value::Object(am));
     }
     Value::Object(m)
@@ -101,7 +117,9 @@ fn lifecycle(
     json!({ "Rules": rules })
 }
 
-fn encryption(o: &aws_sdk_s3::operation::get_bucket_encryption::GetBucketEncryptionOutput) -> Value {
+fn encryption(
+    o: &aws_sdk_s3::operation::get_bucket_encryption::GetBucketEncryptionOutput,
+) -> Value {
     let rules: Vec<Value> = o
         .server_side_encryption_configuration()
         .map(|c| c.rules())
@@ -116,19 +134,37 @@ fn encryption(o: &aws_sdk_s3::operation::get_bucket_encryption::GetBucketEncrypt
                     Value::String(d.sse_algorithm().as_str().to_string()),
                 );
                 put(&mut dm, "KMSMasterKeyID", s(d.kms_master_key_id()));
-                m.insert("ApplyServerSideEncryptionByDefault".into(), Value::Object(dm));
+                m.insert(
+                    "ApplyServerSideEncryptionByDefault".into(),
+                    Value::Object(dm),
+                );
             }
-            put(&mut m, "BucketKeyEnabled", r.bucket_key_enabled().map(Value::from));
+            put(
+                &mut m,
+                "BucketKeyEnabled",
+                r.bucket_key_enabled().map(Value::from),
+            );
             Value::Object(m)
         })
         .collect();
     json!({"ServerSideEncryptionConfiguration": {"Rules": rules}})
 }
 
-fn versioning(o: &aws_sdk_s3::operation::get_bucket_versioning::GetBucketVersioningOutput) -> Value {
+fn versioning(
+    o: &aws_sdk_s3::operation::get_bucket_versioning::GetBucketVersioningOutput,
+) -> Value {
     let mut m = Map::new();
-    put(&mut m, "Status", o.status().map(|x| Value::String(x.as_str().to_string())));
-    put(&mut m, "MFADelete", o.mfa_delete().map(|x| Value::String(x.as_str().to_string())));
+    put(
+        &mut m,
+        "Status",
+        o.status().map(|x| Value::String(x.as_str().to_string())),
+    );
+    put(
+        &mut m,
+        "MFADelete",
+        o.mfa_delete()
+            .map(|x| Value::String(x.as_str().to_string())),
+    );
     Value::Object(m)
 }
 
@@ -142,11 +178,16 @@ fn object_lock(
     put(
         &mut m,
         "ObjectLockEnabled",
-        c.object_lock_enabled().map(|x| Value::String(x.as_str().to_string())),
+        c.object_lock_enabled()
+            .map(|x| Value::String(x.as_str().to_string())),
     );
     if let Some(d) = c.rule().and_then(|r| r.default_retention()) {
         let mut dm = Map::new();
-        put(&mut dm, "Mode", d.mode().map(|x| Value::String(x.as_str().to_string())));
+        put(
+            &mut dm,
+            "Mode",
+            d.mode().map(|x| Value::String(x.as_str().to_string())),
+        );
         put(&mut dm, "Days", d.days().map(Value::from));
         put(&mut dm, "Years", d.years().map(Value::from));
         m.insert("Rule".into(), json!({"DefaultRetention": dm}));
@@ -201,7 +242,8 @@ pub(crate) async fn bucket(
     bucket: &str,
 ) -> Vec<(String, String)> {
     let home = client_for!(ctx, s3, aws_sdk_s3, "s3", region);
-    let req = |iam: &str, r: &str| Req::new(iam, r, account, Some(instance)).param("Bucket", bucket);
+    let req =
+        |iam: &str, r: &str| Req::new(iam, r, account, Some(instance)).param("Bucket", bucket);
     let loc = s3_call!(
         ctx,
         home,
@@ -219,12 +261,54 @@ pub(crate) async fn bucket(
     let client = client_for!(ctx, s3, aws_sdk_s3, "s3", &bregion);
     let r = bregion.as_str();
     let (_, enc, _, _, _, _) = futures::join!(
-        s3_call!(ctx, client, req("s3:GetLifecycleConfiguration", r), lifecycle, get_bucket_lifecycle_configuration, bucket),
-        s3_call!(ctx, client, req("s3:GetEncryptionConfiguration", r), encryption, get_bucket_encryption, bucket),
-        s3_call!(ctx, client, req("s3:GetBucketVersioning", r), versioning, get_bucket_versioning, bucket),
-        s3_call!(ctx, client, req("s3:GetBucketObjectLockConfiguration", r), object_lock, get_object_lock_configuration, bucket),
-        s3_call!(ctx, client, req("s3:GetBucketPolicy", r), policy, get_bucket_policy, bucket),
-        s3_call!(ctx, client, req("s3:GetBucketPublicAccessBlock", r), public_access, get_public_access_block, bucket),
+        s3_call!(
+            ctx,
+            client,
+            req("s3:GetLifecycleConfiguration", r),
+            lifecycle,
+            get_bucket_lifecycle_configuration,
+            bucket
+        ),
+        s3_call!(
+            ctx,
+            client,
+            req("s3:GetEncryptionConfiguration", r),
+            encryption,
+            get_bucket_encryption,
+            bucket
+        ),
+        s3_call!(
+            ctx,
+            client,
+            req("s3:GetBucketVersioning", r),
+            versioning,
+            get_bucket_versioning,
+            bucket
+        ),
+        s3_call!(
+            ctx,
+            client,
+            req("s3:GetBucketObjectLockConfiguration", r),
+            object_lock,
+            get_object_lock_configuration,
+            bucket
+        ),
+        s3_call!(
+            ctx,
+            client,
+            req("s3:GetBucketPolicy", r),
+            policy,
+            get_bucket_policy,
+            bucket
+        ),
+        s3_call!(
+            ctx,
+            client,
+            req("s3:GetBucketPublicAccessBlock", r),
+            public_access,
+            get_public_access_block,
+            bucket
+        ),
     );
     let mut keys = Vec::new();
     if let Ok(e) = enc {

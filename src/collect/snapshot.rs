@@ -369,7 +369,10 @@ impl Snapshot {
         let mut bodies = Vec::with_capacity(manifest.observations.len());
         for o in &manifest.observations {
             if o.file.contains("..") || Path::new(&o.file).is_absolute() {
-                return Err(err(&mpath, format!("{}: file path `{}` leaves the snapshot", o.id, o.file)));
+                return Err(err(
+                    &mpath,
+                    format!("{}: file path `{}` leaves the snapshot", o.id, o.file),
+                ));
             }
             let p = dir.join(&o.file);
             let b = std::fs::read(&p).map_err(|e| err(&p, format!("cannot read it ({e})")))?;

@@ -51,7 +51,14 @@ impl Moto {
     pub fn start() -> Moto {
         let port = free_port();
         let child = Command::new("python3")
-            .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+            .args([
+                "-m",
+                "moto.server",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -77,6 +84,9 @@ impl Moto {
     }
 }
 
+/// Status, headers and body of a raw HTTP response.
+pub type RawResponse = (u16, Vec<(String, String)>, Vec<u8>);
+
 /// A plain HTTP/1.1 request to 127.0.0.1:port; (status, headers, body).
 pub fn http_raw(
     port: u16,
@@ -84,7 +94,7 @@ pub fn http_raw(
     path_and_query: &str,
     headers: &[(String, String)],
     body: &[u8],
-) -> std::io::Result<(u16, Vec<(String, String)>, Vec<u8>)> {
+) -> std::io::Result<RawResponse> {
     let mut s = TcpStream::connect(("127.0.0.1", port))?;
     s.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut req = format!("{method} {path_and_query} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
@@ -129,7 +139,8 @@ fn dechunk(b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(p) = b[i..].windows(2).position(|w| w == b"\r\n") {
-        let size = usize::from_str_radix(String::from_utf8_lossy(&b[i..i + p]).trim(), 16).unwrap_or(0);
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&b[i..i + p]).trim(), 16).unwrap_or(0);
         i += p + 2;
         if size == 0 || i + size > b.len() {
             break;
@@ -248,7 +259,9 @@ impl Seed {
         let c = sdk(moto);
         Seed {
             s3: aws_sdk_s3::Client::from_conf(
-                aws_sdk_s3::config::Builder::from(&c).force_path_style(true).build(),
+                aws_sdk_s3::config::Builder::from(&c)
+                    .force_path_style(true)
+                    .build(),
             ),
             kms: aws_sdk_kms::Client::new(&c),
             kinesis: aws_sdk_kinesis::Client::new(&c),
@@ -274,7 +287,13 @@ impl Seed {
 
     /// A customer managed key with rotation on; its ARN.
     pub async fn key(&self) -> String {
-        let k = self.kms.create_key().description("shoko test").send().await.expect("CreateKey");
+        let k = self
+            .kms
+            .create_key()
+            .description("shoko test")
+            .send()
+            .await
+            .expect("CreateKey");
         let m = k.key_metadata().unwrap();
         self.kms
             .enable_key_rotation()
@@ -312,7 +331,9 @@ impl Seed {
             .expiration(LifecycleExpiration::builder().days(days).build());
         if let Some(n) = noncurrent {
             rule = rule.noncurrent_version_expiration(
-                NoncurrentVersionExpiration::builder().noncurrent_days(n).build(),
+                NoncurrentVersionExpiration::builder()
+                    .noncurrent_days(n)
+                    .build(),
             );
         }
         self.s3
@@ -518,11 +539,13 @@ pub async fn mount_connect(server: &MockServer, moto: &Moto, f: &[ConnectFixture
             Mock::given(method("GET"))
                 .and(path(format!("/instance/{id}/storage-configs")))
                 .and(query_param("resourceType", "CONTACT_TRACE_RECORDS"))
-                .respond_with(ResponseTemplate::new(200).set_body_json(storage_body(json!([{
-                    "AssociationId": format!("{id}-ctr"),
-                    "StorageType": "KINESIS_STREAM",
-                    "KinesisStreamConfig": {"StreamArn": arn}
-                }]))))
+                .respond_with(
+                    ResponseTemplate::new(200).set_body_json(storage_body(json!([{
+                        "AssociationId": format!("{id}-ctr"),
+                        "StorageType": "KINESIS_STREAM",
+                        "KinesisStreamConfig": {"StreamArn": arn}
+                    }]))),
+                )
                 .mount(server)
                 .await;
         }
@@ -532,14 +555,19 @@ pub async fn mount_connect(server: &MockServer, moto: &Moto, f: &[ConnectFixture
             .mount(server)
             .await;
         for (attr, value) in [
-            ("CONTACTFLOW_LOGS", if x.flow_logs { "true" } else { "false" }),
+            (
+                "CONTACTFLOW_LOGS",
+                if x.flow_logs { "true" } else { "false" },
+            ),
             ("CONTACT_LENS", "true"),
         ] {
             Mock::given(method("GET"))
                 .and(path(format!("/instance/{id}/attribute/{attr}")))
-                .respond_with(ResponseTemplate::new(200).set_body_json(
-                    json!({"Attribute": {"AttributeType": attr, "Value": value}}),
-                ))
+                .respond_with(
+                    ResponseTemplate::new(200).set_body_json(
+                        json!({"Attribute": {"AttributeType": attr, "Value": value}}),
+                    ),
+                )
                 .mount(server)
                 .await;
         }
@@ -635,7 +663,10 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 /// Interpret a snapshot as of a date.
-pub fn interpret(snap: &shoko::collect::Snapshot, as_of: chrono::NaiveDate) -> shoko::evidence::LiveEvidence {
+pub fn interpret(
+    snap: &shoko::collect::Snapshot,
+    as_of: chrono::NaiveDate,
+) -> shoko::evidence::LiveEvidence {
     shoko::collect::interpret::interpret(
         snap,
         &shoko::collect::interpret::Options {
@@ -679,7 +710,11 @@ pub fn observations<'a>(
 }
 
 /// The reason a property is unavailable.
-pub fn unavailable<'a>(live: &'a shoko::evidence::LiveEvidence, cat: &str, prop: &str) -> Option<&'a str> {
+pub fn unavailable<'a>(
+    live: &'a shoko::evidence::LiveEvidence,
+    cat: &str,
+    prop: &str,
+) -> Option<&'a str> {
     live.unavailable
         .iter()
         .find(|u| u.category == cat && u.property.name() == prop)
