@@ -96,6 +96,12 @@ async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_
     assert!(en.contains(sha), "lifecycle hash missing:\n{en}");
     assert!(en.contains("/Rules/0/Expiration/Days"), "{en}");
     assert!(en.contains("730 days"), "{en}");
+    // Strings from responses reach the Markdown escaped, never as markup.
+    assert!(
+        en.contains(r"expire \*recordings\* \[1\](http://x)"),
+        "{en}"
+    );
+    assert!(!en.contains("[1](http://x)"), "{en}");
     assert!(en.contains("kinesis:DescribeStreamSummary"), "{en}");
     assert!(en.contains("kms:DescribeKey"), "{en}");
     let ja = md(&dir.path().join("out"), "ja");
@@ -595,4 +601,99 @@ fn bad_input_is_exit_2_with_a_clear_message() {
             common::text(&o)
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn build_live_collects_and_builds_in_one_go() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "oneshot", 730).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let dir = common::scratch();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_shoko"))
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("AWS_PROFILE")
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_REGION", REGION)
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_ENDPOINT_URL", &moto.url)
+            .env("AWS_ENDPOINT_URL_CONNECT", connect.uri())
+            .env("AWS_ENDPOINT_URL_S3", s3.uri())
+            .env("AWS_CONFIG_FILE", dir.path().join("none"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", dir.path().join("none"))
+            .output()
+            .expect("run shoko")
+    };
+    let as_of = today().to_string();
+    let o = run(&[
+        "build",
+        "--live",
+        "--instance",
+        "oneshot",
+        "--progress",
+        "lines",
+        "--requirements",
+        "requirements.yaml",
+        "--format",
+        "md",
+        "--as-of",
+        &as_of,
+        "--out",
+        "out",
+        "--save-snapshot",
+        "snap",
+    ]);
+    let log = common::text(&o);
+    assert!(o.status.success(), "{log}");
+    assert!(
+        log.contains("shoko collect: s3:GetLifecycleConfiguration Bucket=oneshot-recordings ok"),
+        "{log}"
+    );
+    assert!(log.contains("0 failed"), "{log}");
+    let en = md(&dir.path().join("out"), "en");
+    assert!(en.contains("| Retention | 730 days | Observed |"), "{en}");
+    // The saved snapshot rebuilds the same document offline.
+    let o = common::shoko(
+        &[
+            "build",
+            "--evidence",
+            "snap",
+            "--instance",
+            "oneshot",
+            "--requirements",
+            "requirements.yaml",
+            "--format",
+            "md",
+            "--as-of",
+            &as_of,
+            "--out",
+            "out2",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", common::text(&o));
+    assert_eq!(en, md(&dir.path().join("out2"), "en"));
+    // An instance the snapshot does not hold is an input error.
+    let o = common::shoko(
+        &[
+            "build",
+            "--evidence",
+            "snap",
+            "--instance",
+            "nope",
+            "--format",
+            "md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        common::text(&o).contains("`nope` is not in the snapshot"),
+        "{}",
+        common::text(&o)
+    );
 }

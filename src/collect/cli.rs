@@ -203,12 +203,36 @@ pub fn live_evidence(src: Source) -> Result<crate::evidence::LiveEvidence, crate
         }
         (None, false) => return Ok(Default::default()),
     };
+    let filter = src.args.instance_filter();
+    for n in &filter {
+        let known = snap
+            .manifest
+            .instances
+            .iter()
+            .any(|i| &i.id == n || i.alias.as_ref() == Some(n) || i.arn.as_ref() == Some(n));
+        if !known {
+            let have: Vec<String> = snap
+                .manifest
+                .instances
+                .iter()
+                .map(|i| i.alias.clone().unwrap_or_else(|| i.id.clone()))
+                .collect();
+            return Err(crate::Error::Usage(format!(
+                "--instance `{n}` is not in the snapshot\n  expected one of: {}",
+                if have.is_empty() {
+                    "(no instances)".to_string()
+                } else {
+                    have.join(", ")
+                }
+            )));
+        }
+    }
     let live = super::interpret::interpret(
         &snap,
         &super::interpret::Options {
             as_of: src.as_of,
             max_age_days,
-            instances: src.args.instance_filter(),
+            instances: filter,
         },
     );
     let stale = live.claims.iter().filter(|c| c.stale).count();

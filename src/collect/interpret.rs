@@ -16,12 +16,15 @@
 //! resolver falls back to declared or documented evidence and says why.
 //!
 //! Pure and deterministic: same snapshot and `as_of`, same output. Strings
-//! from responses go into the model as plain text; renderers escape them.
+//! from responses go into values and reasons as plain text (renderers escape
+//! them); explanations and caveats are Markdown, so every response string
+//! interpolated into them is escaped here ([`md_escape`]).
 
 use super::snapshot::{ErrorKind, Snapshot, Status};
 use crate::evidence::{LiveEvidence, ObservationRef, ObservedClaim, Unavailable};
 use crate::model::duration::Unit;
 use crate::model::{Bilingual, Duration, KeyOwner, Property, Value};
+use crate::render::escape::md_escape;
 use serde_json::Value as J;
 
 /// How to read a snapshot.
@@ -417,7 +420,8 @@ fn instance(
 ) {
     let mut out = Out { drafts, gaps };
     let id = inst.id.as_str();
-    let name = inst.alias.clone().unwrap_or_else(|| id.to_string());
+    let name = md_escape(inst.alias.as_deref().unwrap_or(id));
+    let eid = md_escape(id);
 
     // The instance and its Region.
     match v.one(id, "DescribeInstance", &[]) {
@@ -429,8 +433,8 @@ fn instance(
                     Property::Region,
                     Value::Region(r.to_string()),
                     b(
-                        format!("インスタンス {name}（ID {id}）のARNが示すリージョンです。インスタンス内のデータはこのリージョンに保存されます。"),
-                        format!("The Region in the ARN of instance {name} (id {id}); data kept in the instance is stored there."),
+                        format!("インスタンス {name}（ID {eid}）のARNが示すリージョンです。インスタンス内のデータはこのリージョンに保存されます。"),
+                        format!("The Region in the ARN of instance {name} (id {eid}); data kept in the instance is stored there."),
                     ),
                     vec![],
                     vec![(i, "/Instance/Arn".into())],
@@ -592,6 +596,7 @@ fn key_owner(v: &View, id: &str, key: &str) -> Result<(KeyOwner, Cites, Vec<Bili
         return Err(r);
     }
     let body = v.body(d);
+    let ek = md_escape(key);
     let owner = match text_at(body, "/KeyMetadata/KeyManager") {
         Some("CUSTOMER") => KeyOwner::CustomerManaged,
         Some("AWS") => KeyOwner::AwsManaged,
@@ -607,8 +612,8 @@ fn key_owner(v: &View, id: &str, key: &str) -> Result<(KeyOwner, Cites, Vec<Bili
     if let Some(state) = text_at(body, "/KeyMetadata/KeyState") {
         if state != "Enabled" {
             caveats.push(b(
-                format!("KMSキー {key} の状態は {state} です。有効でないキーではデータを復号できません。"),
-                format!("KMS key {key} is in state {state}; data under a key that is not enabled cannot be decrypted."),
+                format!("KMSキー {ek} の状態は {} です。有効でないキーではデータを復号できません。", md_escape(state)),
+                format!("KMS key {ek} is in state {}; data under a key that is not enabled cannot be decrypted.", md_escape(state)),
             ));
             cites.push((d, "/KeyMetadata/KeyState".into()));
         }
@@ -619,8 +624,8 @@ fn key_owner(v: &View, id: &str, key: &str) -> Result<(KeyOwner, Cites, Vec<Bili
                 cites.push((r, "/KeyRotationEnabled".into()));
                 if v.body(r).get("KeyRotationEnabled").and_then(J::as_bool) == Some(false) {
                     caveats.push(b(
-                        format!("KMSキー {key} の自動ローテーションは無効です。"),
-                        format!("Automatic rotation of KMS key {key} is off."),
+                        format!("KMSキー {ek} の自動ローテーションは無効です。"),
+                        format!("Automatic rotation of KMS key {ek} is off."),
                     ));
                 }
             }
@@ -657,11 +662,7 @@ fn scan_rules(rules: &[J], prefix: &str) -> RuleScan {
         if r.get("Status").and_then(J::as_str) != Some("Enabled") {
             continue;
         }
-        let rid = r
-            .get("ID")
-            .and_then(J::as_str)
-            .unwrap_or("(no id)")
-            .to_string();
+        let rid = md_escape(r.get("ID").and_then(J::as_str).unwrap_or("(no id)"));
         let f = r.get("Filter");
         let rp = f
             .and_then(|f| f.get("Prefix").or_else(|| f.pointer("/And/Prefix")))
@@ -724,14 +725,17 @@ fn s3_claims(
         .to_string();
     let sc_bucket = (sc, format!("{base}/S3Config/BucketName"));
     let sc_prefix = (sc, format!("{base}/S3Config/BucketPrefix"));
-    let q = [("Bucket", bucket.as_str())];
+    let (bucket_raw, prefix_raw) = (bucket, prefix);
+    // Escaped for the Markdown of explanations; raw for values and lookups.
+    let (bucket, prefix) = (md_escape(&bucket_raw), md_escape(&prefix_raw));
+    let q = [("Bucket", bucket_raw.as_str())];
 
     out.claim(
         cat,
         Property::Storage,
         Value::Text(b(
-            format!("S3バケット {bucket}（プレフィックス {prefix}）"),
-            format!("S3 bucket {bucket}, prefix {prefix}"),
+            format!("S3バケット {bucket_raw}（プレフィックス {prefix_raw}）"),
+            format!("S3 bucket {bucket_raw}, prefix {prefix_raw}"),
         )),
         b(
             format!("ストレージ設定（{rt}）が、このバケットとプレフィックスを指定しています。"),
@@ -751,8 +755,11 @@ fn s3_claims(
                 Property::Region,
                 Value::Region(r.clone()),
                 b(
-                    format!("バケット {bucket} の所在リージョンは {r} です。"),
-                    format!("Bucket {bucket} is located in {r}."),
+                    format!(
+                        "バケット {bucket} の所在リージョンは {} です。",
+                        md_escape(&r)
+                    ),
+                    format!("Bucket {bucket} is located in {}.", md_escape(&r)),
                 ),
                 vec![],
                 vec![(l, "/LocationConstraint".into()), sc_bucket.clone()],
@@ -778,8 +785,8 @@ fn s3_claims(
             (
                 o,
                 b(
-                    format!("ストレージ設定がKMSキー {k} を指定しており、このキーは{ja}です。オブジェクトはこのキーでSSE-KMS暗号化されます。"),
-                    format!("The storage config names KMS key {k}, which is {en}; objects are encrypted with it (SSE-KMS)."),
+                    format!("ストレージ設定がKMSキー {} を指定しており、このキーは{ja}です。オブジェクトはこのキーでSSE-KMS暗号化されます。", md_escape(k)),
+                    format!("The storage config names KMS key {}, which is {en}; objects are encrypted with it (SSE-KMS).", md_escape(k)),
                 ),
                 cv,
             )
@@ -807,8 +814,8 @@ fn s3_claims(
                         cv.push(note.clone());
                         let (ja, en) = key_text(o);
                         (o, b(
-                            format!("バケット {bucket} の既定の暗号化はKMSキー {k}（{ja}）を使います。"),
-                            format!("Bucket {bucket} encrypts by default with KMS key {k}, which is {en}."),
+                            format!("バケット {bucket} の既定の暗号化はKMSキー {}（{ja}）を使います。", md_escape(&k)),
+                            format!("Bucket {bucket} encrypts by default with KMS key {}, which is {en}.", md_escape(&k)),
                         ), cv)
                     }),
                     ("aws:kms" | "aws:kms:dsse", None) => Ok((KeyOwner::AwsManaged, b(
@@ -823,7 +830,7 @@ fn s3_claims(
                 }
             }
             Some(e) if v.not_configured(e) => Err(format!(
-                "bucket {bucket} has no default encryption and the storage config names no KMS key"
+                "bucket {bucket_raw} has no default encryption and the storage config names no KMS key"
             )),
             Some(e) => Err(v.failure(e).unwrap_or_default()),
             None => Err(v.missing("GetBucketEncryption")),
@@ -879,11 +886,11 @@ fn s3_claims(
                         })
                 })
             });
-            let mode = d
-                .and_then(|d| d.get("Mode"))
-                .and_then(J::as_str)
-                .unwrap_or("")
-                .to_string();
+            let mode = md_escape(
+                d.and_then(|d| d.get("Mode"))
+                    .and_then(J::as_str)
+                    .unwrap_or(""),
+            );
             Ok((on, period, mode))
         }
         Some(i) if v.not_configured(i) => Ok((false, None, String::new())),
@@ -922,7 +929,7 @@ fn s3_claims(
                 .and_then(J::as_array)
                 .cloned()
                 .unwrap_or_default();
-            let s = scan_rules(&rules, &prefix);
+            let s = scan_rules(&rules, &prefix_raw);
             let mut cites = vec![sc_bucket.clone(), sc_prefix.clone()];
             cites.extend(loc_cite.clone());
             let mut caveats = Vec::new();
@@ -948,7 +955,8 @@ fn s3_claims(
                     )
                 }
                 Some((d, k)) => {
-                    let rid = rules[k].get("ID").and_then(J::as_str).unwrap_or("(no id)");
+                    let rid =
+                        md_escape(rules[k].get("ID").and_then(J::as_str).unwrap_or("(no id)"));
                     cites.insert(
                         0,
                         (l, ptr(&["Rules", &k.to_string(), "Expiration", "Days"])),
@@ -1074,7 +1082,7 @@ fn s3_claims(
                 .and_then(J::as_array)
                 .map(Vec::as_slice)
                 .unwrap_or_default(),
-            &prefix,
+            &prefix_raw,
         )
         .noncurrent_days
         .map(|(n, _)| n),
@@ -1261,8 +1269,8 @@ fn s3_claims(
             cat,
             Property::AccessControl,
             Value::Text(b(
-                format!("Connect内はセキュリティプロファイルの権限、S3バケット {bucket}: {pab_ja}、{tls_ja}"),
-                format!("Security profile permissions inside Connect; S3 bucket {bucket}: {pab_en}, {tls_en}"),
+                format!("Connect内はセキュリティプロファイルの権限、S3バケット {bucket_raw}: {pab_ja}、{tls_ja}"),
+                format!("Security profile permissions inside Connect; S3 bucket {bucket_raw}: {pab_en}, {tls_en}"),
             )),
             b(
                 format!("管理画面での再生・ダウンロードはセキュリティプロファイルの権限で、バケットへの直接アクセスはIAM、バケットポリシー、パブリックアクセスブロックで制御されます。バケット {bucket} の設定を実測しました。"),
@@ -1303,8 +1311,11 @@ fn stream_common(out: &mut Out, cat: &str, what: Bilingual, arn: &str, sc_cite: 
         Property::Storage,
         Value::Text(what.clone()),
         b(
-            format!("ストレージ設定が {} を指定しています。", what.ja),
-            format!("The storage config names {}.", what.en),
+            format!(
+                "ストレージ設定が {} を指定しています。",
+                md_escape(&what.ja)
+            ),
+            format!("The storage config names {}.", md_escape(&what.en)),
         ),
         vec![],
         vec![sc_cite.clone()],
@@ -1315,8 +1326,12 @@ fn stream_common(out: &mut Out, cat: &str, what: Bilingual, arn: &str, sc_cite: 
             Property::Region,
             Value::Region(r.clone()),
             b(
-                format!("ARN {arn} が示すリージョンは {r} です。"),
-                format!("ARN {arn} is in {r}."),
+                format!(
+                    "ARN {} が示すリージョンは {} です。",
+                    md_escape(arn),
+                    md_escape(&r)
+                ),
+                format!("ARN {} is in {}.", md_escape(arn), md_escape(&r)),
             ),
             vec![],
             vec![sc_cite],
@@ -1341,6 +1356,7 @@ fn kinesis_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base:
         &arn,
         sc_cite.clone(),
     );
+    let (name_raw, name) = (name.clone(), md_escape(&name));
     let Some(d) = v.one(id, "DescribeStreamSummary", &[("StreamARN", arn.as_str())]) else {
         out.gaps(
             cat,
@@ -1397,7 +1413,7 @@ fn kinesis_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base:
         out.gap(
             cat,
             Property::EncryptionAtRestKey,
-            format!("stream {name} is not encrypted (EncryptionType NONE)"),
+            format!("stream {name_raw} is not encrypted (EncryptionType NONE)"),
         );
         return;
     }
@@ -1415,6 +1431,7 @@ fn kinesis_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base:
     let key = text_at(body, "/StreamDescriptionSummary/KeyId")
         .unwrap_or_default()
         .to_string();
+    let ek = md_escape(&key);
     let key_cite = (d, "/StreamDescriptionSummary/KeyId".to_string());
     match key_owner(v, id, &key) {
         Ok((o, mut c, cv)) => {
@@ -1426,8 +1443,8 @@ fn kinesis_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base:
                 Property::EncryptionAtRestKey,
                 Value::Key(o),
                 b(
-                    format!("ストリーム {name} はKMSキー {key}（{ja}）で暗号化されています。"),
-                    format!("Stream {name} is encrypted with KMS key {key}, which is {en}."),
+                    format!("ストリーム {name} はKMSキー {ek}（{ja}）で暗号化されています。"),
+                    format!("Stream {name} is encrypted with KMS key {ek}, which is {en}."),
                 ),
                 cv,
                 cites,
@@ -1464,6 +1481,7 @@ fn firehose_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base
         &arn,
         sc_cite.clone(),
     );
+    let (name_raw, name) = (name.clone(), md_escape(&name));
     let Some(d) = v.one(
         id,
         "DescribeDeliveryStream",
@@ -1488,7 +1506,7 @@ fn firehose_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base
         out.gap(
             cat,
             Property::EncryptionAtRestKey,
-            format!("server-side encryption of delivery stream {name} is {status}"),
+            format!("server-side encryption of delivery stream {name_raw} is {status}"),
         );
         return;
     }
@@ -1497,13 +1515,14 @@ fn firehose_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base
             let key = text_at(body, &format!("{p}/KeyARN"))
                 .unwrap_or_default()
                 .to_string();
+            let ek = md_escape(&key);
             match key_owner(v, id, &key) {
                 Ok((o, mut c, cv)) => {
                     let (ja, en) = key_text(o);
                     let mut cites = vec![sc_cite, cite, (d, format!("{p}/KeyARN"))];
                     cites.append(&mut c);
                     out.claim(cat, Property::EncryptionAtRestKey, Value::Key(o),
-                        b(format!("配信ストリーム {name} はKMSキー {key}（{ja}）で暗号化されています。"), format!("Delivery stream {name} is encrypted with KMS key {key}, which is {en}.")),
+                        b(format!("配信ストリーム {name} はKMSキー {ek}（{ja}）で暗号化されています。"), format!("Delivery stream {name} is encrypted with KMS key {ek}, which is {en}.")),
                         cv, cites);
                 }
                 Err(r) => out.gap(cat, Property::EncryptionAtRestKey, r),
@@ -1583,8 +1602,14 @@ fn kvs_claims(v: &View, out: &mut Out, id: &str, cat: &str, sc: usize, base: &st
                     Property::EncryptionAtRestKey,
                     Value::Key(o),
                     b(
-                        format!("メディアストリームはKMSキー {key}（{ja}）で暗号化されます。"),
-                        format!("Media streams are encrypted with KMS key {key}, which is {en}."),
+                        format!(
+                            "メディアストリームはKMSキー {}（{ja}）で暗号化されます。",
+                            md_escape(key)
+                        ),
+                        format!(
+                            "Media streams are encrypted with KMS key {}, which is {en}.",
+                            md_escape(key)
+                        ),
                     ),
                     cv,
                     cites,
@@ -1661,6 +1686,7 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
         );
         return;
     };
+    let eg = md_escape(&group);
     let g = &groups[j];
     let gp = format!("/logGroups/{j}");
     if let Some(r) = g.get("arn").and_then(J::as_str).and_then(arn_region) {
@@ -1671,8 +1697,11 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
             Property::Region,
             Value::Region(r.clone()),
             b(
-                format!("ロググループ {group} はリージョン {r} にあります。"),
-                format!("Log group {group} is in {r}."),
+                format!(
+                    "ロググループ {eg} はリージョン {} にあります。",
+                    md_escape(&r)
+                ),
+                format!("Log group {eg} is in {}.", md_escape(&r)),
             ),
             vec![],
             c,
@@ -1683,27 +1712,40 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
         Some(n) => {
             c.push((d, format!("{gp}/retentionInDays")));
             out.claim(CAT, Property::Retention, Value::Duration(days(n)),
-                b(format!("ロググループ {group} の保持期間は{n}日です（削除は最大72時間遅れることがあります）。"), format!("Log group {group} keeps events for {n} days (deletion may lag up to 72 hours).")),
+                b(format!("ロググループ {eg} の保持期間は{n}日です（削除は最大72時間遅れることがあります）。"), format!("Log group {eg} keeps events for {n} days (deletion may lag up to 72 hours).")),
                 vec![], c);
         }
         None => {
             c.push((d, gp.clone()));
             out.claim(CAT, Property::Retention, Value::Duration(Duration::Never),
-                b(format!("ロググループ {group} に保持期間の設定（retentionInDays）がないため、ログは失効しません。"), format!("Log group {group} has no retentionInDays, so its events never expire.")),
+                b(format!("ロググループ {eg} に保持期間の設定（retentionInDays）がないため、ログは失効しません。"), format!("Log group {eg} has no retentionInDays, so its events never expire.")),
                 vec![], c);
         }
     }
     let mut c = cites;
     match g.get("kmsKeyId").and_then(J::as_str) {
         Some(key) => {
+            let ek = md_escape(key);
             c.push((d, format!("{gp}/kmsKeyId")));
             match key_owner(v, id, key) {
                 Ok((o, mut kc, cv)) => {
                     let (ja, en) = key_text(o);
                     c.append(&mut kc);
-                    out.claim(CAT, Property::EncryptionAtRestKey, Value::Key(o),
-                        b(format!("ロググループ {group} はKMSキー {key}（{ja}）で暗号化されています。"), format!("Log group {group} is encrypted with KMS key {key}, which is {en}.")),
-                        cv, c);
+                    out.claim(
+                        CAT,
+                        Property::EncryptionAtRestKey,
+                        Value::Key(o),
+                        b(
+                            format!(
+                                "ロググループ {eg} はKMSキー {ek}（{ja}）で暗号化されています。"
+                            ),
+                            format!(
+                                "Log group {eg} is encrypted with KMS key {ek}, which is {en}."
+                            ),
+                        ),
+                        cv,
+                        c,
+                    );
                 }
                 Err(r) => out.gap(CAT, Property::EncryptionAtRestKey, r),
             }
@@ -1711,7 +1753,7 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
         None => {
             c.push((d, gp));
             out.claim(CAT, Property::EncryptionAtRestKey, Value::Key(KeyOwner::AwsOwned),
-                b(format!("ロググループ {group} にKMSキーの関連付け（kmsKeyId）がないため、CloudWatch Logsが管理するキーで暗号化されます。"), format!("Log group {group} has no kmsKeyId, so CloudWatch Logs encrypts it with keys the service owns.")),
+                b(format!("ロググループ {eg} にKMSキーの関連付け（kmsKeyId）がないため、CloudWatch Logsが管理するキーで暗号化されます。"), format!("Log group {eg} has no kmsKeyId, so CloudWatch Logs encrypts it with keys the service owns.")),
                 vec![], c);
         }
     }

@@ -17,6 +17,8 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 /// The Region every test uses.
 pub const REGION: &str = "ap-northeast-1";
+/// The lifecycle rule id: Markdown syntax that must reach documents literally.
+pub const RULE_ID: &str = "expire *recordings* [1](http://x)";
 /// moto's default account.
 pub const ACCOUNT: &str = "123456789012";
 
@@ -325,7 +327,7 @@ impl Seed {
     pub async fn lifecycle(&self, bucket: &str, prefix: &str, days: i32, noncurrent: Option<i32>) {
         use aws_sdk_s3::types::*;
         let mut rule = LifecycleRule::builder()
-            .id("expire-recordings")
+            .id(RULE_ID)
             .status(ExpirationStatus::Enabled)
             .filter(LifecycleRuleFilter::builder().prefix(prefix).build())
             .expiration(LifecycleExpiration::builder().days(days).build());
