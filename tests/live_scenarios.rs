@@ -216,6 +216,26 @@ async fn versioning_without_noncurrent_expiration_keeps_recordings_forever() {
     // Where they agree (Region), one claim cites both.
     let region = claim(&live, "call-recordings", "region").expect("region");
     assert_eq!(region.value, Value::Region(REGION.into()));
+    assert!(
+        region
+            .caveats
+            .iter()
+            .any(|c| c.en.contains("ver-bounded, ver-plain")),
+        "{:?}",
+        region.caveats
+    );
+    // Free text (storage) names each instance's own.
+    let storage = claim(&live, "call-recordings", "storage").expect("storage");
+    match &storage.value {
+        Value::Text(t) => assert!(
+            t.en.contains("ver-plain: S3 bucket ver-plain-recordings")
+                && t.en
+                    .contains("ver-bounded: S3 bucket ver-bounded-recordings"),
+            "{}",
+            t.en
+        ),
+        other => panic!("{other:?}"),
+    }
 
     // Observation ids are deterministic: a second run numbers them the same.
     let again = collect(&moto, endpoints(&connect, &s3), options()).await;
@@ -695,5 +715,86 @@ async fn build_live_collects_and_builds_in_one_go() {
         common::text(&o).contains("`nope` is not in the snapshot"),
         "{}",
         common::text(&o)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn firehose_delivery_stream_encryption_is_observed() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "hose", 730).await;
+    let firehose = aws_sdk_firehose::Client::new(&sdk(&moto));
+    use aws_sdk_firehose::types::*;
+    firehose
+        .create_delivery_stream()
+        .delivery_stream_name("hose-ctr")
+        .delivery_stream_type(DeliveryStreamType::DirectPut)
+        .delivery_stream_encryption_configuration_input(
+            DeliveryStreamEncryptionConfigurationInput::builder()
+                .key_type(KeyType::CustomerManagedCmk)
+                .key_arn(&fx.key_arn)
+                .build()
+                .unwrap(),
+        )
+        .extended_s3_destination_configuration(
+            ExtendedS3DestinationConfiguration::builder()
+                .role_arn(format!("arn:aws:iam::{ACCOUNT}:role/firehose"))
+                .bucket_arn(format!("arn:aws:s3:::{}", fx.bucket))
+                .compression_format(CompressionFormat::Uncompressed)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .expect("CreateDeliveryStream");
+    // moto records Status only when encryption is started explicitly.
+    firehose
+        .start_delivery_stream_encryption()
+        .delivery_stream_name("hose-ctr")
+        .delivery_stream_encryption_configuration_input(
+            DeliveryStreamEncryptionConfigurationInput::builder()
+                .key_type(KeyType::CustomerManagedCmk)
+                .key_arn(&fx.key_arn)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .expect("StartDeliveryStreamEncryption");
+    let connect = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::path(format!("/instance/{}/storage-configs", fx.instance_id)))
+        .and(wiremock::matchers::query_param("resourceType", "CONTACT_TRACE_RECORDS"))
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_json(storage_body(serde_json::json!([{
+            "AssociationId": "hose-ctr",
+            "StorageType": "KINESIS_FIREHOSE",
+            "KinesisFirehoseConfig": {"FirehoseArn": format!("arn:aws:firehose:{REGION}:{ACCOUNT}:deliverystream/hose-ctr")}
+        }]))))
+        .with_priority(1)
+        .mount(&connect)
+        .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert_eq!(
+        snap.manifest.summary.failed, 0,
+        "{:#?}",
+        snap.manifest.observations
+    );
+    assert_eq!(observations(&snap, "DescribeDeliveryStream").len(), 1);
+    assert!(observations(&snap, "DescribeStreamSummary").is_empty());
+    let live = interpret(&snap, today());
+    let k = claim(&live, "streamed-contact-records", "encryption.at-rest.key").expect("key");
+    assert_eq!(k.value, Value::Key(KeyOwner::CustomerManaged));
+    assert!(k
+        .observations
+        .iter()
+        .any(|o| o.operation == "DescribeDeliveryStream"
+            && o.pointer
+                .ends_with("/DeliveryStreamEncryptionConfiguration/Status")));
+    let st = claim(&live, "streamed-contact-records", "storage").expect("storage");
+    assert!(matches!(&st.value, Value::Text(t) if t.en == "Firehose delivery stream hose-ctr"));
+    assert_eq!(
+        claim(&live, "streamed-contact-records", "region").map(|c| c.value.clone()),
+        Some(Value::Region(REGION.into()))
     );
 }

@@ -112,6 +112,7 @@ pub(crate) async fn collect_region(
     } else {
         None
     };
+    let listed_ok = listed.is_some();
     let mut chosen: Vec<Summary> = Vec::new();
     match &names {
         None => chosen = listed.unwrap_or_default(),
@@ -149,6 +150,12 @@ pub(crate) async fn collect_region(
                 }
             }
         }
+    }
+    if names.is_none() && chosen.is_empty() {
+        notes.push(match listed_ok {
+            true => format!("no Amazon Connect instance in {region}"),
+            false => format!("could not list the instances of {region}"),
+        });
     }
     chosen.sort_by(|a, b| a.id.cmp(&b.id));
     chosen.dedup_by(|a, b| a.id == b.id);

@@ -315,7 +315,25 @@ fn merge(view: &View, per: Vec<(String, Vec<Draft>, Vec<Gap>)>) -> LiveEvidence 
             });
             continue;
         };
-        if drafts.iter().any(|(_, d)| d.value != first.value) {
+        let differ = drafts.iter().any(|(_, d)| d.value != first.value);
+        let texts = drafts
+            .iter()
+            .all(|(_, d)| matches!(d.value, Value::Text(_)));
+        // Free text (storage, access) is reviewed, not compared: name each instance's.
+        let merged_text = (differ && texts).then(|| {
+            let part = |f: fn(&Bilingual) -> &String| {
+                drafts
+                    .iter()
+                    .map(|(l, d)| match &d.value {
+                        Value::Text(t) => format!("{l}: {}", f(t)),
+                        _ => String::new(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            Value::Text(b(part(|t| &t.ja), part(|t| &t.en)))
+        });
+        if differ && merged_text.is_none() {
             let values = drafts
                 .iter()
                 .map(|(l, d)| format!("{l}: {}", value_label(&d.value)))
@@ -344,28 +362,50 @@ fn merge(view: &View, per: Vec<(String, Vec<Draft>, Vec<Gap>)>) -> LiveEvidence 
                 }
             }
         }
-        if multi {
-            let names: Vec<&str> = drafts.iter().map(|(l, _)| *l).collect();
+        if multi && !differ {
+            let names = md_escape(
+                &drafts
+                    .iter()
+                    .map(|(l, _)| *l)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
             caveats.push(b(
-                format!(
-                    "同じ値を次のインスタンスで確認しました: {}",
-                    names.join(", ")
-                ),
-                format!("The same value was observed in: {}", names.join(", ")),
+                format!("同じ値を次のインスタンスで確認しました: {names}"),
+                format!("The same value was observed in: {names}"),
             ));
+        }
+        if multi {
             for (l, g) in &gaps {
+                let (l, r) = (md_escape(l), md_escape(&g.reason));
                 caveats.push(b(
-                    format!("インスタンス {l} では取得できませんでした: {}", g.reason),
-                    format!("Could not be read for instance {l}: {}", g.reason),
+                    format!("インスタンス {l} では取得できませんでした: {r}"),
+                    format!("Could not be read for instance {l}: {r}"),
                 ));
             }
         }
         let stale = cites.iter().any(|(i, _)| view.stale(*i));
+        let explain = if merged_text.is_some() {
+            b(
+                drafts
+                    .iter()
+                    .map(|(_, d)| d.explain.ja.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                drafts
+                    .iter()
+                    .map(|(_, d)| d.explain.en.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        } else {
+            first.explain.clone()
+        };
         live.claims.push(ObservedClaim {
             category: cat,
             property: prop,
-            value: first.value.clone(),
-            explain: first.explain.clone(),
+            value: merged_text.unwrap_or_else(|| first.value.clone()),
+            explain,
             caveats,
             observations: cites.iter().map(|(i, p)| view.cite(*i, p)).collect(),
             stale,
