@@ -7,13 +7,17 @@
 # bucket location → bucket settings → KMS key → rotation: 5 round trips).
 #   bench/live.sh [--debug]
 #   env: RATE (Connect calls per second, default 2), LATENCY_MS (50),
-#        CONCURRENCY (8), SIZES ("1 20")
+#        CONCURRENCY (8), SIZES ("1 20"), BIN (a built shoko: skips the build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=release
 [ "${1:-}" = "--debug" ] && profile=debug
-if [ "$profile" = release ]; then cargo build --release --quiet; else cargo build --quiet; fi
-bin="${CARGO_TARGET_DIR:-target}/$profile/shoko"
+if [ -n "${BIN:-}" ]; then
+  bin="$BIN"
+else
+  if [ "$profile" = release ]; then cargo build --release --quiet; else cargo build --quiet; fi
+  bin="${CARGO_TARGET_DIR:-target}/$profile/shoko"
+fi
 python3 -c "import moto.server" 2>/dev/null || { echo "bench/live.sh needs moto's server: pip install \"moto[server]\"" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,7 +25,7 @@ python3 - "$bin" "$work" "${RATE:-2}" "${LATENCY_MS:-50}" "${CONCURRENCY:-8}" "$
 import json, os, socket, subprocess, sys, time
 bin, work, rate, lat, conc, sizes = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6].split()
 here = os.path.join(os.getcwd(), "bench", "live_server.py")
-print(f"profile: {os.path.basename(os.path.dirname(bin))}, connect rate {rate}/s, latency {lat} ms, concurrency {conc}")
+print(f"binary: {bin}, connect rate {rate}/s, latency {lat} ms, concurrency {conc}")
 rows = []
 for n in map(int, sizes):
     s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()

@@ -530,15 +530,22 @@ impl Ctx {
                 };
                 (Status::Ok, None, kind, bytes, cap.attempts, Ok(t))
             }
-            Err((err, attempts)) => {
+            Err((err, attempts, raw)) => {
                 let status = if err.kind == ErrorKind::NotConfigured {
                     Status::NotConfigured
                 } else {
                     Status::Failed
                 };
-                let bytes = snapshot::json_bytes(&serde_json::json!({
-                    "Error": {"Kind": err.kind.name(), "Code": err.code, "Message": err.message}
-                }));
+                let mut e = serde_json::json!({
+                    "Kind": err.kind.name(), "Code": err.code, "Message": err.message
+                });
+                // Keep what the endpoint said when it was not understood.
+                if err.kind == ErrorKind::Malformed {
+                    if let Some(t) = raw.and_then(|b| String::from_utf8(b).ok()) {
+                        e["Body"] = serde_json::Value::String(t.chars().take(65_536).collect());
+                    }
+                }
+                let bytes = snapshot::json_bytes(&serde_json::json!({ "Error": e }));
                 (
                     status,
                     Some(err.clone()),
@@ -615,7 +622,7 @@ impl Ctx {
         &self,
         req: &Req,
         f: impl FnOnce(Capture) -> Fut,
-    ) -> Result<(T, Captured), (CallError, u32)>
+    ) -> Result<(T, Captured), (CallError, u32, Option<Vec<u8>>)>
     where
         Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
@@ -627,6 +634,7 @@ impl Ctx {
                     "the overall timeout was reached before this call could start",
                 ),
                 0,
+                None,
             )
         };
         if req.action.service == "connect" {
@@ -651,13 +659,14 @@ impl Ctx {
         let captured = std::mem::take(&mut *cap.0.lock().expect("capture"));
         match res {
             Ok(Ok(t)) => Ok((t, captured)),
-            Ok(Err(e)) => Err((classify(&e), captured.attempts)),
+            Ok(Err(e)) => Err((classify(&e), captured.attempts, captured.body)),
             Err(_) => Err((
                 CallError::new(
                     ErrorKind::Timeout,
                     format!("no answer within {:.1} s", limit.as_secs_f64()),
                 ),
                 captured.attempts,
+                None,
             )),
         }
     }
@@ -678,8 +687,14 @@ pub async fn collect(sdk: SdkConfig, endpoints: Endpoints, opts: Options) -> Sna
     let ctx = Arc::new(Ctx::new(sdk, endpoints, opts.clone()));
     let mut instances = Vec::new();
     let mut notes = Vec::new();
-    for region in &opts.regions {
-        let (found, n) = connect::collect_region(ctx.clone(), region.clone()).await;
+    // Regions run side by side: each has its own Connect pacing.
+    let per_region = futures::future::join_all(
+        opts.regions
+            .iter()
+            .map(|r| connect::collect_region(ctx.clone(), r.clone())),
+    )
+    .await;
+    for (found, n) in per_region {
         instances.extend(found);
         notes.extend(n);
     }
