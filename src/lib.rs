@@ -239,10 +239,59 @@ pub fn build_report(
             answers: inputs.answers.as_ref(),
             resolved: &resolved,
             verdicts: &verdicts,
+            flows: live.flows.as_ref(),
             inputs: inputs.files.clone(),
             as_of,
         },
     )
+}
+
+/// Read and analyse every flow in `dir`. Unreadable flows are listed, not
+/// fatal: the others are still analysed.
+pub fn load_flows(
+    dir: &Path,
+    i18n: &i18n::I18n,
+    default_logging: flow::Logging,
+    default_assumed: bool,
+) -> evidence::FlowEvidence {
+    let (flows, errors) = flow::load_dir(dir);
+    let files = flows
+        .iter()
+        .map(|f| evidence::FlowSource {
+            source: f.source.clone(),
+            name: f.name.clone(),
+            sha256: std::fs::read(&f.source)
+                .map(|b| hex::encode(Sha256::digest(&b)))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let analysis = flow::analyze(&flows, default_logging);
+    let logged = analysis
+        .flows
+        .iter()
+        .filter(|v| v.sensitive_input_logged)
+        .count();
+    let args = [
+        ("flows", analysis.flows.len().to_string()),
+        ("logged", logged.to_string()),
+        ("findings", analysis.findings.len().to_string()),
+    ];
+    let explain = i18n.both(
+        if logged > 0 {
+            "flow-claim-logged"
+        } else {
+            "flow-claim-safe"
+        },
+        &args,
+    );
+    evidence::FlowEvidence {
+        files,
+        analysis,
+        errors,
+        default_logging,
+        default_assumed,
+        explain,
+    }
 }
 
 /// Render every requested format and language, in memory.

@@ -50,6 +50,9 @@ struct CheckArgs {
     /// The operator's declared answers.
     #[arg(long, short = 'a', value_name = "FILE")]
     answers: Option<PathBuf>,
+    /// Folder of exported contact flows to validate.
+    #[arg(long, value_name = "DIR")]
+    flows: Option<PathBuf>,
     #[command(flatten)]
     assets: AssetArgs,
 }
@@ -84,7 +87,38 @@ struct BuildArgs {
     #[arg(long, value_name = "FILE")]
     dump_model: Option<PathBuf>,
     #[command(flatten)]
+    flows: FlowArgs,
+    #[command(flatten)]
     assets: AssetArgs,
+}
+
+#[derive(Args, Clone)]
+struct FlowArgs {
+    /// Folder of contact flows exported from the Connect console (*.json):
+    /// checks whether sensitive customer input can reach the flow logs.
+    #[arg(long, value_name = "DIR")]
+    flows: Option<PathBuf>,
+    /// The instance's flow logging setting (CONTACTFLOW_LOGS), used where a
+    /// flow is entered from outside the given set. Without it, enabled is
+    /// assumed (the default on new instances) and the documents say so.
+    #[arg(long, value_name = "STATE", value_parser = ["enabled", "disabled"])]
+    flow_logging: Option<String>,
+}
+
+impl FlowArgs {
+    fn load(&self, i18n: &shoko::i18n::I18n) -> Option<shoko::evidence::FlowEvidence> {
+        let dir = self.flows.as_ref()?;
+        let (state, assumed) = match self.flow_logging.as_deref() {
+            Some("disabled") => (shoko::flow::Logging::Disabled, false),
+            Some(_) => (shoko::flow::Logging::Enabled, false),
+            None => (shoko::flow::Logging::Enabled, true),
+        };
+        let f = shoko::load_flows(dir, i18n, state, assumed);
+        for e in &f.errors {
+            eprintln!("warning: flow not analysed: {e}");
+        }
+        Some(f)
+    }
 }
 
 fn fail(e: &Error) -> ExitCode {
@@ -182,7 +216,11 @@ fn build(args: BuildArgs) -> ExitCode {
             read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
         };
         let inputs = shoko::load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
-        let report = shoko::build_report(&catalog, &i18n, &inputs, &Default::default(), as_of);
+        let live = shoko::evidence::LiveEvidence {
+            flows: args.flows.load(&i18n),
+            ..Default::default()
+        };
+        let report = shoko::build_report(&catalog, &i18n, &inputs, &live, as_of);
         let files = shoko::render_all(&report, &i18n, &assets, &langs, &formats)?;
         shoko::output::replace_dir(&args.out, &files)?;
         if let Some(p) = &args.dump_model {
@@ -229,6 +267,22 @@ fn check(args: CheckArgs) -> ExitCode {
             .as_ref()
             .map_or(0, |r| r.requirements.len());
         let a = inputs.answers.as_ref().map_or(0, |a| a.answers.len());
+        if let Some(dir) = &args.flows {
+            let (flows, errors) = shoko::flow::load_dir(dir);
+            if !errors.is_empty() {
+                let msg: Vec<String> = errors.iter().map(|e| format!("error: {e}")).collect();
+                return Err(Error::Usage(format!(
+                    "{}\n\n{} flow(s) could not be read",
+                    msg.join("\n"),
+                    errors.len()
+                )));
+            }
+            println!(
+                "ok: {r} requirement(s), {a} answer(s), {} flow(s)",
+                flows.len()
+            );
+            return Ok(());
+        }
         println!("ok: {r} requirement(s), {a} answer(s)");
         Ok(())
     };
