@@ -74,6 +74,8 @@ pub enum Format {
     Md,
     /// `ja/nfr.pdf`, `en/nfr.pdf`.
     Pdf,
+    /// `book/`: an mdBook source folder, both languages.
+    Book,
 }
 
 impl Format {
@@ -82,6 +84,7 @@ impl Format {
         match s.trim() {
             "md" | "markdown" => Some(Format::Md),
             "pdf" => Some(Format::Pdf),
+            "book" => Some(Format::Book),
             _ => None,
         }
     }
@@ -303,18 +306,14 @@ pub fn render_all(
     formats: &[Format],
 ) -> Result<Vec<output::OutFile>> {
     let mut files = Vec::new();
+    let mut views = Vec::new();
     for &lang in langs {
         let view = render::view::view(report, i18n, lang);
         for &format in formats {
             match format {
                 Format::Md => files.push(output::OutFile {
                     path: format!("{}/nfr.md", lang.code()),
-                    bytes: render::markdown::render(
-                        assets,
-                        "templates/markdown/nfr.md.tera",
-                        &view,
-                    )?
-                    .into_bytes(),
+                    bytes: render::markdown::render(assets, "templates/markdown/nfr.md.tera", &view)?.into_bytes(),
                     private: false,
                 }),
                 Format::Pdf => files.push(output::OutFile {
@@ -322,7 +321,15 @@ pub fn render_all(
                     bytes: render::pdf::render(assets, &view, report)?,
                     private: false,
                 }),
+                Format::Book => {}
             }
+        }
+        views.push((lang, view));
+    }
+    if formats.contains(&Format::Book) {
+        for mut f in render::book::render_book(&views, i18n, assets)? {
+            f.path = format!("book/{}", f.path);
+            files.push(f);
         }
     }
     Ok(files)

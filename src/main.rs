@@ -71,7 +71,7 @@ struct BuildArgs {
     /// Languages, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "ja,en")]
     lang: Vec<String>,
-    /// Formats, comma-separated: md, pdf.
+    /// Formats, comma-separated: md, pdf, book.
     #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
     format: Vec<String>,
     /// Output folder (replaced as a whole on success).
@@ -179,7 +179,7 @@ fn build(args: BuildArgs) -> ExitCode {
             Some(_) => {}
             None => {
                 return usage(format!(
-                    "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`"
+                    "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`, `book`"
                 ))
             }
         }
