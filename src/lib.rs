@@ -313,7 +313,12 @@ pub fn render_all(
             match format {
                 Format::Md => files.push(output::OutFile {
                     path: format!("{}/nfr.md", lang.code()),
-                    bytes: render::markdown::render(assets, "templates/markdown/nfr.md.tera", &view)?.into_bytes(),
+                    bytes: render::markdown::render(
+                        assets,
+                        "templates/markdown/nfr.md.tera",
+                        &view,
+                    )?
+                    .into_bytes(),
                     private: false,
                 }),
                 Format::Pdf => files.push(output::OutFile {

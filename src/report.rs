@@ -510,9 +510,11 @@ pub fn expect_text(i: &I18n, lang: Lang, conds: &[Condition]) -> String {
             Condition::Is(e) => {
                 i.t_args(lang, "expect-is", &[("value", expected_text(i, lang, e))])
             }
-            Condition::OneOf(es) if es.len() == 1 => {
-                i.t_args(lang, "expect-is", &[("value", expected_text(i, lang, &es[0]))])
-            }
+            Condition::OneOf(es) if es.len() == 1 => i.t_args(
+                lang,
+                "expect-is",
+                &[("value", expected_text(i, lang, &es[0]))],
+            ),
             Condition::OneOf(es) => {
                 let vals: Vec<String> = es.iter().map(|e| expected_text(i, lang, e)).collect();
                 i.t_args(
