@@ -36,7 +36,7 @@ use assets::Assets;
 use load::{catalog::Catalog, inputs, Diagnostic, Diagnostics};
 use model::{Lang, Status};
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Everything that can stop a run.
 #[derive(Debug, thiserror::Error)]
@@ -142,18 +142,8 @@ pub fn load_catalog(assets: &Assets) -> Result<Catalog> {
         .filter(|p| p.ends_with(".yaml"))
         .filter_map(|p| assets.get(&p).map(|a| (a.origin.clone(), a.text())))
         .collect();
-    catalog::load_with(&sources.origin, &sources.text(), &files)
+    load::catalog::load((&sources.origin, &sources.text()), &files)
         .map_err(|d| Error::Catalog(Diagnostics(d)))
-}
-
-mod catalog {
-    pub fn load_with(
-        name: &str,
-        text: &str,
-        files: &[(String, String)],
-    ) -> Result<crate::load::catalog::Catalog, Vec<crate::load::Diagnostic>> {
-        crate::load::catalog::load((name, text), files)
-    }
 }
 
 /// The loaded inputs of a build.
@@ -347,9 +337,4 @@ pub fn trips(report: &report::Report, fail_on: &[Status]) -> bool {
         .iter()
         .flat_map(|r| &r.verdicts)
         .any(|v| fail_on.contains(&v.status))
-}
-
-/// Where a build writes.
-pub fn default_out() -> PathBuf {
-    PathBuf::from("out")
 }

@@ -177,9 +177,11 @@ fn build(args: BuildArgs) -> ExitCode {
         match Format::parse(f) {
             Some(x) if !formats.contains(&x) => formats.push(x),
             Some(_) => {}
-            None => return usage(format!(
+            None => {
+                return usage(format!(
                 "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`, `book`"
-            )),
+            ))
+            }
         }
     }
     let mut fail_on = Vec::new();
