@@ -59,6 +59,34 @@ pub struct Unavailable {
     pub reason: String,
 }
 
+/// A flow file (or fetched flow) that the flow analysis read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowSource {
+    /// File path or ARN, as given.
+    pub source: String,
+    /// Flow name.
+    pub name: String,
+    /// SHA-256 of the flow JSON, hex.
+    pub sha256: String,
+}
+
+/// The flow privacy analysis: does sensitive input reach the flow logs?
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowEvidence {
+    /// The flows read, in name order.
+    pub files: Vec<FlowSource>,
+    /// Verdicts per flow and every finding.
+    pub analysis: crate::flow::Analysis,
+    /// Flows that could not be read (the others are still analysed).
+    pub errors: Vec<crate::flow::FlowError>,
+    /// Logging state assumed where a flow is entered from outside the set.
+    pub default_logging: crate::flow::Logging,
+    /// True when that default is an assumption (no instance attribute seen).
+    pub default_assumed: bool,
+    /// What the overall claim says, for the reader.
+    pub explain: Bilingual,
+}
+
 /// Everything the collectors found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct LiveEvidence {
@@ -66,4 +94,6 @@ pub struct LiveEvidence {
     pub claims: Vec<ObservedClaim>,
     /// Properties whose live evidence failed.
     pub unavailable: Vec<Unavailable>,
+    /// The flow analysis, when flows were given or fetched.
+    pub flows: Option<FlowEvidence>,
 }

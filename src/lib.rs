@@ -37,7 +37,7 @@ use assets::Assets;
 use load::{catalog::Catalog, inputs, Diagnostic, Diagnostics};
 use model::{Lang, Status};
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Everything that can stop a run.
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +75,8 @@ pub enum Format {
     Md,
     /// `ja/nfr.pdf`, `en/nfr.pdf`.
     Pdf,
+    /// `book/`: an mdBook source folder, both languages.
+    Book,
 }
 
 impl Format {
@@ -83,6 +85,7 @@ impl Format {
         match s.trim() {
             "md" | "markdown" => Some(Format::Md),
             "pdf" => Some(Format::Pdf),
+            "book" => Some(Format::Book),
             _ => None,
         }
     }
@@ -140,18 +143,8 @@ pub fn load_catalog(assets: &Assets) -> Result<Catalog> {
         .filter(|p| p.ends_with(".yaml"))
         .filter_map(|p| assets.get(&p).map(|a| (a.origin.clone(), a.text())))
         .collect();
-    catalog::load_with(&sources.origin, &sources.text(), &files)
+    load::catalog::load((&sources.origin, &sources.text()), &files)
         .map_err(|d| Error::Catalog(Diagnostics(d)))
-}
-
-mod catalog {
-    pub fn load_with(
-        name: &str,
-        text: &str,
-        files: &[(String, String)],
-    ) -> Result<crate::load::catalog::Catalog, Vec<crate::load::Diagnostic>> {
-        crate::load::catalog::load((name, text), files)
-    }
 }
 
 /// The loaded inputs of a build.
@@ -240,10 +233,73 @@ pub fn build_report(
             answers: inputs.answers.as_ref(),
             resolved: &resolved,
             verdicts: &verdicts,
-            inputs: inputs.files.clone(),
+            flows: live.flows.as_ref(),
+            inputs: inputs
+                .files
+                .iter()
+                .cloned()
+                .chain(
+                    live.flows
+                        .iter()
+                        .flat_map(|f| &f.files)
+                        .map(|x| report::InputFile {
+                            role: "flows".into(),
+                            path: x.source.clone(),
+                            sha256: x.sha256.clone(),
+                        }),
+                )
+                .collect(),
             as_of,
         },
     )
+}
+
+/// Read and analyse every flow in `dir`. Unreadable flows are listed, not
+/// fatal: the others are still analysed.
+pub fn load_flows(
+    dir: &Path,
+    i18n: &i18n::I18n,
+    default_logging: flow::Logging,
+    default_assumed: bool,
+) -> evidence::FlowEvidence {
+    let (flows, errors) = flow::load_dir(dir);
+    let files = flows
+        .iter()
+        .map(|f| evidence::FlowSource {
+            source: f.source.clone(),
+            name: f.name.clone(),
+            sha256: std::fs::read(&f.source)
+                .map(|b| hex::encode(Sha256::digest(&b)))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let analysis = flow::analyze(&flows, default_logging);
+    let logged = analysis
+        .flows
+        .iter()
+        .filter(|v| v.sensitive_input_logged)
+        .count();
+    let args = [
+        ("flows", analysis.flows.len().to_string()),
+        ("logged", logged.to_string()),
+        ("findings", analysis.findings.len().to_string()),
+    ];
+    let explain = i18n.both(
+        if logged > 0 {
+            "flow-claim-logged"
+        } else {
+            "flow-claim-safe"
+        },
+        &args,
+    );
+    evidence::FlowEvidence {
+        files,
+        analysis,
+        errors,
+        default_logging,
+        default_assumed,
+        explain,
+    }
 }
 
 /// Render every requested format and language, in memory.
@@ -255,6 +311,7 @@ pub fn render_all(
     formats: &[Format],
 ) -> Result<Vec<output::OutFile>> {
     let mut files = Vec::new();
+    let mut views = Vec::new();
     for &lang in langs {
         let view = render::view::view(report, i18n, lang);
         for &format in formats {
@@ -274,7 +331,15 @@ pub fn render_all(
                     bytes: render::pdf::render(assets, &view, report)?,
                     private: false,
                 }),
+                Format::Book => {}
             }
+        }
+        views.push((lang, view));
+    }
+    if formats.contains(&Format::Book) {
+        for mut f in render::book::render_book(&views, i18n, assets)? {
+            f.path = format!("book/{}", f.path);
+            files.push(f);
         }
     }
     Ok(files)
@@ -287,9 +352,4 @@ pub fn trips(report: &report::Report, fail_on: &[Status]) -> bool {
         .iter()
         .flat_map(|r| &r.verdicts)
         .any(|v| fail_on.contains(&v.status))
-}
-
-/// Where a build writes.
-pub fn default_out() -> PathBuf {
-    PathBuf::from("out")
 }

@@ -61,6 +61,9 @@ struct CheckArgs {
     /// The operator's declared answers.
     #[arg(long, short = 'a', value_name = "FILE")]
     answers: Option<PathBuf>,
+    /// Folder of exported contact flows to validate.
+    #[arg(long, value_name = "DIR")]
+    flows: Option<PathBuf>,
     #[command(flatten)]
     assets: AssetArgs,
 }
@@ -79,7 +82,7 @@ struct BuildArgs {
     /// Languages, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "ja,en")]
     lang: Vec<String>,
-    /// Formats, comma-separated: md, pdf.
+    /// Formats, comma-separated: md, pdf, book.
     #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
     format: Vec<String>,
     /// Output folder (replaced as a whole on success).
@@ -94,6 +97,8 @@ struct BuildArgs {
     /// Also write the Report model as JSON to this file.
     #[arg(long, value_name = "FILE")]
     dump_model: Option<PathBuf>,
+    #[command(flatten)]
+    flows: FlowArgs,
     #[command(flatten)]
     assets: AssetArgs,
     /// Live evidence from a snapshot folder written by `shoko collect`.
@@ -110,6 +115,35 @@ struct BuildArgs {
     max_age: String,
     #[command(flatten)]
     collect: shoko::collect::cli::LiveArgs,
+}
+
+#[derive(Args, Clone)]
+struct FlowArgs {
+    /// Folder of contact flows exported from the Connect console (*.json):
+    /// checks whether sensitive customer input can reach the flow logs.
+    #[arg(long, value_name = "DIR")]
+    flows: Option<PathBuf>,
+    /// The instance's flow logging setting (CONTACTFLOW_LOGS), used where a
+    /// flow is entered from outside the given set. Without it, enabled is
+    /// assumed (the default on new instances) and the documents say so.
+    #[arg(long, value_name = "STATE", value_parser = ["enabled", "disabled"])]
+    flow_logging: Option<String>,
+}
+
+impl FlowArgs {
+    fn load(&self, i18n: &shoko::i18n::I18n) -> Option<shoko::evidence::FlowEvidence> {
+        let dir = self.flows.as_ref()?;
+        let (state, assumed) = match self.flow_logging.as_deref() {
+            Some("disabled") => (shoko::flow::Logging::Disabled, false),
+            Some(_) => (shoko::flow::Logging::Enabled, false),
+            None => (shoko::flow::Logging::Enabled, true),
+        };
+        let f = shoko::load_flows(dir, i18n, state, assumed);
+        for e in &f.errors {
+            eprintln!("warning: flow not analysed: {e}");
+        }
+        Some(f)
+    }
 }
 
 fn fail(e: &Error) -> ExitCode {
@@ -170,8 +204,8 @@ fn build(args: BuildArgs) -> ExitCode {
             Some(_) => {}
             None => {
                 return usage(format!(
-                    "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`"
-                ))
+                "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`, `book`"
+            ))
             }
         }
     }
@@ -207,7 +241,7 @@ fn build(args: BuildArgs) -> ExitCode {
             read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
         };
         let inputs = shoko::load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
-        let live = shoko::collect::cli::live_evidence(shoko::collect::cli::Source {
+        let mut live = shoko::collect::cli::live_evidence(shoko::collect::cli::Source {
             evidence: args.evidence.as_deref(),
             live: args.live,
             save: args.save_snapshot.as_deref(),
@@ -215,6 +249,7 @@ fn build(args: BuildArgs) -> ExitCode {
             args: &args.collect,
             as_of,
         })?;
+        live.flows = args.flows.load(&i18n);
         let report = shoko::build_report(&catalog, &i18n, &inputs, &live, as_of);
         let files = shoko::render_all(&report, &i18n, &assets, &langs, &formats)?;
         shoko::output::replace_dir(&args.out, &files)?;
@@ -262,6 +297,22 @@ fn check(args: CheckArgs) -> ExitCode {
             .as_ref()
             .map_or(0, |r| r.requirements.len());
         let a = inputs.answers.as_ref().map_or(0, |a| a.answers.len());
+        if let Some(dir) = &args.flows {
+            let (flows, errors) = shoko::flow::load_dir(dir);
+            if !errors.is_empty() {
+                let msg: Vec<String> = errors.iter().map(|e| format!("error: {e}")).collect();
+                return Err(Error::Usage(format!(
+                    "{}\n\n{} flow(s) could not be read",
+                    msg.join("\n"),
+                    errors.len()
+                )));
+            }
+            println!(
+                "ok: {r} requirement(s), {a} answer(s), {} flow(s)",
+                flows.len()
+            );
+            return Ok(());
+        }
         println!("ok: {r} requirement(s), {a} answer(s)");
         Ok(())
     };

@@ -2,7 +2,8 @@
 //! Every renderer reads this and nothing else; `--dump-model` writes it as
 //! JSON with stable field names.
 
-use crate::evidence::ObservationRef;
+use crate::evidence::{FlowEvidence, FlowSource, ObservationRef};
+use crate::flow::{Finding, FindingKind, Logging};
 use crate::gap::{Reason, Verdict};
 use crate::i18n::I18n;
 use crate::load::catalog::{Allowed, Catalog, DocSource};
@@ -74,6 +75,17 @@ pub enum Source {
         #[serde(flatten)]
         observation: ObservationRef,
     },
+    /// A contact flow read by the flow analysis.
+    Flow {
+        /// Citation number.
+        number: usize,
+        /// File path or ARN.
+        source: String,
+        /// Flow name.
+        name: String,
+        /// SHA-256 of the flow JSON.
+        sha256: String,
+    },
 }
 
 impl Source {
@@ -82,7 +94,8 @@ impl Source {
         match self {
             Source::Doc { number, .. }
             | Source::Declaration { number, .. }
-            | Source::Observation { number, .. } => *number,
+            | Source::Observation { number, .. }
+            | Source::Flow { number, .. } => *number,
         }
     }
 }
@@ -230,8 +243,80 @@ pub struct Report {
     pub requirements: Vec<RequirementView>,
     /// Categories in catalog order.
     pub categories: Vec<CategoryView>,
+    /// The flow privacy analysis, when flows were given.
+    pub flows: Option<FlowReport>,
     /// Every source, by number.
     pub sources: Vec<Source>,
+}
+
+/// One finding of the flow analysis, for the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingView {
+    /// The flow's file or ARN.
+    pub flow_source: String,
+    /// The flow's name.
+    pub flow_name: String,
+    /// The block (display name, or identifier).
+    pub block: String,
+    /// The block's identifier.
+    pub block_id: String,
+    /// What the block does with the data.
+    pub kind: FindingKind,
+    /// That, for the reader.
+    pub kind_label: Bilingual,
+    /// One path from a flow's start to the block with logging on.
+    pub path: Vec<String>,
+    /// Logging is on only because of the assumed instance default.
+    pub logging_from_default: bool,
+    /// What to do.
+    pub remedy: Bilingual,
+    /// Citation number of the flow.
+    pub citation: Option<usize>,
+}
+
+/// One flow's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowVerdictView {
+    /// File or ARN.
+    pub source: String,
+    /// Name.
+    pub name: String,
+    /// Sensitive input may reach the logs.
+    pub sensitive_input_logged: bool,
+    /// That, for the reader.
+    pub verdict_label: Bilingual,
+    /// The entry state was the instance default.
+    pub entry_state_assumed: bool,
+    /// Citation number.
+    pub citation: Option<usize>,
+}
+
+/// A flow that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowErrorView {
+    /// File or ARN.
+    pub source: String,
+    /// JSON path.
+    pub json_path: String,
+    /// Line, when known.
+    pub line: Option<usize>,
+    /// Column, when known.
+    pub column: Option<usize>,
+    /// The parser's message (English, technical).
+    pub message: String,
+}
+
+/// The flow analysis section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowReport {
+    /// How flows entered from outside the set were taken to start.
+    pub default_note: Bilingual,
+    /// Per flow.
+    pub flows: Vec<FlowVerdictView>,
+    /// Every finding.
+    pub findings: Vec<FindingView>,
+    /// Unreadable flows.
+    pub errors: Vec<FlowErrorView>,
 }
 
 /// Everything the report is built from.
@@ -246,6 +331,8 @@ pub struct Parts<'a> {
     pub resolved: &'a Resolved,
     /// Verdicts.
     pub verdicts: &'a [Verdict],
+    /// The flow analysis, if any.
+    pub flows: Option<&'a FlowEvidence>,
     /// Input digests.
     pub inputs: Vec<InputFile>,
     /// As-of date.
@@ -256,6 +343,7 @@ struct Numbering<'a> {
     catalog: &'a Catalog,
     answers: Option<&'a Answers>,
     observations: &'a [ObservationRef],
+    flows: &'a [FlowSource],
     keys: Vec<SourceKey>,
 }
 
@@ -269,6 +357,7 @@ impl Numbering<'_> {
     }
     fn numbers(&mut self, keys: &[SourceKey]) -> Vec<usize> {
         let mut v: Vec<usize> = keys.iter().map(|k| self.number(k)).collect();
+        v.sort_unstable();
         v.dedup();
         v
     }
@@ -313,6 +402,15 @@ impl Numbering<'_> {
                         Source::Observation {
                             number,
                             observation: o,
+                        }
+                    }
+                    SourceKey::Flow { source } => {
+                        let f = self.flows.iter().find(|f| &f.source == source)?.clone();
+                        Source::Flow {
+                            number,
+                            source: f.source,
+                            name: f.name,
+                            sha256: f.sha256,
                         }
                     }
                 })
@@ -413,6 +511,11 @@ pub fn expect_text(i: &I18n, lang: Lang, conds: &[Condition]) -> String {
             Condition::Is(e) => {
                 i.t_args(lang, "expect-is", &[("value", expected_text(i, lang, e))])
             }
+            Condition::OneOf(es) if es.len() == 1 => i.t_args(
+                lang,
+                "expect-is",
+                &[("value", expected_text(i, lang, &es[0]))],
+            ),
             Condition::OneOf(es) => {
                 let vals: Vec<String> = es.iter().map(|e| expected_text(i, lang, e)).collect();
                 i.t_args(
@@ -458,6 +561,12 @@ fn evidence_label(i: &I18n, lang: Lang, c: &Claim) -> String {
                 &[("file", md_escape(&file)), ("line", line.to_string())],
             )
         }
+        Provenance::Observed if matches!(c.cites.first(), Some(SourceKey::Flow { .. })) => i
+            .t_args(
+                lang,
+                "evidence-flows",
+                &[("count", c.cites.len().to_string())],
+            ),
         Provenance::Observed => {
             let op = c.cites.first().map(|k| match k {
                 SourceKey::Observation { id } => id.clone(),
@@ -547,7 +656,8 @@ fn explanation(
         }
     }
     if let Some(c) = claim {
-        if matches!(v.status, Status::Met | Status::Gap | Status::Review) {
+        // A gap's remedy says what matters; caveats qualify a pass.
+        if matches!(v.status, Status::Met | Status::Review) {
             for cv in &c.caveats {
                 sentences.push(i.t_args(
                     lang,
@@ -582,13 +692,16 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         answers,
         resolved,
         verdicts,
+        flows,
         inputs,
         as_of,
     } = parts;
+    let flow_files: &[FlowSource] = flows.map(|f| f.files.as_slice()).unwrap_or(&[]);
     let mut num = Numbering {
         catalog,
         answers,
         observations: &resolved.observations,
+        flows: flow_files,
         keys: Vec::new(),
     };
     let claim_of = |cat: &str, p: Property| {
@@ -737,6 +850,7 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
             .flat_map(|r| r.verdicts.iter().filter(|v| v.category == cat.id).cloned())
             .collect();
     }
+    let flows = flows.map(|f| flow_report(i, f, &mut num));
     let counts = Status::ALL
         .iter()
         .map(|s| StatusCount {
@@ -761,6 +875,102 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         counts,
         requirements: reqs,
         categories,
+        flows,
         sources: num.sources(),
+    }
+}
+
+fn finding_view(i: &I18n, f: &Finding, citation: Option<usize>) -> FindingView {
+    let kind = serde_json::to_value(f.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default();
+    let mut path = Vec::new();
+    let mut flow = String::new();
+    for step in &f.path {
+        let block = step
+            .block_name
+            .clone()
+            .unwrap_or_else(|| step.block_id.clone());
+        if step.flow_name != flow {
+            flow = step.flow_name.clone();
+            path.push(format!("{flow}: {block}"));
+        } else {
+            path.push(block);
+        }
+    }
+    FindingView {
+        flow_source: f.flow_source.clone(),
+        flow_name: f.flow_name.clone(),
+        block: f.block_name.clone().unwrap_or_else(|| f.block_id.clone()),
+        block_id: f.block_id.clone(),
+        kind: f.kind,
+        kind_label: i.both(&format!("flow-kind-{kind}"), &[]),
+        path,
+        logging_from_default: f.logging_from_default,
+        remedy: i.both(&format!("flow-remedy-{kind}"), &[]),
+        citation,
+    }
+}
+
+fn flow_report(i: &I18n, f: &FlowEvidence, num: &mut Numbering) -> FlowReport {
+    let cite = |num: &mut Numbering, source: &str| {
+        f.files.iter().any(|x| x.source == source).then(|| {
+            num.number(&SourceKey::Flow {
+                source: source.to_string(),
+            })
+        })
+    };
+    let state = match f.default_logging {
+        Logging::Enabled => "flow-default-enabled",
+        Logging::Disabled => "flow-default-disabled",
+    };
+    let default_note = if f.default_assumed {
+        i.both(&format!("{state}-assumed"), &[])
+    } else {
+        i.both(state, &[])
+    };
+    let flows = f
+        .analysis
+        .flows
+        .iter()
+        .map(|v| FlowVerdictView {
+            source: v.source.clone(),
+            name: v.name.clone(),
+            sensitive_input_logged: v.sensitive_input_logged,
+            verdict_label: i.both(
+                if v.sensitive_input_logged {
+                    "flow-verdict-logged"
+                } else {
+                    "flow-verdict-safe"
+                },
+                &[],
+            ),
+            entry_state_assumed: v.entry_state_assumed,
+            citation: cite(num, &v.source),
+        })
+        .collect();
+    let findings = f
+        .analysis
+        .findings
+        .iter()
+        .map(|x| finding_view(i, x, cite(num, &x.flow_source)))
+        .collect();
+    let errors = f
+        .errors
+        .iter()
+        .map(|e| FlowErrorView {
+            source: e.source.clone(),
+            json_path: e.json_path.clone(),
+            line: e.line,
+            column: e.column,
+            message: e.message.clone(),
+        })
+        .collect();
+    FlowReport {
+        default_note,
+        flows,
+        findings,
+        errors,
     }
 }

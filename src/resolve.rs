@@ -44,6 +44,11 @@ pub enum SourceKey {
         /// Observation id.
         id: String,
     },
+    /// A contact flow read by the flow analysis.
+    Flow {
+        /// File path or ARN.
+        source: String,
+    },
 }
 
 /// A resolved claim.
@@ -180,7 +185,12 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
                 .iter()
                 .find(|u| u.category == cat.id && u.property == p)
                 .map(|u| u.reason.clone());
-            let mut claim = if let Some(o) = observed {
+            let from_flows = (cat.id == "flow-logs" && p == Property::SensitiveInputLogged)
+                .then(|| flow_claim(live))
+                .flatten();
+            let mut claim = if let Some(c) = from_flows {
+                c
+            } else if let Some(o) = observed {
                 out.observations.extend(o.observations.iter().cloned());
                 Claim {
                     category: cat.id.clone(),
@@ -216,6 +226,37 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
     }
     derive_regions(catalog, &mut out.claims);
     out
+}
+
+/// The flows themselves are evidence of the deployment: when at least one
+/// flow was analysed, whether sensitive input reaches the logs is observed.
+fn flow_claim(live: &LiveEvidence) -> Option<Claim> {
+    let f = live.flows.as_ref()?;
+    if f.analysis.flows.is_empty() {
+        return None;
+    }
+    let logged = f.analysis.flows.iter().any(|v| v.sensitive_input_logged);
+    Some(Claim {
+        category: "flow-logs".into(),
+        property: Property::SensitiveInputLogged,
+        value: Value::Bool(logged),
+        provenance: Provenance::Observed,
+        verified: true,
+        unverified_reason: None,
+        explain: f.explain.clone(),
+        note: None,
+        reference: None,
+        caveats: Vec::new(),
+        cites: f
+            .files
+            .iter()
+            .map(|s| SourceKey::Flow {
+                source: s.source.clone(),
+            })
+            .collect(),
+        fallback: None,
+        derived_from: Vec::new(),
+    })
 }
 
 /// Data kept in the instance lives in the instance's Region: replace every

@@ -74,6 +74,7 @@ evidence-documented = the AWS documentation
 evidence-derived = the instance's Region
 evidence-declared = the declaration in { $file }, line { $line }
 evidence-observed = a live AWS API call ({ $observation })
+evidence-flows = the analysis of { $count } exported flows
 
 verdict-met = According to { $evidence }, the { $property } is { $value }, which meets the requirement ({ $expect }).
 verdict-gap = According to { $evidence }, the { $property } is { $value }, which does not meet the requirement ({ $expect }).
@@ -99,3 +100,27 @@ reason-media-protocol = According to { $evidence }, the { $property } is { $valu
 reason-free-text = The { $property } is described in words, so whether it meets the requirement ({ $expect }) needs a person's judgement.
 reason-instance-lifetime = The { $property } is { $value }: the data stays until the instance is deleted, so whether that meets the requirement ({ $expect }) depends on your operating policy.
 reason-ambiguous = The { $property } ({ $value }) and the requirement ({ $expect }) use units that cannot be compared exactly; please check by hand.
+
+# Flow analysis
+section-flows = Flow analysis: sensitive input and flow logs
+section-sources-flows = Flows analysed
+col-flow = Flow
+col-block = Block
+col-finding = Finding
+col-path = Path
+flows-errors = Flows that could not be read (the others were still analysed)
+label-from-default = rests on the assumed default
+flow-claim-logged = Of the { $flows } exported flows analysed, { $logged } handle sensitive customer input while flow logging is on ({ $findings } findings; see the flow analysis).
+flow-claim-safe = None of the { $flows } exported flows analysed handles sensitive customer input while flow logging is on.
+flow-default-enabled = Flows not entered from another flow of the set were analysed as starting with the instance's flow logging setting (CONTACTFLOW_LOGS: enabled).
+flow-default-disabled = Flows not entered from another flow of the set were analysed as starting with the instance's flow logging setting (CONTACTFLOW_LOGS: disabled).
+flow-default-enabled-assumed = The instance's flow logging setting was not known, so it was taken to be enabled, the default for new instances. Please check the actual setting (CONTACTFLOW_LOGS).
+flow-default-disabled-assumed = The instance's flow logging setting was not known, so it was taken to be disabled. Please check the actual setting (CONTACTFLOW_LOGS).
+flow-verdict-logged = Sensitive input may reach the logs
+flow-verdict-safe = No sensitive input logged
+flow-kind-stored-input-unencrypted = Stores customer input unencrypted
+flow-kind-lambda-receives-sensitive = Passes sensitive values to Lambda
+flow-kind-attribute-stores-sensitive = Copies sensitive values into contact attributes
+flow-remedy-stored-input-unencrypted = Put a Set logging behavior block set to Disabled before this block, or encrypt the input.
+flow-remedy-lambda-receives-sensitive = Turn logging off before this block: flow logs record what is sent to and received from Lambda.
+flow-remedy-attribute-stores-sensitive = Turn logging off before this block, or keep sensitive values out of contact attributes.

@@ -74,6 +74,7 @@ evidence-documented = AWS 公式ドキュメント
 evidence-derived = インスタンスのリージョンからの導出
 evidence-declared = { $file } { $line }行目の申告
 evidence-observed = AWS API の実測結果（{ $observation }）
+evidence-flows = エクスポートされた{ $count }件のフローの解析
 
 verdict-met = { $evidence }によれば{ $property }は「{ $value }」であり、要件（{ $expect }）を満たしています。
 verdict-gap = { $evidence }によれば{ $property }は「{ $value }」であり、要件（{ $expect }）を満たしていません。
@@ -99,3 +100,27 @@ reason-media-protocol = { $evidence }によれば{ $property }は「{ $value }�
 reason-free-text = { $property }は文章で示される内容のため、要件（{ $expect }）との適合は個別にご確認ください。
 reason-instance-lifetime = { $property }は「{ $value }」です。インスタンスを削除するまで保持されるため、要件（{ $expect }）との適合は運用方針に照らしてご確認ください。
 reason-ambiguous = { $property }の値「{ $value }」と要件（{ $expect }）は単位が異なり、機械的に判定できません。個別にご確認ください。
+
+# フロー分析
+section-flows = フロー分析：機密入力とフローログ
+section-sources-flows = 解析したフロー
+col-flow = フロー
+col-block = ブロック
+col-finding = 指摘
+col-path = 経路
+flows-errors = 読み込めなかったフロー（他のフローの解析は続行しました）
+label-from-default = 既定値の前提による
+flow-claim-logged = エクスポートされた{ $flows }件のフローを解析したところ、{ $logged }件のフローで、ログ記録が有効なまま機密入力を扱うブロックが見つかりました（指摘{ $findings }件）。詳細はフロー分析をご覧ください。
+flow-claim-safe = エクスポートされた{ $flows }件のフローを解析したところ、ログ記録が有効なまま機密入力を扱うブロックはありませんでした。
+flow-default-enabled = ほかのフローから呼び出されないフローは、インスタンスのフローログ設定（CONTACTFLOW_LOGS：有効）の状態から始まるものとして解析しました。
+flow-default-disabled = ほかのフローから呼び出されないフローは、インスタンスのフローログ設定（CONTACTFLOW_LOGS：無効）の状態から始まるものとして解析しました。
+flow-default-enabled-assumed = インスタンスのフローログ設定が分からないため、新規インスタンスの既定である「有効」を前提に解析しました。実際の設定（CONTACTFLOW_LOGS）をご確認ください。
+flow-default-disabled-assumed = インスタンスのフローログ設定が分からないため、「無効」を前提に解析しました。実際の設定（CONTACTFLOW_LOGS）をご確認ください。
+flow-verdict-logged = 機密入力がログに残るおそれあり
+flow-verdict-safe = 問題なし
+flow-kind-stored-input-unencrypted = 顧客の入力を暗号化せずに保存
+flow-kind-lambda-receives-sensitive = Lambda に機密値を渡している
+flow-kind-attribute-stores-sensitive = 問い合わせ属性に機密値を設定
+flow-remedy-stored-input-unencrypted = このブロックの前に「ログ記録動作の設定」ブロックを置いてログ記録を無効にするか、入力を暗号化してください。
+flow-remedy-lambda-receives-sensitive = このブロックの前でログ記録を無効にしてください。Lambda に渡す値と応答はフローログに記録されます。
+flow-remedy-attribute-stores-sensitive = このブロックの前でログ記録を無効にするか、機密値を問い合わせ属性に入れないようにしてください。

@@ -6,7 +6,9 @@
 
 use crate::i18n::I18n;
 use crate::model::Lang;
+use crate::render::escape::md_escape;
 use crate::report::{Report, Source};
+use crate::resolve::Provenance;
 use serde_json::{json, Map, Value};
 
 fn status_name(s: crate::model::Status) -> &'static str {
@@ -67,6 +69,12 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
                     "property": cl.property.name(),
                     "property_label": cl.property_label.get(lang),
                     "value_text": cl.value_text.get(lang),
+                    // Catalog text is trusted Markdown; declared and observed
+                    // text is not.
+                    "value_md": match cl.provenance {
+                        Provenance::Documented | Provenance::Derived => cl.value_text.get(lang).to_string(),
+                        _ => md_escape(cl.value_text.get(lang)),
+                    },
                     "provenance": cl.provenance,
                     "provenance_label": cl.provenance_label.get(lang),
                     "verified": cl.verified,
@@ -106,6 +114,7 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
     let mut docs = Vec::new();
     let mut decls = Vec::new();
     let mut obs = Vec::new();
+    let mut flow_sources = Vec::new();
     for s in &report.sources {
         match s {
             Source::Doc { number, url, title, checked, .. } => docs.push(json!({
@@ -118,7 +127,7 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
                 "category_title": cat_title(category),
                 "property_label": i18n.t(lang, &property.message_id()),
                 "declared_by": declared_by.as_ref().map(|d| match &d.role {
-                    Some(r) => format!("{} ({})", d.name, r.get(lang)),
+                    Some(r) => i18n.t_args(lang, "declarer", &[("name", d.name.clone()), ("role", r.get(lang).to_string())]),
                     None => d.name.clone(),
                 }),
                 "declared_at": declared_at, "reference": reference,
@@ -129,8 +138,42 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
                 "region": o.region, "account": o.account, "collected_at": o.collected_at,
                 "sha256": o.sha256, "pointer": o.pointer,
             })),
+            Source::Flow { number, source, name, sha256 } => flow_sources.push(json!({
+                "number": number, "source": source, "name": name, "sha256": sha256,
+            })),
         }
     }
+    let flows = report.flows.as_ref().map(|f| {
+        json!({
+            "default_note": f.default_note.get(lang),
+            "flows": f.flows.iter().map(|x| json!({
+                "source": x.source, "name": x.name,
+                "logged": x.sensitive_input_logged,
+                "status": if x.sensitive_input_logged { "gap" } else { "met" },
+                "verdict_label": x.verdict_label.get(lang),
+                "entry_state_assumed": x.entry_state_assumed,
+                "citations": x.citation.map(|n| vec![n]).unwrap_or_default(),
+            })).collect::<Vec<_>>(),
+            "findings": f.findings.iter().map(|x| json!({
+                "flow_name": x.flow_name, "flow_source": x.flow_source,
+                "block": x.block, "block_id": x.block_id,
+                "kind_label": x.kind_label.get(lang),
+                "path": x.path,
+                "logging_from_default": x.logging_from_default,
+                "remedy": x.remedy.get(lang),
+                "citations": x.citation.map(|n| vec![n]).unwrap_or_default(),
+            })).collect::<Vec<_>>(),
+            "errors": f.errors.iter().map(|e| json!({
+                "source": e.source, "json_path": e.json_path,
+                "position": match (e.line, e.column) {
+                    (Some(l), Some(c)) => format!("{l}:{c}"),
+                    (Some(l), None) => l.to_string(),
+                    _ => String::new(),
+                },
+                "message": e.message,
+            })).collect::<Vec<_>>(),
+        })
+    });
     let declared_by = report.declared_by.as_ref().map(|d| match &d.role {
         Some(r) => i18n.t_args(
             lang,
@@ -144,6 +187,7 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
         "t": t,
         "as_of": report.as_of,
         "tool_version": report.tool_version,
+        "generated_by": i18n.t_args(lang, "generated-by-value", &[("version", report.tool_version.clone())]),
         "customer": report.customer.as_ref().map(|c| json!({"name": c.name.get(lang), "system": c.system.get(lang)})),
         "declared_by": declared_by,
         "declared_at": report.declared_at,
@@ -153,7 +197,8 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
         })).collect::<Vec<_>>(),
         "requirements": requirements,
         "categories": categories,
-        "sources": {"docs": docs, "declarations": decls, "observations": obs},
+        "sources": {"docs": docs, "declarations": decls, "observations": obs, "flows": flow_sources},
+        "flows": flows,
         "inputs": report.inputs.iter().map(|f| json!({
             "role": f.role,
             "role_label": i18n.t(lang, &format!("input-role-{}", f.role)),
