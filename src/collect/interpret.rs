@@ -897,7 +897,21 @@ fn s3_claims(
         }
         Err(r) => {
             out.gap(cat, Property::EncryptionAtRestKey, r.clone());
-            out.gap(cat, Property::EncryptionAtRest, r.clone());
+            // A key named in the storage config encrypts, whoever manages it.
+            match &sc_key {
+                Some(k) => out.claim(
+                    cat,
+                    Property::EncryptionAtRest,
+                    Value::Bool(true),
+                    b(
+                        format!("ストレージ設定がKMSキー {} を指定しているため、オブジェクトはSSE-KMSで暗号化されます。", md_escape(k)),
+                        format!("The storage config names KMS key {}, so objects are encrypted with SSE-KMS.", md_escape(k)),
+                    ),
+                    vec![],
+                    vec![(sc, format!("{base}/S3Config/EncryptionConfig/KeyId"))],
+                ),
+                None => out.gap(cat, Property::EncryptionAtRest, r.clone()),
+            }
         }
     }
 
