@@ -798,3 +798,52 @@ async fn firehose_delivery_stream_encryption_is_observed() {
         Some(Value::Region(REGION.into()))
     );
 }
+
+#[test]
+fn no_credentials_exits_2_but_records_why_and_the_documents_say_so() {
+    let dir = common::scratch();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_shoko"))
+        .args([
+            "collect",
+            "--region",
+            REGION,
+            "--out",
+            "snap",
+            "--progress",
+            "quiet",
+        ])
+        .current_dir(dir.path())
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .output()
+        .expect("run shoko");
+    assert_eq!(o.status.code(), Some(2), "{}", common::text(&o));
+    assert!(
+        common::text(&o).contains("no Amazon Connect instance was collected"),
+        "{}",
+        common::text(&o)
+    );
+    let b = common::shoko(
+        &[
+            "build",
+            "--evidence",
+            "snap",
+            "--requirements",
+            "requirements.yaml",
+            "--format",
+            "md",
+            "--as-of",
+            common::AS_OF,
+            "--out",
+            "out",
+        ],
+        dir.path(),
+    );
+    assert!(b.status.success(), "{}", common::text(&b));
+    let en = md(&dir.path().join("out"), "en");
+    assert!(
+        en.contains("Live evidence unavailable: NoCredentials on connect:ListInstances"),
+        "{en}"
+    );
+}

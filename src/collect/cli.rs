@@ -272,6 +272,11 @@ pub fn collect_command(args: &LiveArgs, out: &std::path::Path) -> Result<Snapsho
     for n in &snap.manifest.notes {
         eprintln!("note: {n}");
     }
+    if snap.manifest.instances.is_empty() {
+        return Err(crate::Error::Usage(
+            "no Amazon Connect instance was collected (see the notes above); the snapshot records every call made\n  hint: check the credentials (AWS_PROFILE), --region and --instance".into(),
+        ));
+    }
     Ok(snap)
 }
 

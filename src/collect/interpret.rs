@@ -246,7 +246,53 @@ pub fn interpret(snap: &Snapshot, opts: &Options) -> LiveEvidence {
         let label = inst.alias.clone().unwrap_or_else(|| inst.id.clone());
         per.push((label, drafts, gaps));
     }
-    merge(&view, per)
+    let mut live = merge(&view, per);
+    if chosen_none(&live) {
+        // Nothing was collected: say why for every property collection proves.
+        let reasons: Vec<String> = (0..snap.manifest.observations.len())
+            .filter(|&i| view.obs(i).operation == "ListInstances")
+            .filter_map(|i| view.failure(i))
+            .collect();
+        if !reasons.is_empty() {
+            let reason = reasons.join("; ");
+            let mut add = |cat: &str, props: &[Property]| {
+                for p in props {
+                    live.unavailable.push(Unavailable {
+                        category: cat.to_string(),
+                        property: *p,
+                        reason: reason.clone(),
+                    });
+                }
+            };
+            add(
+                "contact-center-data",
+                &[Property::Region, Property::AccessControl],
+            );
+            for (_, cat) in CATEGORY_OF {
+                match *cat {
+                    "streamed-contact-records" | "agent-events" | "media-streams" => {
+                        add(cat, STREAM_PROPS)
+                    }
+                    _ => add(cat, S3_PROPS),
+                }
+            }
+            add(
+                "flow-logs",
+                &[
+                    Property::Region,
+                    Property::Retention,
+                    Property::EncryptionAtRestKey,
+                ],
+            );
+            live.unavailable
+                .sort_by(|a, b| (&a.category, a.property).cmp(&(&b.category, b.property)));
+        }
+    }
+    live
+}
+
+fn chosen_none(live: &LiveEvidence) -> bool {
+    live.claims.is_empty() && live.unavailable.is_empty()
 }
 
 fn value_label(v: &Value) -> String {

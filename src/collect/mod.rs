@@ -326,10 +326,18 @@ where
             ErrorKind::Unreachable,
             format!("endpoint unreachable: {}", error_chain(e)),
         ),
-        SdkError::DispatchFailure(_) => CallError::new(
-            ErrorKind::Unreachable,
-            format!("request not sent: {}", error_chain(e)),
-        ),
+        SdkError::DispatchFailure(_) => {
+            let chain = error_chain(e);
+            if chain.to_ascii_lowercase().contains("credential") {
+                CallError {
+                    kind: ErrorKind::AccessDenied,
+                    code: "NoCredentials".into(),
+                    message: chain,
+                }
+            } else {
+                CallError::new(ErrorKind::Unreachable, format!("request not sent: {chain}"))
+            }
+        }
         SdkError::ResponseError(_) => CallError::new(
             ErrorKind::Malformed,
             format!("unreadable response: {}", error_chain(e)),
