@@ -310,6 +310,9 @@ fn value_label(v: &Value) -> String {
 /// Combine instances: one claim per (category, property) when they agree;
 /// when they disagree the property is unavailable with both values named.
 fn merge(view: &View, per: Vec<(String, Vec<Draft>, Vec<Gap>)>) -> LiveEvidence {
+    // Instances in name order, whatever order they were collected in.
+    let mut per = per;
+    per.sort_by(|a, b| a.0.cmp(&b.0));
     let mut keys: Vec<(String, Property)> = Vec::new();
     for (_, ds, gs) in &per {
         for k in ds
