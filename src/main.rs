@@ -32,6 +32,13 @@ enum Command {
     },
     /// List the catalog's categories and their properties.
     Categories(AssetArgs),
+    /// Check an evidence pack (folder or pack.zip) against its manifest:
+    /// exit 0 intact, 1 not intact (missing, extra, altered or unsafe
+    /// entries), 2 when it cannot be verified.
+    Verify {
+        /// The pack: `out/pack`, `out/pack.zip` or `out`.
+        pack: PathBuf,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -71,9 +78,13 @@ struct BuildArgs {
     /// Languages, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "ja,en")]
     lang: Vec<String>,
-    /// Formats, comma-separated: md, pdf.
+    /// Formats, comma-separated: md, pdf, pack.
     #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
     format: Vec<String>,
+    /// Mask values in everything written: `account-ids` (12-digit AWS
+    /// account IDs, raw observations included; the pack manifest records it).
+    #[arg(long, value_delimiter = ',', value_name = "WHAT")]
+    redact: Vec<String>,
     /// Output folder (replaced as a whole on success).
     #[arg(long, default_value = "out")]
     out: PathBuf,
@@ -179,8 +190,8 @@ fn build(args: BuildArgs) -> ExitCode {
             Some(_) => {}
             None => {
                 return usage(format!(
-                    "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`"
-                ))
+                "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`, `pack`"
+            ))
             }
         }
     }
@@ -193,6 +204,14 @@ fn build(args: BuildArgs) -> ExitCode {
             other => return usage(format!("unknown status `{other}` for --fail-on\n  expected: `gap`, `review` or `unverified`")),
         }
     }
+    let redaction = match shoko::pack::Redaction::parse(&args.redact) {
+        Ok(r) => r,
+        Err(bad) => {
+            return usage(format!(
+                "unknown value `{bad}` for --redact\n  expected: `account-ids`"
+            ))
+        }
+    };
     let as_of = match &args.as_of {
         Some(s) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
             Ok(d) => d,
@@ -221,11 +240,24 @@ fn build(args: BuildArgs) -> ExitCode {
             ..Default::default()
         };
         let report = shoko::build_report(&catalog, &i18n, &inputs, &live, as_of);
-        let files = shoko::render_all(&report, &i18n, &assets, &langs, &formats)?;
+        let files = shoko::render_with(
+            &report,
+            &i18n,
+            &assets,
+            &shoko::RenderOptions {
+                langs: langs.clone(),
+                formats: formats.clone(),
+                redaction,
+                observations: Vec::new(),
+            },
+        )?;
         shoko::output::replace_dir(&args.out, &files)?;
         if let Some(p) = &args.dump_model {
+            let mut model =
+                serde_json::to_value(&report).map_err(|e| Error::Usage(e.to_string()))?;
+            redaction.json(&mut model);
             let json =
-                serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?;
+                serde_json::to_string_pretty(&model).map_err(|e| Error::Usage(e.to_string()))?;
             shoko::output::write_file(p, format!("{json}\n").as_bytes())?;
         }
         let n = report.requirements.len();
@@ -343,6 +375,38 @@ fn categories(args: AssetArgs) -> ExitCode {
     }
 }
 
+fn verify(pack: PathBuf) -> ExitCode {
+    match shoko::verify::verify(&pack) {
+        Ok(o) => {
+            for p in &o.problems {
+                println!("{p}");
+            }
+            if o.intact() {
+                println!(
+                    "ok: {} intact: {} file(s) match the manifest (shoko {}, as of {}{})",
+                    pack.display(),
+                    o.listed,
+                    o.tool_version,
+                    o.as_of,
+                    if o.redacted { ", redacted" } else { "" }
+                );
+                ExitCode::SUCCESS
+            } else {
+                println!(
+                    "not intact: {} has {} problem(s)",
+                    pack.display(),
+                    o.problems.len()
+                );
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -350,5 +414,6 @@ fn main() -> ExitCode {
         Command::Check(a) => check(a),
         Command::Init { dir, force } => init(dir, force),
         Command::Categories(a) => categories(a),
+        Command::Verify { pack } => verify(pack),
     }
 }
