@@ -38,7 +38,7 @@ use assets::Assets;
 use load::{catalog::Catalog, inputs, Diagnostic, Diagnostics};
 use model::{Lang, Status};
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Everything that can stop a run.
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +79,8 @@ pub enum Format {
     Md,
     /// `ja/nfr.pdf`, `en/nfr.pdf`.
     Pdf,
+    /// `book/`: an mdBook source folder, both languages.
+    Book,
     /// `pack/` and `pack.zip`: the evidence pack, once for all languages.
     Pack,
 }
@@ -89,6 +91,7 @@ impl Format {
         match s.trim() {
             "md" | "markdown" => Some(Format::Md),
             "pdf" => Some(Format::Pdf),
+            "book" => Some(Format::Book),
             "pack" => Some(Format::Pack),
             _ => None,
         }
@@ -147,18 +150,8 @@ pub fn load_catalog(assets: &Assets) -> Result<Catalog> {
         .filter(|p| p.ends_with(".yaml"))
         .filter_map(|p| assets.get(&p).map(|a| (a.origin.clone(), a.text())))
         .collect();
-    catalog::load_with(&sources.origin, &sources.text(), &files)
+    load::catalog::load((&sources.origin, &sources.text()), &files)
         .map_err(|d| Error::Catalog(Diagnostics(d)))
-}
-
-mod catalog {
-    pub fn load_with(
-        name: &str,
-        text: &str,
-        files: &[(String, String)],
-    ) -> Result<crate::load::catalog::Catalog, Vec<crate::load::Diagnostic>> {
-        crate::load::catalog::load((name, text), files)
-    }
 }
 
 /// The loaded inputs of a build.
@@ -346,6 +339,7 @@ pub fn render_with(
     opts: &RenderOptions,
 ) -> Result<Vec<output::OutFile>> {
     let mut files = Vec::new();
+    let mut views = Vec::new();
     for &lang in &opts.langs {
         let mut view = render::view::view(report, i18n, lang);
         opts.redaction.json(&mut view);
@@ -366,18 +360,31 @@ pub fn render_with(
                     bytes: render::pdf::render(assets, &view, report)?,
                     private: false,
                 }),
-                Format::Pack => {}
+                Format::Book | Format::Pack => {}
             }
+        }
+        views.push((lang, view));
+    }
+    if opts.formats.contains(&Format::Book) {
+        for mut f in render::book::render_book(&views, i18n, assets)? {
+            f.path = format!("book/{}", f.path);
+            files.push(f);
         }
     }
     if opts.formats.contains(&Format::Pack) {
         let frameworks =
             pack::frameworks::load(assets).map_err(|d| Error::Catalog(Diagnostics(d)))?;
+        // The pack carries the documents (`<lang>/nfr.md|pdf`), not the book.
+        let documents: Vec<output::OutFile> = files
+            .iter()
+            .filter(|f| !f.path.starts_with("book/"))
+            .cloned()
+            .collect();
         let made = pack::build(&pack::Parts {
             report,
             i18n,
             frameworks: &frameworks,
-            documents: &files,
+            documents: &documents,
             observations: &opts.observations,
             redaction: opts.redaction,
         })?;
@@ -393,9 +400,4 @@ pub fn trips(report: &report::Report, fail_on: &[Status]) -> bool {
         .iter()
         .flat_map(|r| &r.verdicts)
         .any(|v| fail_on.contains(&v.status))
-}
-
-/// Where a build writes.
-pub fn default_out() -> PathBuf {
-    PathBuf::from("out")
 }

@@ -78,7 +78,7 @@ struct BuildArgs {
     /// Languages, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "ja,en")]
     lang: Vec<String>,
-    /// Formats, comma-separated: md, pdf, pack.
+    /// Formats, comma-separated: md, pdf, book, pack.
     #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
     format: Vec<String>,
     /// Mask values in everything written: `account-ids` (12-digit AWS
@@ -190,7 +190,7 @@ fn build(args: BuildArgs) -> ExitCode {
             Some(_) => {}
             None => {
                 return usage(format!(
-                "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`, `pack`"
+                "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`, `book`, `pack`"
             ))
             }
         }

@@ -510,6 +510,11 @@ pub fn expect_text(i: &I18n, lang: Lang, conds: &[Condition]) -> String {
             Condition::Is(e) => {
                 i.t_args(lang, "expect-is", &[("value", expected_text(i, lang, e))])
             }
+            Condition::OneOf(es) if es.len() == 1 => i.t_args(
+                lang,
+                "expect-is",
+                &[("value", expected_text(i, lang, &es[0]))],
+            ),
             Condition::OneOf(es) => {
                 let vals: Vec<String> = es.iter().map(|e| expected_text(i, lang, e)).collect();
                 i.t_args(
@@ -650,7 +655,8 @@ fn explanation(
         }
     }
     if let Some(c) = claim {
-        if matches!(v.status, Status::Met | Status::Gap | Status::Review) {
+        // A gap's remedy says what matters; caveats qualify a pass.
+        if matches!(v.status, Status::Met | Status::Review) {
             for cv in &c.caveats {
                 sentences.push(i.t_args(
                     lang,

@@ -67,3 +67,5 @@ input-role-evidence = 実測スナップショット
 input-role-flows = フロー
 footer-generated = 本書は shoko { $version } により { $date } 時点の情報から生成されました。同じ入力と基準日からは同一の文書が生成されます。
 declarer = { $name }（{ $role }）
+book-language = 日本語
+book-intro = はじめに

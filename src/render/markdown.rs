@@ -16,7 +16,7 @@ pub struct TemplateError {
     pub cause: String,
 }
 
-fn chain(e: &tera::Error) -> String {
+pub(crate) fn chain(e: &tera::Error) -> String {
     let mut parts = vec![e.to_string()];
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
@@ -26,7 +26,7 @@ fn chain(e: &tera::Error) -> String {
     parts.join(": ")
 }
 
-fn filter_md(v: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+pub(crate) fn filter_md(v: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     Ok(Value::String(match v {
         Value::String(s) => md_escape(s),
         Value::Null => String::new(),
@@ -34,7 +34,7 @@ fn filter_md(v: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     }))
 }
 
-fn filter_cell(v: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+pub(crate) fn filter_cell(v: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     Ok(Value::String(match v {
         Value::String(s) => md_cell(s),
         Value::Null => String::new(),
@@ -75,7 +75,7 @@ pub fn render(assets: &Assets, path: &str, view: &Value) -> Result<String, Templ
 }
 
 /// Collapse runs of blank lines and end with one newline.
-fn tidy(s: &str) -> String {
+pub(crate) fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = 0;
     for line in s.lines() {
