@@ -430,6 +430,10 @@ fn questionnaire_answers_follow_the_example_verdicts() {
         iam[desc_en]
     );
     assert!(iam[col("IPA Non-Functional Requirements Grade")].starts_with("E.5 "));
+    // Every message resolved, in both languages.
+    let all = std::fs::read_to_string(out.join("pack/questionnaire.csv")).expect("csv");
+    assert!(!all.contains('⟦'), "a message id is missing");
+    assert!(row(&rows, "CEK-03.1")[desc_ja].contains("ENC-01・"));
 }
 
 #[test]
@@ -722,4 +726,38 @@ fn raw_observations_are_carried_masked_and_private() {
     };
     let e = shoko::render_with(&report, &i18n, &assets, &bad).expect_err("refused");
     assert!(e.to_string().contains("../x.json"), "{e}");
+}
+
+#[test]
+fn a_broken_framework_mapping_is_reported_with_its_position_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ev = dir.path().join("ov/evidence");
+    std::fs::create_dir_all(&ev).expect("mkdir");
+    let good = std::fs::read_to_string(root().join("evidence/frameworks.yaml")).expect("yaml");
+    let bad = good.replacen(
+        "properties: [retention, retention.configurable]",
+        "properties: [retension, retention.configurable]",
+        1,
+    );
+    assert_ne!(good, bad);
+    std::fs::write(ev.join("frameworks.yaml"), bad).expect("write");
+    let o = shoko(
+        &[
+            "build",
+            "--example",
+            "--format",
+            "md,pack",
+            "--assets",
+            "ov",
+            "--out",
+            "out",
+        ],
+        dir.path(),
+    );
+    let msg = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{msg}");
+    assert!(msg.contains("frameworks.yaml"), "{msg}");
+    assert!(msg.contains("unknown property `retension`"), "{msg}");
+    assert!(msg.contains("retention"), "a did-you-mean hint: {msg}");
+    assert!(!dir.path().join("out").exists(), "nothing was written");
 }

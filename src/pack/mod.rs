@@ -53,6 +53,25 @@ pub struct RawObservation {
     pub bytes: Vec<u8>,
 }
 
+impl RawObservation {
+    /// The raw observations of a live-evidence snapshot, from the files it
+    /// writes (`snapshot.json`, `observations/obs-0001.json` ...): they keep
+    /// the snapshot's layout under the pack's `observations/` folder.
+    pub fn from_snapshot_files(files: &[OutFile]) -> Vec<RawObservation> {
+        files
+            .iter()
+            .map(|f| RawObservation {
+                path: f
+                    .path
+                    .strip_prefix("observations/")
+                    .unwrap_or(&f.path)
+                    .to_string(),
+                bytes: f.bytes.clone(),
+            })
+            .collect()
+    }
+}
+
 /// Failure to make the pack (in memory: no file is touched).
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
@@ -294,6 +313,26 @@ mod tests {
             plain("Use `DeleteContactData` on **every** request\\_id \\[1\\]"),
             "Use DeleteContactData on every request_id [1]"
         );
+    }
+
+    #[test]
+    fn snapshot_files_keep_their_layout_under_observations() {
+        let files = [
+            OutFile {
+                path: "snapshot.json".into(),
+                bytes: b"{}".to_vec(),
+                private: true,
+            },
+            OutFile {
+                path: "observations/obs-0001.json".into(),
+                bytes: b"[]".to_vec(),
+                private: true,
+            },
+        ];
+        let raw = RawObservation::from_snapshot_files(&files);
+        let paths: Vec<&str> = raw.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(paths, ["snapshot.json", "obs-0001.json"]);
+        assert_eq!(raw[1].bytes, b"[]");
     }
 
     #[test]
