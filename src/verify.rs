@@ -262,7 +262,10 @@ pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
             .map(|(p, _)| p)
             .filter(|p| p.matches('/').count() == 1 && p.ends_with(&format!("/{MANIFEST}")))
             .collect();
+        let ours = format!("{DIR}/{MANIFEST}");
         match nested.as_slice() {
+            // An added folder with its own manifest does not hide ours.
+            _ if nested.iter().any(|p| **p == ours) => format!("{DIR}/"),
             [one] => one[..one.len() - MANIFEST.len()].to_string(),
             _ => return Err(VerifyError::NoManifest(shown)),
         }

@@ -209,6 +209,11 @@ fn verify_catches_an_altered_byte_a_removed_file_and_an_added_file_in_a_zip() {
     added.push(("pack/extra.json".into(), b"{}".to_vec()));
     check(added, "extra: pack/extra.json");
 
+    // A second "pack" with its own manifest beside ours is extra, not a decoy.
+    let mut decoy = original.clone();
+    decoy.push(("other/manifest.json".into(), br#"{"files":[]}"#.to_vec()));
+    check(decoy, "extra: other/manifest.json");
+
     // The untouched entries, re-zipped by another tool, still verify: the
     // hashes are of the files, not of the archive.
     let p = dir.path().join("rezipped.zip");
@@ -521,6 +526,10 @@ fn the_workbook_opens_with_the_caiq_sheet_and_frozen_bilingual_headers() {
         .read_to_string(&mut styles)
         .expect("read");
     assert!(styles.contains(r#"wrapText="1""#));
+    assert!(
+        sheet.contains(r#"<dataValidation type="list""#) && sheet.contains("Yes,No,NA"),
+        "the answer column offers Yes, No, NA"
+    );
 }
 
 #[test]

@@ -383,7 +383,8 @@ pub fn csv(rows: &[Row], i18n: &I18n) -> Result<Vec<u8>, PackError> {
 }
 
 /// The questionnaire as an XLSX workbook: two frozen header rows (English,
-/// then Japanese), wrapped text, readable column widths, a filter.
+/// then Japanese), wrapped text, readable column widths, a filter, and the
+/// answer column limited to Yes / No / NA.
 pub fn xlsx(rows: &[Row], i18n: &I18n, as_of: &str) -> Result<Vec<u8>, PackError> {
     use rust_xlsxwriter::{
         Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
@@ -418,6 +419,13 @@ pub fn xlsx(rows: &[Row], i18n: &I18n, as_of: &str) -> Result<Vec<u8>, PackError
         for (c, cell) in row.cells().iter().enumerate() {
             ws.write_string_with_format(r as u32 + 2, c as u16, cell, &body)?;
         }
+    }
+    // The answer column keeps to the CAIQ's three values when a reviewer
+    // changes it.
+    if !rows.is_empty() {
+        let answers = rust_xlsxwriter::DataValidation::new()
+            .allow_list_strings(&[Answer::Yes, Answer::No, Answer::Na].map(Answer::caiq))?;
+        ws.add_data_validation(2, 3, rows.len() as u32 + 1, 3, &answers)?;
     }
     ws.set_freeze_panes(2, 1)?;
     let last_row = (rows.len() as u32 + 1).max(2);
