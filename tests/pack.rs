@@ -174,6 +174,18 @@ fn verify_catches_an_altered_byte_a_removed_file_and_an_added_file_in_a_folder()
         "both problems are listed: {msg}"
     );
     assert!(msg.contains("2 problem(s)"), "{msg}");
+
+    // A symbolic link is not followed: it could point anywhere.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/etc/hostname", pack.join("documents/link")).expect("symlink");
+        let (code, msg) = verify(&pack);
+        assert_eq!(code, 1);
+        assert!(
+            msg.contains("unsafe: documents/link (a symbolic link"),
+            "{msg}"
+        );
+    }
 }
 
 #[test]
@@ -365,6 +377,11 @@ fn questionnaire_answers_follow_the_example_verdicts() {
     let dsp16 = row(&rows, "DSP-16.1");
     assert_eq!(dsp16[answer], "No");
     assert_eq!(dsp16[status], "gap");
+    assert!(
+        dsp16[desc_en].starts_with("No: gap found (RET-01, "),
+        "{}",
+        dsp16[desc_en]
+    );
     assert!(dsp16[reqs].contains("RET-01") && dsp16[reqs].contains("DEL-01"));
     assert!(
         dsp16[desc_en].contains("RET-01 · Contact records: Gap (Negotiate)"),
