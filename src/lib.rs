@@ -241,7 +241,21 @@ pub fn build_report(
             resolved: &resolved,
             verdicts: &verdicts,
             flows: live.flows.as_ref(),
-            inputs: inputs.files.clone(),
+            inputs: inputs
+                .files
+                .iter()
+                .cloned()
+                .chain(
+                    live.flows
+                        .iter()
+                        .flat_map(|f| &f.files)
+                        .map(|x| report::InputFile {
+                            role: "flows".into(),
+                            path: x.source.clone(),
+                            sha256: x.sha256.clone(),
+                        }),
+                )
+                .collect(),
             as_of,
         },
     )

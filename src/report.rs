@@ -357,6 +357,7 @@ impl Numbering<'_> {
     }
     fn numbers(&mut self, keys: &[SourceKey]) -> Vec<usize> {
         let mut v: Vec<usize> = keys.iter().map(|k| self.number(k)).collect();
+        v.sort_unstable();
         v.dedup();
         v
     }

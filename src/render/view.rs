@@ -6,7 +6,9 @@
 
 use crate::i18n::I18n;
 use crate::model::Lang;
+use crate::render::escape::md_escape;
 use crate::report::{Report, Source};
+use crate::resolve::Provenance;
 use serde_json::{json, Map, Value};
 
 fn status_name(s: crate::model::Status) -> &'static str {
@@ -67,6 +69,12 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
                     "property": cl.property.name(),
                     "property_label": cl.property_label.get(lang),
                     "value_text": cl.value_text.get(lang),
+                    // Catalog text is trusted Markdown; declared and observed
+                    // text is not.
+                    "value_md": match cl.provenance {
+                        Provenance::Documented | Provenance::Derived => cl.value_text.get(lang).to_string(),
+                        _ => md_escape(cl.value_text.get(lang)),
+                    },
                     "provenance": cl.provenance,
                     "provenance_label": cl.provenance_label.get(lang),
                     "verified": cl.verified,
@@ -119,7 +127,7 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
                 "category_title": cat_title(category),
                 "property_label": i18n.t(lang, &property.message_id()),
                 "declared_by": declared_by.as_ref().map(|d| match &d.role {
-                    Some(r) => format!("{} ({})", d.name, r.get(lang)),
+                    Some(r) => i18n.t_args(lang, "declarer", &[("name", d.name.clone()), ("role", r.get(lang).to_string())]),
                     None => d.name.clone(),
                 }),
                 "declared_at": declared_at, "reference": reference,
@@ -179,6 +187,7 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> Value {
         "t": t,
         "as_of": report.as_of,
         "tool_version": report.tool_version,
+        "generated_by": i18n.t_args(lang, "generated-by-value", &[("version", report.tool_version.clone())]),
         "customer": report.customer.as_ref().map(|c| json!({"name": c.name.get(lang), "system": c.system.get(lang)})),
         "declared_by": declared_by,
         "declared_at": report.declared_at,
