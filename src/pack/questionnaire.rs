@@ -25,6 +25,7 @@ use super::{plain, PackError, Redaction};
 use crate::i18n::I18n;
 use crate::model::{Bilingual, Lang, Property, Status};
 use crate::report::{Report, Source};
+use crate::resolve::Provenance;
 
 /// A CAIQ answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,7 +247,17 @@ pub fn rows(report: &Report, i18n: &I18n, fw: &Frameworks, refs: &Refs) -> Vec<R
                         &[
                             ("category", category),
                             ("property", c.property_label.get(lang).to_string()),
-                            ("value", c.value_text.get(lang).to_string()),
+                            // Catalog values are Markdown; declared and
+                            // observed ones are plain text already.
+                            (
+                                "value",
+                                match c.provenance {
+                                    Provenance::Documented | Provenance::Derived => {
+                                        plain(c.value_text.get(lang))
+                                    }
+                                    _ => c.value_text.get(lang).to_string(),
+                                },
+                            ),
                             ("provenance", c.provenance_label.get(lang).to_string()),
                             ("explain", plain(c.explain.get(lang))),
                         ],
