@@ -2,9 +2,11 @@
 # Benchmark: `shoko build --example` for ja+en, md+pdf on the release build.
 # Prints median wall time, median CPU time and peak RSS over N runs.
 #   bench/example.sh [N]        (default 20)
+#   FORMAT=pack bench/example.sh   other formats (default md,pdf)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20}
+export FORMAT=${FORMAT:-md,pdf}
 cargo build --release --quiet
 bin=target/release/shoko
 out=$(mktemp -d)
@@ -12,7 +14,7 @@ trap 'rm -rf "$out"' EXIT
 python3 - "$bin" "$out" "$n" <<'PY'
 import os, resource, statistics, subprocess, sys, time
 bin, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-cmd = [bin, "build", "--example", "--lang", "ja,en", "--format", "md,pdf", "--as-of", "2026-11-28", "--out", os.path.join(out, "o")]
+cmd = [bin, "build", "--example", "--lang", "ja,en", "--format", os.environ["FORMAT"], "--as-of", "2026-11-28", "--out", os.path.join(out, "o")]
 subprocess.run(cmd, check=True, capture_output=True)  # warm the page cache
 walls, cpus, rss = [], [], []
 for _ in range(n):

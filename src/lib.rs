@@ -29,9 +29,11 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pack;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod verify;
 
 use assets::Assets;
 use load::{catalog::Catalog, inputs, Diagnostic, Diagnostics};
@@ -60,6 +62,9 @@ pub enum Error {
     /// Writing failed.
     #[error(transparent)]
     Write(#[from] output::WriteError),
+    /// The evidence pack could not be made.
+    #[error(transparent)]
+    Pack(#[from] pack::PackError),
     /// Anything else the user must fix (bad flag combination ...).
     #[error("{0}")]
     Usage(String),
@@ -77,6 +82,8 @@ pub enum Format {
     Pdf,
     /// `book/`: an mdBook source folder, both languages.
     Book,
+    /// `pack/` and `pack.zip`: the evidence pack, once for all languages.
+    Pack,
 }
 
 impl Format {
@@ -86,6 +93,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Md),
             "pdf" => Some(Format::Pdf),
             "book" => Some(Format::Book),
+            "pack" => Some(Format::Pack),
             _ => None,
         }
     }
@@ -310,11 +318,47 @@ pub fn render_all(
     langs: &[Lang],
     formats: &[Format],
 ) -> Result<Vec<output::OutFile>> {
+    render_with(
+        report,
+        i18n,
+        assets,
+        &RenderOptions {
+            langs: langs.to_vec(),
+            formats: formats.to_vec(),
+            ..Default::default()
+        },
+    )
+}
+
+/// What a build renders, and how.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Languages of the documents.
+    pub langs: Vec<Lang>,
+    /// Formats.
+    pub formats: Vec<Format>,
+    /// What to mask in everything written (`--redact`).
+    pub redaction: pack::Redaction,
+    /// Raw observation files for the evidence pack (from the live
+    /// collectors; empty offline).
+    pub observations: Vec<pack::RawObservation>,
+}
+
+/// Render every requested format and language, in memory, redacted as
+/// asked. The evidence pack is made once, after the documents, and carries
+/// them.
+pub fn render_with(
+    report: &report::Report,
+    i18n: &i18n::I18n,
+    assets: &Assets,
+    opts: &RenderOptions,
+) -> Result<Vec<output::OutFile>> {
     let mut files = Vec::new();
     let mut views = Vec::new();
-    for &lang in langs {
-        let view = render::view::view(report, i18n, lang);
-        for &format in formats {
+    for &lang in &opts.langs {
+        let mut view = render::view::view(report, i18n, lang);
+        opts.redaction.json(&mut view);
+        for &format in &opts.formats {
             match format {
                 Format::Md => files.push(output::OutFile {
                     path: format!("{}/nfr.md", lang.code()),
@@ -331,16 +375,35 @@ pub fn render_all(
                     bytes: render::pdf::render(assets, &view, report)?,
                     private: false,
                 }),
-                Format::Book => {}
+                Format::Book | Format::Pack => {}
             }
         }
         views.push((lang, view));
     }
-    if formats.contains(&Format::Book) {
+    if opts.formats.contains(&Format::Book) {
         for mut f in render::book::render_book(&views, i18n, assets)? {
             f.path = format!("book/{}", f.path);
             files.push(f);
         }
+    }
+    if opts.formats.contains(&Format::Pack) {
+        let frameworks =
+            pack::frameworks::load(assets).map_err(|d| Error::Catalog(Diagnostics(d)))?;
+        // The pack carries the documents (`<lang>/nfr.md|pdf`), not the book.
+        let documents: Vec<output::OutFile> = files
+            .iter()
+            .filter(|f| !f.path.starts_with("book/"))
+            .cloned()
+            .collect();
+        let made = pack::build(&pack::Parts {
+            report,
+            i18n,
+            frameworks: &frameworks,
+            documents: &documents,
+            observations: &opts.observations,
+            redaction: opts.redaction,
+        })?;
+        files.extend(made);
     }
     Ok(files)
 }

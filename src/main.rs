@@ -34,6 +34,13 @@ enum Command {
     Categories(AssetArgs),
     /// Collect live evidence from AWS (read-only) into a snapshot folder.
     Collect(CollectArgs),
+    /// Check an evidence pack (folder or pack.zip) against its manifest:
+    /// exit 0 intact, 1 not intact (missing, extra, altered or unsafe
+    /// entries), 2 when it cannot be verified.
+    Verify {
+        /// The pack: `out/pack`, `out/pack.zip` or `out`.
+        pack: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -82,9 +89,13 @@ struct BuildArgs {
     /// Languages, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "ja,en")]
     lang: Vec<String>,
-    /// Formats, comma-separated: md, pdf, book.
+    /// Formats, comma-separated: md, pdf, book, pack.
     #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
     format: Vec<String>,
+    /// Mask values in everything written: `account-ids` (12-digit AWS
+    /// account IDs, raw observations included; the pack manifest records it).
+    #[arg(long, value_delimiter = ',', value_name = "WHAT")]
+    redact: Vec<String>,
     /// Output folder (replaced as a whole on success).
     #[arg(long, default_value = "out")]
     out: PathBuf,
@@ -204,7 +215,7 @@ fn build(args: BuildArgs) -> ExitCode {
             Some(_) => {}
             None => {
                 return usage(format!(
-                "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`, `book`"
+                "unknown format `{f}`\n  expected: a comma-separated list of `md`, `pdf`, `book`, `pack`"
             ))
             }
         }
@@ -218,6 +229,14 @@ fn build(args: BuildArgs) -> ExitCode {
             other => return usage(format!("unknown status `{other}` for --fail-on\n  expected: `gap`, `review` or `unverified`")),
         }
     }
+    let redaction = match shoko::pack::Redaction::parse(&args.redact) {
+        Ok(r) => r,
+        Err(bad) => {
+            return usage(format!(
+                "unknown value `{bad}` for --redact\n  expected: `account-ids`"
+            ))
+        }
+    };
     let as_of = match &args.as_of {
         Some(s) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
             Ok(d) => d,
@@ -241,21 +260,35 @@ fn build(args: BuildArgs) -> ExitCode {
             read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
         };
         let inputs = shoko::load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
-        let mut live = shoko::collect::cli::live_evidence(shoko::collect::cli::Source {
-            evidence: args.evidence.as_deref(),
-            live: args.live,
-            save: args.save_snapshot.as_deref(),
-            max_age: &args.max_age,
-            args: &args.collect,
-            as_of,
-        })?;
+        let (mut live, snapshot_files) =
+            shoko::collect::cli::live_evidence(shoko::collect::cli::Source {
+                evidence: args.evidence.as_deref(),
+                live: args.live,
+                save: args.save_snapshot.as_deref(),
+                max_age: &args.max_age,
+                args: &args.collect,
+                as_of,
+            })?;
         live.flows = args.flows.load(&i18n);
         let report = shoko::build_report(&catalog, &i18n, &inputs, &live, as_of);
-        let files = shoko::render_all(&report, &i18n, &assets, &langs, &formats)?;
+        let files = shoko::render_with(
+            &report,
+            &i18n,
+            &assets,
+            &shoko::RenderOptions {
+                langs: langs.clone(),
+                formats: formats.clone(),
+                redaction,
+                observations: shoko::pack::RawObservation::from_snapshot_files(&snapshot_files),
+            },
+        )?;
         shoko::output::replace_dir(&args.out, &files)?;
         if let Some(p) = &args.dump_model {
+            let mut model =
+                serde_json::to_value(&report).map_err(|e| Error::Usage(e.to_string()))?;
+            redaction.json(&mut model);
             let json =
-                serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?;
+                serde_json::to_string_pretty(&model).map_err(|e| Error::Usage(e.to_string()))?;
             shoko::output::write_file(p, format!("{json}\n").as_bytes())?;
         }
         let n = report.requirements.len();
@@ -373,6 +406,38 @@ fn categories(args: AssetArgs) -> ExitCode {
     }
 }
 
+fn verify(pack: PathBuf) -> ExitCode {
+    match shoko::verify::verify(&pack) {
+        Ok(o) => {
+            for p in &o.problems {
+                println!("{p}");
+            }
+            if o.intact() {
+                println!(
+                    "ok: {} intact: {} file(s) match the manifest (shoko {}, as of {}{})",
+                    pack.display(),
+                    o.listed,
+                    o.tool_version,
+                    o.as_of,
+                    if o.redacted { ", redacted" } else { "" }
+                );
+                ExitCode::SUCCESS
+            } else {
+                println!(
+                    "not intact: {} has {} problem(s)",
+                    pack.display(),
+                    o.problems.len()
+                );
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -384,5 +449,6 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => fail(&e),
         },
+        Command::Verify { pack } => verify(pack),
     }
 }

@@ -125,6 +125,48 @@ async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_
     assert!(o.status.success());
     assert_eq!(en, md(&dir.path().join("out2"), "en"));
     assert_eq!(ja, md(&dir.path().join("out2"), "ja"));
+
+    // The evidence pack carries the raw observations, owner-only, and verifies.
+    let o = common::shoko(
+        &[
+            "build",
+            "--evidence",
+            "snap",
+            "-r",
+            "requirements.yaml",
+            "-a",
+            "answers.yaml",
+            "--format",
+            "md,pack",
+            "--as-of",
+            &as_of,
+            "--out",
+            "outp",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", common::text(&o));
+    let pack = dir.path().join("outp/pack");
+    let raw = pack.join(lifecycle["file"].as_str().unwrap());
+    assert_eq!(
+        std::fs::read(&raw).expect("raw observation in the pack"),
+        body
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&raw).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let manifest = std::fs::read_to_string(pack.join("manifest.json")).unwrap();
+    assert!(
+        manifest.contains(lifecycle["file"].as_str().unwrap()),
+        "{manifest}"
+    );
+    let o = common::shoko(&["verify", "outp/pack.zip"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", common::text(&o));
 }
 
 fn all_text(c: &shoko::evidence::ObservedClaim) -> String {

@@ -183,7 +183,11 @@ pub struct Source<'a> {
 
 /// Read or collect the snapshot and interpret it; empty without either.
 /// Prints the closing summary on stderr.
-pub fn live_evidence(src: Source) -> Result<crate::evidence::LiveEvidence, crate::Error> {
+/// Also returns the snapshot's files (manifest and raw observations), which
+/// the evidence pack carries; empty when no live evidence was asked for.
+pub fn live_evidence(
+    src: Source,
+) -> Result<(crate::evidence::LiveEvidence, Vec<crate::output::OutFile>), crate::Error> {
     let max_age_days = parse_max_age(src.max_age).map_err(crate::Error::Usage)?;
     let snap = match (src.evidence, src.live) {
         (Some(_), true) => {
@@ -201,7 +205,7 @@ pub fn live_evidence(src: Source) -> Result<crate::evidence::LiveEvidence, crate
             }
             s
         }
-        (None, false) => return Ok(Default::default()),
+        (None, false) => return Ok((Default::default(), Vec::new())),
     };
     let filter = src.args.instance_filter();
     for n in &filter {
@@ -248,7 +252,7 @@ pub fn live_evidence(src: Source) -> Result<crate::evidence::LiveEvidence, crate
             String::new()
         }
     );
-    Ok(live)
+    Ok((live, snap.files()))
 }
 
 /// `shoko collect`: collect and write the snapshot folder.

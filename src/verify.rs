@@ -1,0 +1,340 @@
+//! `shoko verify PACK`: recompute every hash of an evidence pack (a folder or
+//! `pack.zip`) against its `manifest.json` and list each missing, extra or
+//! altered file.
+//!
+//! A zip is read into memory and never extracted, so verifying writes
+//! nothing at all. Entries with absolute paths or `..` are not read; they are
+//! reported as unsafe and make the pack not intact (exit 1, like any other
+//! tampering: the verification itself completed). Exit 2 is kept for packs
+//! that cannot be verified at all: unreadable, not a zip, no manifest, a
+//! manifest that does not parse.
+
+use crate::pack::{archive, safe_path, sha256, DIR, MANIFEST};
+use std::path::Path;
+
+/// One thing wrong with a pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Listed in the manifest, not in the pack.
+    Missing {
+        /// Path in the pack.
+        path: String,
+    },
+    /// In the pack, not listed in the manifest.
+    Extra {
+        /// Path in the pack.
+        path: String,
+    },
+    /// Size or SHA-256 differs from the manifest.
+    Altered {
+        /// Path in the pack.
+        path: String,
+        /// Manifest SHA-256.
+        expected: String,
+        /// Recomputed SHA-256.
+        found: String,
+    },
+    /// An entry that would leave the pack (`..`, absolute) or is not a
+    /// regular file (a symbolic link); never read.
+    Unsafe {
+        /// The entry's name as stored.
+        path: String,
+        /// Why.
+        why: &'static str,
+    },
+}
+
+impl Problem {
+    fn path(&self) -> &str {
+        match self {
+            Problem::Missing { path }
+            | Problem::Extra { path }
+            | Problem::Altered { path, .. }
+            | Problem::Unsafe { path, .. } => path,
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Missing { path } => write!(f, "missing: {path} (listed in the manifest)"),
+            Problem::Extra { path } => write!(f, "extra: {path} (not in the manifest)"),
+            Problem::Altered {
+                path,
+                expected,
+                found,
+            } => write!(
+                f,
+                "altered: {path} (sha256 {found}, manifest says {expected})"
+            ),
+            Problem::Unsafe { path, why } => write!(f, "unsafe: {path} ({why}; not read)"),
+        }
+    }
+}
+
+/// The result of a verification that could run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Files listed in the manifest.
+    pub listed: usize,
+    /// Everything wrong, by path.
+    pub problems: Vec<Problem>,
+    /// The manifest's tool version.
+    pub tool_version: String,
+    /// The manifest's as-of date.
+    pub as_of: String,
+    /// Whether the manifest records redaction.
+    pub redacted: bool,
+}
+
+impl Outcome {
+    /// Nothing wrong.
+    pub fn intact(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// A pack that cannot be verified.
+#[derive(Debug, thiserror::Error)]
+pub enum VerifyError {
+    /// The path cannot be read.
+    #[error("cannot read {path} ({source})")]
+    Read {
+        /// What.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The zip cannot be read.
+    #[error("{path} is {source}")]
+    Zip {
+        /// What.
+        path: String,
+        /// Why.
+        source: archive::ReadError,
+    },
+    /// No manifest found.
+    #[error("{0} is not an evidence pack: no manifest.json at its top or in a pack/ folder\n  hint: give the pack folder (out/pack) or out/pack.zip")]
+    NoManifest(String),
+    /// The manifest does not parse.
+    #[error("the manifest of {path} cannot be used ({message})")]
+    Manifest {
+        /// What.
+        path: String,
+        /// Why.
+        message: String,
+    },
+}
+
+/// Files as `(path, bytes)`.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// Files of a folder or zip, as `(path, bytes)`, plus unsafe entries.
+fn collect(path: &Path) -> Result<(Files, Vec<Problem>), VerifyError> {
+    let shown = path.display().to_string();
+    let read_err = |source| VerifyError::Read {
+        path: shown.clone(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        walk(path, path, &mut files, &mut problems)?;
+        return Ok((files, problems));
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    let z = archive::read(&bytes).map_err(|source| VerifyError::Zip {
+        path: shown.clone(),
+        source,
+    })?;
+    let problems = z
+        .unsafe_names
+        .into_iter()
+        .map(|n| Problem::Unsafe {
+            path: n,
+            why: "the entry's path is absolute or leaves the archive",
+        })
+        .collect();
+    Ok((z.files, problems))
+}
+
+fn walk(
+    base: &Path,
+    dir: &Path,
+    files: &mut Files,
+    problems: &mut Vec<Problem>,
+) -> Result<(), VerifyError> {
+    let err = |p: &Path| {
+        let path = p.display().to_string();
+        move |source| VerifyError::Read { path, source }
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(err(dir))?
+        .collect::<Result<_, _>>()
+        .map_err(err(dir))?;
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
+        let p = e.path();
+        let rel = p
+            .strip_prefix(base)
+            .map(|r| {
+                r.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .unwrap_or_else(|_| p.display().to_string());
+        let ft = e.file_type().map_err(err(&p))?;
+        if ft.is_symlink() {
+            problems.push(Problem::Unsafe {
+                path: rel,
+                why: "a symbolic link, not a file",
+            });
+        } else if ft.is_dir() {
+            walk(base, &p, files, problems)?;
+        } else {
+            files.push((rel, std::fs::read(&p).map_err(err(&p))?));
+        }
+    }
+    Ok(())
+}
+
+struct Listed {
+    path: String,
+    size: u64,
+    sha256: String,
+}
+
+fn manifest(shown: &str, bytes: &[u8]) -> Result<(Vec<Listed>, serde_json::Value), VerifyError> {
+    let bad = |message: String| VerifyError::Manifest {
+        path: shown.to_string(),
+        message,
+    };
+    let v: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| bad(format!("not JSON: {e}")))?;
+    let files = v
+        .get("files")
+        .and_then(|f| f.as_array())
+        .ok_or_else(|| bad("it has no `files` list".into()))?;
+    let mut out = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let path = f.get("path").and_then(|x| x.as_str());
+        let size = f.get("size").and_then(|x| x.as_u64());
+        let sha = f.get("sha256").and_then(|x| x.as_str());
+        match (path, size, sha) {
+            (Some(p), Some(s), Some(h))
+                if safe_path(p) && h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) =>
+            {
+                out.push(Listed {
+                    path: p.to_string(),
+                    size: s,
+                    sha256: h.to_ascii_lowercase(),
+                })
+            }
+            _ => {
+                return Err(bad(format!(
+                    "entry {} of `files` needs a plain relative `path`, a `size` and a 64-digit hex `sha256`",
+                    i + 1
+                )))
+            }
+        }
+    }
+    Ok((out, v))
+}
+
+/// Verify the pack at `path` (a folder or a zip).
+pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
+    // The output folder (`out/`) holds the pack in `pack/`.
+    if path.is_dir() && !path.join(MANIFEST).exists() && path.join(DIR).join(MANIFEST).is_file() {
+        return verify(&path.join(DIR));
+    }
+    let shown = path.display().to_string();
+    let (files, mut problems) = collect(path)?;
+    // The pack's root: where manifest.json is, at the top or one folder down
+    // (pack.zip holds `pack/...`; `out/` holds `pack/`).
+    let prefix = if files.iter().any(|(p, _)| p == MANIFEST) {
+        String::new()
+    } else {
+        let nested: Vec<&String> = files
+            .iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.matches('/').count() == 1 && p.ends_with(&format!("/{MANIFEST}")))
+            .collect();
+        let ours = format!("{DIR}/{MANIFEST}");
+        match nested.as_slice() {
+            // An added folder with its own manifest does not hide ours.
+            _ if nested.iter().any(|p| **p == ours) => format!("{DIR}/"),
+            [one] => one[..one.len() - MANIFEST.len()].to_string(),
+            _ => return Err(VerifyError::NoManifest(shown)),
+        }
+    };
+    let mut inside: Vec<(String, &[u8])> = Vec::new();
+    for (p, b) in &files {
+        match p.strip_prefix(&prefix) {
+            Some(rel) => inside.push((rel.to_string(), b)),
+            None => problems.push(Problem::Extra { path: p.clone() }),
+        }
+    }
+    let mbytes = inside
+        .iter()
+        .find(|(p, _)| p == MANIFEST)
+        .map(|(_, b)| *b)
+        .ok_or_else(|| VerifyError::NoManifest(shown.clone()))?;
+    let (listed, m) = manifest(&shown, mbytes)?;
+    for l in &listed {
+        let found: Vec<&(String, &[u8])> = inside.iter().filter(|(p, _)| *p == l.path).collect();
+        match found.as_slice() {
+            [] => problems.push(Problem::Missing {
+                path: format!("{prefix}{}", l.path),
+            }),
+            [(_, b), rest @ ..] => {
+                let h = sha256(b);
+                if h != l.sha256 || b.len() as u64 != l.size {
+                    problems.push(Problem::Altered {
+                        path: format!("{prefix}{}", l.path),
+                        expected: l.sha256.clone(),
+                        found: h,
+                    });
+                }
+                // A zip can hold the same name twice; the second copy is
+                // what an extractor would leave on disk.
+                for (_, b2) in rest {
+                    if sha256(b2) != l.sha256 {
+                        problems.push(Problem::Altered {
+                            path: format!("{prefix}{}", l.path),
+                            expected: l.sha256.clone(),
+                            found: sha256(b2),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for (p, _) in &inside {
+        if p != MANIFEST && !listed.iter().any(|l| &l.path == p) {
+            problems.push(Problem::Extra {
+                path: format!("{prefix}{p}"),
+            });
+        }
+    }
+    problems.sort_by(|a, b| a.path().cmp(b.path()));
+    problems.dedup();
+    let s = |k: &str| {
+        m.get(k)
+            .and_then(|x| x.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    Ok(Outcome {
+        listed: listed.len(),
+        problems,
+        tool_version: s("tool_version"),
+        as_of: s("as_of"),
+        redacted: m
+            .pointer("/redaction/applied")
+            .and_then(|x| x.as_bool())
+            .unwrap_or(false),
+    })
+}
