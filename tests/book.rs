@@ -176,14 +176,8 @@ fn declared_html_is_text_in_the_built_site() {
 
 /// The guide's handbook chapter as shoko generates it now.
 fn generated_handbook() -> (Vec<(String, Vec<u8>)>, String) {
+    let (report, i18n, _) = common::example_report();
     let assets = shoko::assets::Assets::default();
-    let catalog = shoko::load_catalog(&assets).expect("catalog");
-    let i18n = shoko::i18n::I18n::load(&assets).expect("locales");
-    let r = shoko::InputText::builtin(&assets, "evidence/examples/requirements.yaml");
-    let a = shoko::InputText::builtin(&assets, "evidence/examples/answers.yaml");
-    let inputs = shoko::load_inputs(&catalog, r.as_ref(), a.as_ref()).expect("inputs");
-    let date = chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").expect("date");
-    let report = shoko::build_report(&catalog, &i18n, &inputs, &Default::default(), date);
     let files = shoko::render_all(
         &report,
         &i18n,

@@ -71,3 +71,16 @@ pub fn tool(name: &str, args: &[&str]) -> String {
     assert!(o.status.success(), "{name} {args:?} failed: {}", text(&o));
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// The built-in example's report at [`AS_OF`], with the locales it was built with.
+pub fn example_report() -> (shoko::report::Report, shoko::i18n::I18n, shoko::Inputs) {
+    let assets = shoko::assets::Assets::default();
+    let catalog = shoko::load_catalog(&assets).expect("catalog loads");
+    let i18n = shoko::i18n::I18n::load(&assets).expect("locales load");
+    let r = shoko::InputText::builtin(&assets, "evidence/examples/requirements.yaml");
+    let a = shoko::InputText::builtin(&assets, "evidence/examples/answers.yaml");
+    let inputs = shoko::load_inputs(&catalog, r.as_ref(), a.as_ref()).expect("example loads");
+    let date = chrono::NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").expect("date");
+    let report = shoko::build_report(&catalog, &i18n, &inputs, &Default::default(), date);
+    (report, i18n, inputs)
+}

@@ -7,18 +7,10 @@ use shoko::assets::Assets;
 use shoko::gap::Reason;
 use shoko::model::{Lang, Remedy, Status};
 use shoko::report::Report;
-use shoko::{InputText, Inputs};
+use shoko::Inputs;
 
 fn example() -> (Report, shoko::i18n::I18n, Inputs) {
-    let assets = Assets::default();
-    let catalog = shoko::load_catalog(&assets).expect("catalog loads");
-    let i18n = shoko::i18n::I18n::load(&assets).expect("locales load");
-    let r = InputText::builtin(&assets, "evidence/examples/requirements.yaml");
-    let a = InputText::builtin(&assets, "evidence/examples/answers.yaml");
-    let inputs = shoko::load_inputs(&catalog, r.as_ref(), a.as_ref()).expect("example loads");
-    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
-    let report = shoko::build_report(&catalog, &i18n, &inputs, &Default::default(), date);
-    (report, i18n, inputs)
+    common::example_report()
 }
 
 fn verdict<'a>(r: &'a Report, req: &str, cat: &str) -> &'a shoko::report::VerdictView {

@@ -5,7 +5,7 @@
 //! also work nested inside another book (the project's guide embeds the
 //! example's handbook this way).
 
-use super::markdown::{chain, filter_cell, filter_md, tidy, TemplateError};
+use super::markdown::{chain, tidy, TemplateError};
 use crate::assets::Assets;
 use crate::i18n::I18n;
 use crate::model::Lang;
@@ -24,10 +24,7 @@ const TEMPLATES: [&str; 8] = [
 ];
 
 fn engine(assets: &Assets) -> Result<tera::Tera, TemplateError> {
-    let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![]);
-    tera.register_filter("md", filter_md);
-    tera.register_filter("cell", filter_cell);
+    let mut tera = super::markdown::new_tera();
     let mut files = Vec::new();
     for name in TEMPLATES {
         let path = format!("templates/book/{name}");

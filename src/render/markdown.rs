@@ -42,16 +42,23 @@ pub(crate) fn filter_cell(v: &Value, _: &HashMap<String, Value>) -> tera::Result
     }))
 }
 
+/// An empty Tera with no HTML autoescaping and shoko's `md` and `cell`
+/// filters: every Markdown template (documents and book pages) uses this.
+pub(crate) fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![]);
+    tera.register_filter("md", filter_md);
+    tera.register_filter("cell", filter_cell);
+    tera
+}
+
 /// A Tera instance with shoko's filters and one template loaded.
 pub fn engine(assets: &Assets, path: &str) -> Result<(tera::Tera, String), TemplateError> {
     let asset = assets.get(path).ok_or_else(|| TemplateError {
         template: path.into(),
         cause: "template not found".into(),
     })?;
-    let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![]);
-    tera.register_filter("md", filter_md);
-    tera.register_filter("cell", filter_cell);
+    let mut tera = new_tera();
     tera.add_raw_template(path, &asset.text())
         .map_err(|e| TemplateError {
             template: asset.origin.clone(),
