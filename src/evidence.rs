@@ -70,6 +70,26 @@ pub struct FlowSource {
     pub sha256: String,
 }
 
+/// Where analysed flows came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlowOrigin {
+    /// Files exported from the Connect console (`--flows DIR`).
+    Files,
+    /// Fetched from the instance with DescribeContactFlow(Module).
+    Live,
+}
+
+impl FlowOrigin {
+    /// The name used in messages (`files`, `live`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FlowOrigin::Files => "files",
+            FlowOrigin::Live => "live",
+        }
+    }
+}
+
 /// The flow privacy analysis: does sensitive input reach the flow logs?
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FlowEvidence {
@@ -83,6 +103,8 @@ pub struct FlowEvidence {
     pub default_logging: crate::flow::Logging,
     /// True when that default is an assumption (no instance attribute seen).
     pub default_assumed: bool,
+    /// Where the flows came from.
+    pub origin: FlowOrigin,
     /// What the overall claim says, for the reader.
     pub explain: Bilingual,
 }
@@ -96,4 +118,8 @@ pub struct LiveEvidence {
     pub unavailable: Vec<Unavailable>,
     /// The flow analysis, when flows were given or fetched.
     pub flows: Option<FlowEvidence>,
+    /// The instance's flow logging setting (CONTACTFLOW_LOGS) as collected:
+    /// where exported flows are entered from outside their set, they start
+    /// in this state. Enabled when any collected instance has it on.
+    pub flow_logging: Option<crate::flow::Logging>,
 }

@@ -281,7 +281,50 @@ pub fn load_flows(
                 .unwrap_or_default(),
         })
         .collect();
-    let analysis = flow::analyze(&flows, default_logging);
+    flow_evidence(
+        i18n,
+        FlowSet {
+            groups: vec![(flows, default_logging)],
+            files,
+            errors,
+            default_logging,
+            default_assumed,
+            origin: evidence::FlowOrigin::Files,
+        },
+    )
+}
+
+/// Flows to analyse: groups that share an entry state (one per instance),
+/// what was read, and what could not be.
+#[derive(Debug)]
+pub struct FlowSet {
+    /// Flows of one instance (transfers resolve within a group), each
+    /// group with the logging state its flows start in when entered from
+    /// outside the group.
+    pub groups: Vec<(Vec<flow::FlowFile>, flow::Logging)>,
+    /// The flows read, for the sources.
+    pub files: Vec<evidence::FlowSource>,
+    /// Flows that could not be read.
+    pub errors: Vec<flow::FlowError>,
+    /// The entry state the documents state (enabled when any group's is).
+    pub default_logging: flow::Logging,
+    /// True when that state is an assumption.
+    pub default_assumed: bool,
+    /// Exported files or fetched from the instance.
+    pub origin: evidence::FlowOrigin,
+}
+
+/// Analyse a set of flows and phrase the overall claim.
+pub fn flow_evidence(i18n: &i18n::I18n, set: FlowSet) -> evidence::FlowEvidence {
+    let mut analysis = flow::Analysis {
+        flows: Vec::new(),
+        findings: Vec::new(),
+    };
+    for (flows, state) in &set.groups {
+        let a = flow::analyze(flows, *state);
+        analysis.flows.extend(a.flows);
+        analysis.findings.extend(a.findings);
+    }
     let logged = analysis
         .flows
         .iter()
@@ -291,6 +334,7 @@ pub fn load_flows(
         ("flows", analysis.flows.len().to_string()),
         ("logged", logged.to_string()),
         ("findings", analysis.findings.len().to_string()),
+        ("origin", set.origin.name().to_string()),
     ];
     let explain = i18n.both(
         if logged > 0 {
@@ -301,11 +345,12 @@ pub fn load_flows(
         &args,
     );
     evidence::FlowEvidence {
-        files,
+        files: set.files,
         analysis,
-        errors,
-        default_logging,
-        default_assumed,
+        errors: set.errors,
+        default_logging: set.default_logging,
+        default_assumed: set.default_assumed,
+        origin: set.origin,
         explain,
     }
 }

@@ -132,22 +132,30 @@ struct BuildArgs {
 struct FlowArgs {
     /// Folder of contact flows exported from the Connect console (*.json):
     /// checks whether sensitive customer input can reach the flow logs.
+    /// (--live and --evidence analyse the flows fetched from the instance;
+    /// this folder takes their place when given.)
     #[arg(long, value_name = "DIR")]
     flows: Option<PathBuf>,
     /// The instance's flow logging setting (CONTACTFLOW_LOGS), used where a
-    /// flow is entered from outside the given set. Without it, enabled is
+    /// flow is entered from outside the given set. Without it, the setting
+    /// collected with --live/--evidence is used; failing that, enabled is
     /// assumed (the default on new instances) and the documents say so.
     #[arg(long, value_name = "STATE", value_parser = ["enabled", "disabled"])]
     flow_logging: Option<String>,
 }
 
 impl FlowArgs {
-    fn load(&self, i18n: &shoko::i18n::I18n) -> Option<shoko::evidence::FlowEvidence> {
+    fn load(
+        &self,
+        i18n: &shoko::i18n::I18n,
+        collected: Option<shoko::flow::Logging>,
+    ) -> Option<shoko::evidence::FlowEvidence> {
         let dir = self.flows.as_ref()?;
-        let (state, assumed) = match self.flow_logging.as_deref() {
-            Some("disabled") => (shoko::flow::Logging::Disabled, false),
-            Some(_) => (shoko::flow::Logging::Enabled, false),
-            None => (shoko::flow::Logging::Enabled, true),
+        let (state, assumed) = match (self.flow_logging.as_deref(), collected) {
+            (Some("disabled"), _) => (shoko::flow::Logging::Disabled, false),
+            (Some(_), _) => (shoko::flow::Logging::Enabled, false),
+            (None, Some(c)) => (c, false),
+            (None, None) => (shoko::flow::Logging::Enabled, true),
         };
         let f = shoko::load_flows(dir, i18n, state, assumed);
         for e in &f.errors {
@@ -268,8 +276,14 @@ fn build(args: BuildArgs) -> ExitCode {
                 max_age: &args.max_age,
                 args: &args.collect,
                 as_of,
+                i18n: &i18n,
             })?;
-        live.flows = args.flows.load(&i18n);
+        // Exported flows given on the command line take the place of fetched
+        // ones; they start in the collected CONTACTFLOW_LOGS unless
+        // --flow-logging says otherwise.
+        if let Some(f) = args.flows.load(&i18n, live.flow_logging) {
+            live.flows = Some(f);
+        }
         let report = shoko::build_report(&catalog, &i18n, &inputs, &live, as_of);
         let files = shoko::render_with(
             &report,

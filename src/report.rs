@@ -2,7 +2,7 @@
 //! Every renderer reads this and nothing else; `--dump-model` writes it as
 //! JSON with stable field names.
 
-use crate::evidence::{FlowEvidence, FlowSource, ObservationRef};
+use crate::evidence::{FlowEvidence, FlowOrigin, FlowSource, ObservationRef};
 use crate::flow::{Finding, FindingKind, Logging};
 use crate::gap::{Reason, Verdict};
 use crate::i18n::I18n;
@@ -539,7 +539,7 @@ pub fn status_label(i: &I18n, s: Status) -> Bilingual {
     i.both(&format!("status-{}", s.name()), &[])
 }
 
-fn evidence_label(i: &I18n, lang: Lang, c: &Claim) -> String {
+fn evidence_label(i: &I18n, lang: Lang, c: &Claim, origin: FlowOrigin) -> String {
     match c.provenance {
         Provenance::Documented => i.t(lang, "evidence-documented"),
         Provenance::Derived => i.t(lang, "evidence-derived"),
@@ -565,7 +565,10 @@ fn evidence_label(i: &I18n, lang: Lang, c: &Claim) -> String {
             .t_args(
                 lang,
                 "evidence-flows",
-                &[("count", c.cites.len().to_string())],
+                &[
+                    ("count", c.cites.len().to_string()),
+                    ("origin", origin.name().to_string()),
+                ],
             ),
         Provenance::Observed => {
             let op = c.cites.first().map(|k| match k {
@@ -587,6 +590,7 @@ fn explanation(
     v: &Verdict,
     claim: Option<&Claim>,
     req_expect: &str,
+    origin: FlowOrigin,
 ) -> String {
     let mut sentences = Vec::new();
     // In running English text the property is a common noun.
@@ -598,7 +602,7 @@ fn explanation(
         .map(|c| md_escape(&value_text(i, lang, &c.value)))
         .unwrap_or_default();
     let evidence = claim
-        .map(|c| evidence_label(i, lang, c))
+        .map(|c| evidence_label(i, lang, c, origin))
         .unwrap_or_default();
     let base = [
         ("property", property),
@@ -697,6 +701,7 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         as_of,
     } = parts;
     let flow_files: &[FlowSource] = flows.map(|f| f.files.as_slice()).unwrap_or(&[]);
+    let flow_origin = flows.map(|f| f.origin).unwrap_or(FlowOrigin::Files);
     let mut num = Numbering {
         catalog,
         answers,
@@ -791,8 +796,8 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
                     );
                 }
                 let explanation = Bilingual::new(
-                    explanation(i, Lang::Ja, v, claim, &expect.ja),
-                    explanation(i, Lang::En, v, claim, &expect.en),
+                    explanation(i, Lang::Ja, v, claim, &expect.ja, flow_origin),
+                    explanation(i, Lang::En, v, claim, &expect.en, flow_origin),
                 );
                 views.push(VerdictView {
                     requirement: r.id.clone(),

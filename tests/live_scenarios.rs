@@ -8,6 +8,7 @@ mod live_common;
 use live_common::*;
 use shoko::model::{Duration, KeyOwner, Value};
 use std::path::Path;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn md(out: &Path, lang: &str) -> String {
     std::fs::read_to_string(out.join(lang).join("nfr.md")).expect("nfr.md")
@@ -506,7 +507,7 @@ async fn overall_timeout_skips_remaining_calls_and_records_them() {
     let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
     let s3 = s3_shim(&moto).await;
     let mut opts = options();
-    opts.connect_rate = 5.0; // 17 Connect calls need > 3 s at this pace
+    opts.connect_rate = 5.0; // 19 Connect calls need > 3 s at this pace
     opts.overall_timeout = std::time::Duration::from_secs(1);
     let t0 = std::time::Instant::now();
     let snap = collect(&moto, endpoints(&connect, &s3), opts).await;
@@ -888,4 +889,188 @@ fn no_credentials_exits_2_but_records_why_and_the_documents_say_so() {
         en.contains("Live evidence unavailable: NoCredentials on connect:ListInstances"),
         "{en}"
     );
+}
+
+/// Build from a snapshot with the example's requirements and answers and
+/// return the report model.
+fn build_model(dir: &Path, extra: &[&str]) -> (std::process::Output, serde_json::Value) {
+    let as_of = today().to_string();
+    let mut args = vec![
+        "build",
+        "--evidence",
+        "snap",
+        "--requirements",
+        "requirements.yaml",
+        "--answers",
+        "answers.yaml",
+        "--format",
+        "md",
+        "--as-of",
+        &as_of,
+        "--out",
+        "out",
+        "--dump-model",
+        "model.json",
+    ];
+    args.extend_from_slice(extra);
+    let o = common::shoko(&args, dir);
+    assert!(o.status.success(), "{}", common::text(&o));
+    let m = serde_json::from_slice(&std::fs::read(dir.join("model.json")).expect("model"))
+        .expect("json");
+    (o, m)
+}
+
+fn flow_claim(m: &serde_json::Value) -> &serde_json::Value {
+    m["categories"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == "flow-logs"))
+        .and_then(|c| c["claims"].as_array())
+        .and_then(|c| c.iter().find(|x| x["property"] == "sensitive-input-logged"))
+        .expect("flow-logs / sensitive-input-logged")
+}
+
+fn log01_status(m: &serde_json::Value) -> &serde_json::Value {
+    &m["requirements"]
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["id"] == "LOG-01"))
+        .expect("LOG-01")["verdicts"][0]["status"]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn live_flows_are_fetched_and_a_transfer_into_card_entry_is_found() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let mut fx = standard(&seed, "flows", 730).await;
+    let mut archived = FixtureFlow::from_file("old-1", "Old IVR", "input_stored_logging_on.json");
+    archived.archived = true;
+    let mut module = FixtureFlow::from_file(
+        "5d2c8e4b-secure-entry",
+        "Secure entry",
+        "module_secure_entry.json",
+    );
+    module.module = true;
+    fx.flows = vec![
+        FixtureFlow::from_file("main-1", "Main IVR", "transfer_caller_logging_on.json"),
+        FixtureFlow::from_file(
+            "7f3e9c1a-card-payment",
+            "Card payment",
+            "transfer_target_card_payment.json",
+        ),
+        archived,
+        module,
+    ];
+    let card_arn = fx.flows[1].arn(&fx.instance_id);
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert_eq!(
+        snap.manifest.summary.failed, 0,
+        "{:#?}",
+        snap.manifest.notes
+    );
+    // Every active flow and module is described; the archived one is not.
+    let described: Vec<String> = observations(&snap, "DescribeContactFlow")
+        .iter()
+        .chain(observations(&snap, "DescribeContactFlowModule").iter())
+        .flat_map(|o| o.parameters.iter())
+        .filter(|(k, _)| k == "ContactFlowId" || k == "ContactFlowModuleId")
+        .map(|(_, v)| v.clone())
+        .collect();
+    assert_eq!(
+        described,
+        ["7f3e9c1a-card-payment", "main-1", "5d2c8e4b-secure-entry"]
+    );
+
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    let (_, m) = build_model(dir.path(), &[]);
+    let claim = flow_claim(&m);
+    assert_eq!(claim["provenance"], "observed", "{claim:#}");
+    assert_eq!(claim["value"]["value"], true);
+    assert_eq!(
+        log01_status(&m),
+        "gap",
+        "the declared `false` is overridden"
+    );
+    let findings = m["flows"]["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["flow_source"], card_arn.as_str());
+    assert_eq!(findings[0]["block_id"], "card-input");
+    // One concrete path: from the main flow's start, through the transfer,
+    // to the card entry of the other flow.
+    let path: Vec<&str> = findings[0]["path"]
+        .as_array()
+        .expect("path")
+        .iter()
+        .map(|s| s.as_str().expect("step"))
+        .collect();
+    assert_eq!(path.len(), 3, "{path:?}");
+    assert!(path[1].contains("Go to card payment"), "{path:?}");
+    assert!(
+        path[2].starts_with("Card payment") && path[2].contains("Card number"),
+        "{path:?}"
+    );
+    let en = md(&dir.path().join("out"), "en");
+    assert!(en.contains("flows fetched from the instance"), "{en}");
+    assert!(en.contains(&card_arn), "the flow's ARN is cited:\n{en}");
+    assert!(
+        en.contains("(CONTACTFLOW_LOGS: enabled)"),
+        "the collected attribute is the entry state, not an assumption:\n{en}"
+    );
+    let ja = md(&dir.path().join("out"), "ja");
+    assert!(ja.contains("インスタンスから取得した"), "{ja}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn denied_flow_listing_falls_back_to_the_declaration_and_says_why() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let mut fx = standard(&seed, "noflows", 730).await;
+    fx.flow_logs = false;
+    let connect = MockServer::start().await;
+    Mock::given(wiremock::matchers::path_regex("^/contact-flows-summary/"))
+        .respond_with(
+            ResponseTemplate::new(403)
+                .insert_header("x-amzn-ErrorType", "AccessDeniedException")
+                .set_body_json(serde_json::json!({"Message": "not authorized"})),
+        )
+        .mount(&connect)
+        .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert_eq!(snap.manifest.summary.failed, 1);
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    let (_, m) = build_model(dir.path(), &[]);
+    let claim = flow_claim(&m);
+    assert_eq!(claim["provenance"], "declared", "{claim:#}");
+    let en = md(&dir.path().join("out"), "en");
+    assert!(
+        en.contains("Live evidence unavailable: AccessDeniedException on connect:ListContactFlows"),
+        "{en}"
+    );
+
+    // Exported flows still work, and start in the collected CONTACTFLOW_LOGS
+    // (off here) rather than an assumed default.
+    let flows = dir.path().join("exported");
+    std::fs::create_dir(&flows).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flows/default_entry_state.json"),
+        flows.join("default_entry_state.json"),
+    )
+    .unwrap();
+    let (_, m) = build_model(dir.path(), &["--flows", "exported"]);
+    assert_eq!(flow_claim(&m)["provenance"], "observed");
+    assert_eq!(flow_claim(&m)["value"]["value"], false);
+    assert_eq!(log01_status(&m), "met");
+    let en = md(&dir.path().join("out"), "en");
+    assert!(en.contains("(CONTACTFLOW_LOGS: disabled)"), "{en}");
+    assert!(!en.contains("was not known"), "{en}");
+    // --flow-logging still overrides what was collected.
+    let (_, m) = build_model(
+        dir.path(),
+        &["--flows", "exported", "--flow-logging", "enabled"],
+    );
+    assert_eq!(flow_claim(&m)["value"]["value"], true);
 }

@@ -74,7 +74,10 @@ evidence-documented = AWS 公式ドキュメント
 evidence-derived = インスタンスのリージョンからの導出
 evidence-declared = { $file } { $line }行目の申告
 evidence-observed = AWS API の実測結果（{ $observation }）
-evidence-flows = エクスポートされた{ $count }件のフローの解析
+evidence-flows = { $origin ->
+        [live] インスタンスから取得した{ $count }件のフローの解析
+       *[files] エクスポートされた{ $count }件のフローの解析
+    }
 
 verdict-met = { $evidence }によれば{ $property }は「{ $value }」であり、要件（{ $expect }）を満たしています。
 verdict-gap = { $evidence }によれば{ $property }は「{ $value }」であり、要件（{ $expect }）を満たしていません。
@@ -110,8 +113,14 @@ col-finding = 指摘
 col-path = 経路
 flows-errors = 読み込めなかったフロー（他のフローの解析は続行しました）
 label-from-default = 既定値の前提による
-flow-claim-logged = エクスポートされた{ $flows }件のフローを解析したところ、{ $logged }件のフローで、ログ記録が有効なまま機密入力を扱うブロックが見つかりました（指摘{ $findings }件）。詳細はフロー分析をご覧ください。
-flow-claim-safe = エクスポートされた{ $flows }件のフローを解析したところ、ログ記録が有効なまま機密入力を扱うブロックはありませんでした。
+flow-claim-logged = { $origin ->
+        [live] インスタンスから取得した
+       *[files] エクスポートされた
+    }{ $flows }件のフローを解析したところ、{ $logged }件のフローで、ログ記録が有効なまま機密入力を扱うブロックが見つかりました（指摘{ $findings }件）。詳細はフロー分析をご覧ください。
+flow-claim-safe = { $origin ->
+        [live] インスタンスから取得した
+       *[files] エクスポートされた
+    }{ $flows }件のフローを解析したところ、ログ記録が有効なまま機密入力を扱うブロックはありませんでした。
 flow-default-enabled = ほかのフローから呼び出されないフローは、インスタンスのフローログ設定（CONTACTFLOW_LOGS：有効）の状態から始まるものとして解析しました。
 flow-default-disabled = ほかのフローから呼び出されないフローは、インスタンスのフローログ設定（CONTACTFLOW_LOGS：無効）の状態から始まるものとして解析しました。
 flow-default-enabled-assumed = インスタンスのフローログ設定が分からないため、新規インスタンスの既定である「有効」を前提に解析しました。実際の設定（CONTACTFLOW_LOGS）をご確認ください。

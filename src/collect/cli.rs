@@ -165,7 +165,7 @@ pub fn parse_max_age(s: &str) -> Result<i64, String> {
 }
 
 /// Where a build's live evidence comes from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Source<'a> {
     /// `--evidence DIR`: a saved snapshot.
     pub evidence: Option<&'a std::path::Path>,
@@ -179,6 +179,8 @@ pub struct Source<'a> {
     pub args: &'a LiveArgs,
     /// `--as-of`.
     pub as_of: chrono::NaiveDate,
+    /// Messages, for the flow analysis of fetched flows.
+    pub i18n: &'a crate::i18n::I18n,
 }
 
 /// Read or collect the snapshot and interpret it; empty without either.
@@ -231,14 +233,34 @@ pub fn live_evidence(
             )));
         }
     }
-    let live = super::interpret::interpret(
+    let mut live = super::interpret::interpret(
         &snap,
         &super::interpret::Options {
             as_of: src.as_of,
             max_age_days,
-            instances: filter,
+            instances: filter.clone(),
         },
     );
+    let fetched = super::flows::fetched(&snap, &super::interpret::chosen_instances(&snap, &filter));
+    live.flow_logging = fetched.logging;
+    let analysed: usize = fetched
+        .set
+        .iter()
+        .flat_map(|s| &s.groups)
+        .map(|(flows, _)| flows.len())
+        .sum();
+    if let Some(set) = fetched.set.filter(|s| analysed > 0 || !s.errors.is_empty()) {
+        live.flows = Some(crate::flow_evidence(src.i18n, set));
+    }
+    // No flow could be analysed because a call failed: the claim falls
+    // back to the declaration (or the documentation) and says why.
+    if let (0, Some(reason)) = (analysed, fetched.unavailable) {
+        live.unavailable.push(crate::evidence::Unavailable {
+            category: "flow-logs".into(),
+            property: crate::model::Property::SensitiveInputLogged,
+            reason,
+        });
+    }
     let stale = live.claims.iter().filter(|c| c.stale).count();
     eprintln!(
         "live evidence: {}{}",

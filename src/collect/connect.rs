@@ -1,10 +1,15 @@
 //! Amazon Connect: find the instances, then per instance DescribeInstance,
 //! ListInstanceStorageConfigs for every resource type, the data-relevant
 //! instance attributes and the security profiles; then follow every storage
-//! config to the bucket, stream or key it names (the other modules).
+//! config to the bucket, stream or key it names (the other modules). The
+//! flows and flow modules are listed and their content fetched for the flow
+//! analysis (`crate::collect::flows`).
 
 use super::{client_for, snapshot::InstanceEntry, Ctx, Req, Selector};
-use aws_sdk_connect::types::{InstanceAttributeType, InstanceStorageResourceType, StorageType};
+use aws_sdk_connect::types::{
+    ContactFlowModuleState, ContactFlowState, InstanceAttributeType, InstanceStorageResourceType,
+    StorageType,
+};
 use futures::future::join_all;
 use futures::StreamExt;
 use std::collections::BTreeSet;
@@ -232,7 +237,8 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
         }
     }));
     let profiles = security_profiles(&ctx, &client, &region, &account0, &id);
-    let (described, storage, _, _) = futures::join!(describe, storage, attrs, profiles);
+    let flows = flows(&ctx, &client, &region, &account0, &id);
+    let (described, storage, _, _, _) = futures::join!(describe, storage, attrs, profiles, flows);
 
     let (arn, alias) = match &described {
         Ok(d) => (
@@ -422,4 +428,131 @@ async fn security_profiles(
             _ => break,
         }
     }
+}
+
+/// The flows and flow modules of an instance: list them (every page), then
+/// fetch the content of each active one. The content is the flow language
+/// JSON that the flow analysis reads from the snapshot; archived flows and
+/// modules no longer run, so they are not fetched.
+async fn flows(ctx: &Ctx, client: &aws_sdk_connect::Client, region: &str, account: &str, id: &str) {
+    let mut flow_ids: Vec<String> = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut req =
+            Req::new("connect:ListContactFlows", region, account, Some(id)).param("InstanceId", id);
+        if let Some(t) = &token {
+            req = req.param("NextToken", t.clone());
+        }
+        let c = client.clone();
+        let (i2, t2) = (id.to_string(), token.clone());
+        let Ok(page) = ctx
+            .call(req, None, |cap| async move {
+                c.list_contact_flows()
+                    .instance_id(i2)
+                    .set_next_token(t2)
+                    .customize()
+                    .interceptor(cap)
+                    .send()
+                    .await
+            })
+            .await
+        else {
+            break;
+        };
+        flow_ids.extend(
+            page.contact_flow_summary_list()
+                .iter()
+                .filter(|s| s.contact_flow_state() != Some(&ContactFlowState::Archived))
+                .filter_map(|s| s.id().map(str::to_string)),
+        );
+        match page.next_token() {
+            Some(t) if !t.is_empty() => token = Some(t.to_string()),
+            _ => break,
+        }
+    }
+    let mut module_ids: Vec<String> = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut req = Req::new("connect:ListContactFlowModules", region, account, Some(id))
+            .param("InstanceId", id);
+        if let Some(t) = &token {
+            req = req.param("NextToken", t.clone());
+        }
+        let c = client.clone();
+        let (i2, t2) = (id.to_string(), token.clone());
+        let Ok(page) = ctx
+            .call(req, None, |cap| async move {
+                c.list_contact_flow_modules()
+                    .instance_id(i2)
+                    .set_next_token(t2)
+                    .customize()
+                    .interceptor(cap)
+                    .send()
+                    .await
+            })
+            .await
+        else {
+            break;
+        };
+        module_ids.extend(
+            page.contact_flow_modules_summary_list()
+                .iter()
+                .filter(|s| s.state() != Some(&ContactFlowModuleState::Archived))
+                .filter_map(|s| s.id().map(str::to_string)),
+        );
+        match page.next_token() {
+            Some(t) if !t.is_empty() => token = Some(t.to_string()),
+            _ => break,
+        }
+    }
+    flow_ids.sort();
+    flow_ids.dedup();
+    module_ids.sort();
+    module_ids.dedup();
+    let describe_flows = join_all(flow_ids.into_iter().map(|fid| {
+        let c = client.clone();
+        let req = Req::new("connect:DescribeContactFlow", region, account, Some(id))
+            .param("InstanceId", id)
+            .param("ContactFlowId", fid.clone());
+        let i2 = id.to_string();
+        async move {
+            let _ = ctx
+                .call(req, None, |cap| async move {
+                    c.describe_contact_flow()
+                        .instance_id(i2)
+                        .contact_flow_id(fid)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await;
+        }
+    }));
+    let describe_modules = join_all(module_ids.into_iter().map(|mid| {
+        let c = client.clone();
+        let req = Req::new(
+            "connect:DescribeContactFlowModule",
+            region,
+            account,
+            Some(id),
+        )
+        .param("InstanceId", id)
+        .param("ContactFlowModuleId", mid.clone());
+        let i2 = id.to_string();
+        async move {
+            let _ = ctx
+                .call(req, None, |cap| async move {
+                    c.describe_contact_flow_module()
+                        .instance_id(i2)
+                        .contact_flow_module_id(mid)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await;
+        }
+    }));
+    futures::join!(describe_flows, describe_modules);
 }

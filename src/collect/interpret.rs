@@ -164,20 +164,7 @@ impl View<'_> {
 
     /// Why an observation gives no evidence, or `None` when it does.
     fn failure(&self, i: usize) -> Option<String> {
-        let o = self.obs(i);
-        let e = o.error.as_ref()?;
-        Some(match e.kind {
-            ErrorKind::NotConfigured => return None,
-            ErrorKind::Timeout => format!("timeout on {} ({})", o.action, e.message),
-            ErrorKind::OverallTimeout => {
-                format!("overall timeout reached before {} could run", o.action)
-            }
-            ErrorKind::Unreachable => format!("endpoint unreachable for {}", o.action),
-            ErrorKind::Throttled => {
-                format!("{} on {} after {} attempt(s)", e.code, o.action, o.attempts)
-            }
-            _ => format!("{} on {}", e.code, o.action),
-        })
+        failure_reason(self.obs(i))
     }
 
     fn missing(&self, what: &str) -> String {
@@ -211,8 +198,44 @@ impl View<'_> {
     }
 }
 
+/// Why an observation gives no evidence (`AccessDenied on
+/// s3:GetLifecycleConfiguration`), or `None` when it does.
+pub(crate) fn failure_reason(o: &super::snapshot::Observation) -> Option<String> {
+    let e = o.error.as_ref()?;
+    Some(match e.kind {
+        ErrorKind::NotConfigured => return None,
+        ErrorKind::Timeout => format!("timeout on {} ({})", o.action, e.message),
+        ErrorKind::OverallTimeout => {
+            format!("overall timeout reached before {} could run", o.action)
+        }
+        ErrorKind::Unreachable => format!("endpoint unreachable for {}", o.action),
+        ErrorKind::Throttled => {
+            format!("{} on {} after {} attempt(s)", e.code, o.action, o.attempts)
+        }
+        _ => format!("{} on {}", e.code, o.action),
+    })
+}
+
 fn text_at<'a>(v: &'a J, p: &str) -> Option<&'a str> {
     v.pointer(p).and_then(J::as_str)
+}
+
+/// The instances of a snapshot that `names` (ids, aliases, ARNs) select;
+/// all of them when `names` is empty.
+pub fn chosen_instances<'a>(
+    snap: &'a Snapshot,
+    names: &[String],
+) -> Vec<&'a super::snapshot::InstanceEntry> {
+    snap.manifest
+        .instances
+        .iter()
+        .filter(|i| {
+            names.is_empty()
+                || names
+                    .iter()
+                    .any(|n| n == &i.id || Some(n) == i.alias.as_ref() || Some(n) == i.arn.as_ref())
+        })
+        .collect()
 }
 
 /// Read a snapshot into observed claims and the reasons some are missing.
@@ -227,17 +250,7 @@ pub fn interpret(snap: &Snapshot, opts: &Options) -> LiveEvidence {
         as_of: opts.as_of,
         max_age_days: opts.max_age_days,
     };
-    let chosen: Vec<&super::snapshot::InstanceEntry> =
-        snap.manifest
-            .instances
-            .iter()
-            .filter(|i| {
-                opts.instances.is_empty()
-                    || opts.instances.iter().any(|n| {
-                        n == &i.id || Some(n) == i.alias.as_ref() || Some(n) == i.arn.as_ref()
-                    })
-            })
-            .collect();
+    let chosen = chosen_instances(snap, &opts.instances);
     let mut per: Vec<(String, Vec<Draft>, Vec<Gap>)> = Vec::new();
     for inst in chosen {
         let mut drafts = Vec::new();

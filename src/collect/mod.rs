@@ -24,6 +24,7 @@
 pub mod cli;
 pub mod connect;
 pub mod firehose;
+pub mod flows;
 pub mod interpret;
 pub mod kinesis;
 pub mod kms;
@@ -89,6 +90,22 @@ pub const ACTIONS: &[Action] = &[
         "connect:ListSecurityProfiles",
         "connect",
         "ListSecurityProfiles",
+    ),
+    a("connect:ListContactFlows", "connect", "ListContactFlows"),
+    a(
+        "connect:DescribeContactFlow",
+        "connect",
+        "DescribeContactFlow",
+    ),
+    a(
+        "connect:ListContactFlowModules",
+        "connect",
+        "ListContactFlowModules",
+    ),
+    a(
+        "connect:DescribeContactFlowModule",
+        "connect",
+        "DescribeContactFlowModule",
     ),
     a("s3:GetBucketLocation", "s3", "GetBucketLocation"),
     a(
@@ -264,6 +281,8 @@ const NOT_CONFIGURED: &[&str] = &[
     "NoSuchBucketPolicy",
     "NoSuchPublicAccessBlockConfiguration",
     "ObjectLockConfigurationNotFoundError",
+    // A flow never published has no content that runs.
+    "ContactFlowNotPublishedException",
 ];
 
 fn classify_code(code: &str, status: u16) -> ErrorKind {

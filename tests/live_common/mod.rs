@@ -502,6 +502,47 @@ pub struct ConnectFixture {
     pub key_arn: String,
     pub stream_arn: Option<String>,
     pub flow_logs: bool,
+    /// Flows and modules the instance holds (none by default).
+    pub flows: Vec<FixtureFlow>,
+}
+
+/// A flow (or flow module) served by ListContactFlows(Modules) and
+/// DescribeContactFlow(Module), in the Connect API reference's shape.
+pub struct FixtureFlow {
+    pub id: String,
+    pub name: String,
+    /// The flow language JSON (the `Content` string).
+    pub content: String,
+    pub module: bool,
+    pub archived: bool,
+}
+
+impl FixtureFlow {
+    /// A published flow with the content of a file in tests/fixtures/flows.
+    pub fn from_file(id: &str, name: &str, file: &str) -> FixtureFlow {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/flows")
+            .join(file);
+        FixtureFlow {
+            id: id.into(),
+            name: name.into(),
+            content: std::fs::read_to_string(path).expect("fixture flow"),
+            module: false,
+            archived: false,
+        }
+    }
+
+    pub fn arn(&self, instance_id: &str) -> String {
+        let kind = if self.module {
+            "flow-module"
+        } else {
+            "contact-flow"
+        };
+        format!(
+            "arn:aws:connect:{REGION}:{ACCOUNT}:instance/{instance_id}/{kind}/{}",
+            self.id
+        )
+    }
 }
 
 /// A ListInstanceStorageConfigs body (Connect API reference shape).
@@ -573,6 +614,47 @@ pub async fn mount_connect(server: &MockServer, moto: &Moto, f: &[ConnectFixture
                 .mount(server)
                 .await;
         }
+        let flows: Vec<&FixtureFlow> = x.flows.iter().filter(|f| !f.module).collect();
+        let modules: Vec<&FixtureFlow> = x.flows.iter().filter(|f| f.module).collect();
+        let state = |f: &FixtureFlow| if f.archived { "ARCHIVED" } else { "ACTIVE" };
+        Mock::given(method("GET"))
+            .and(path(format!("/contact-flows-summary/{id}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "ContactFlowSummaryList": flows.iter().map(|f| json!({
+                    "Id": f.id, "Arn": f.arn(id), "Name": f.name,
+                    "ContactFlowType": "CONTACT_FLOW",
+                    "ContactFlowState": state(f), "ContactFlowStatus": "PUBLISHED"
+                })).collect::<Vec<_>>()
+            })))
+            .mount(server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(format!("/contact-flow-modules-summary/{id}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "ContactFlowModulesSummaryList": modules.iter().map(|f| json!({
+                    "Id": f.id, "Arn": f.arn(id), "Name": f.name, "State": state(f)
+                })).collect::<Vec<_>>()
+            })))
+            .mount(server)
+            .await;
+        for f in &x.flows {
+            let (route, field) = if f.module {
+                ("contact-flow-modules", "ContactFlowModule")
+            } else {
+                ("contact-flows", "ContactFlow")
+            };
+            Mock::given(method("GET"))
+                .and(path(format!("/{route}/{id}/{}", f.id)))
+                .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                    field: {
+                        "Arn": f.arn(id), "Id": f.id, "Name": f.name,
+                        "State": state(f), "Status": "PUBLISHED",
+                        "Content": f.content
+                    }
+                })))
+                .mount(server)
+                .await;
+        }
         Mock::given(method("GET"))
             .and(path(format!("/security-profiles-summary/{id}")))
             .respond_with(ResponseTemplate::new(200).set_body_json(json!({
@@ -634,6 +716,7 @@ pub async fn standard_with(
         key_arn: key,
         stream_arn: Some(stream),
         flow_logs: true,
+        flows: Vec::new(),
     }
 }
 

@@ -1,0 +1,193 @@
+//! The flows a collection fetched, read back from the snapshot for the flow
+//! analysis: each `DescribeContactFlow` / `DescribeContactFlowModule`
+//! response carries the flow language JSON in `Content`, and the instance's
+//! `CONTACTFLOW_LOGS` attribute gives the logging state that flows entered
+//! from outside start in. Flows of different instances never transfer to
+//! each other, so each instance is analysed as its own set.
+
+use super::snapshot::{InstanceEntry, Status};
+use super::Snapshot;
+use crate::evidence::{FlowOrigin, FlowSource};
+use crate::flow::{FlowError, FlowFile, Logging};
+use serde_json::Value as J;
+
+/// What the snapshot says about flows.
+#[derive(Debug, Default)]
+pub struct Fetched {
+    /// The flows to analyse (`None` when the snapshot has no flow listing,
+    /// e.g. one written before flows were collected, or when every listing
+    /// failed).
+    pub set: Option<crate::FlowSet>,
+    /// Why the flows could not be fetched, when a listing or a description
+    /// failed (the documents then fall back and say so).
+    pub unavailable: Option<String>,
+    /// The collected CONTACTFLOW_LOGS (enabled when any instance has it on).
+    pub logging: Option<Logging>,
+}
+
+/// The instance's CONTACTFLOW_LOGS, when collected.
+fn instance_logging(snap: &Snapshot, bodies: &[J], id: &str) -> Option<Logging> {
+    let i = snap.manifest.observations.iter().position(|o| {
+        o.instance.as_deref() == Some(id)
+            && o.operation == "DescribeInstanceAttribute"
+            && o.status == Status::Ok
+            && o.parameters
+                .iter()
+                .any(|(k, v)| k == "AttributeType" && v == "CONTACTFLOW_LOGS")
+    })?;
+    match bodies[i].pointer("/Attribute/Value").and_then(J::as_str) {
+        Some("true") => Some(Logging::Enabled),
+        Some("false") => Some(Logging::Disabled),
+        _ => None,
+    }
+}
+
+/// The flow observations of one instance (listings and descriptions).
+fn flow_calls<'a>(
+    snap: &'a Snapshot,
+    id: &'a str,
+) -> impl Iterator<Item = (usize, &'a super::snapshot::Observation)> + 'a {
+    snap.manifest
+        .observations
+        .iter()
+        .enumerate()
+        .filter(move |(_, o)| {
+            o.instance.as_deref() == Some(id)
+                && matches!(
+                    o.operation.as_str(),
+                    "ListContactFlows"
+                        | "ListContactFlowModules"
+                        | "DescribeContactFlow"
+                        | "DescribeContactFlowModule"
+                )
+        })
+}
+
+/// Read the fetched flows of the chosen instances.
+pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
+    if !chosen
+        .iter()
+        .any(|inst| flow_calls(snap, &inst.id).next().is_some())
+    {
+        return Fetched::default();
+    }
+    let bodies: Vec<J> = snap
+        .bodies
+        .iter()
+        .map(|b| serde_json::from_slice(b).unwrap_or(J::Null))
+        .collect();
+    let mut out = Fetched::default();
+    let mut groups = Vec::new();
+    let mut files = Vec::new();
+    let mut errors: Vec<FlowError> = Vec::new();
+    let mut failures: Vec<String> = Vec::new();
+    let mut assumed = false;
+    let mut any_listing = false;
+    for inst in chosen {
+        let logging = instance_logging(snap, &bodies, &inst.id);
+        match logging {
+            Some(Logging::Enabled) => out.logging = Some(Logging::Enabled),
+            Some(Logging::Disabled) => {
+                out.logging.get_or_insert(Logging::Disabled);
+            }
+            None => assumed = true,
+        }
+        let mut flows: Vec<FlowFile> = Vec::new();
+        for (i, o) in flow_calls(snap, &inst.id) {
+            if o.status == Status::Failed {
+                let why = super::interpret::failure_reason(o)
+                    .unwrap_or_else(|| format!("failure on {}", o.action));
+                let what = o
+                    .parameters
+                    .iter()
+                    .find(|(k, _)| k == "ContactFlowId" || k == "ContactFlowModuleId")
+                    .map(|(_, v)| v.clone());
+                let listing = what.is_none();
+                failures.push(why.clone());
+                errors.push(FlowError {
+                    source: match what {
+                        Some(f) => format!("{} {f} ({})", o.operation, inst.id),
+                        None => format!("{} ({})", o.operation, inst.id),
+                    },
+                    json_path: "$".into(),
+                    line: None,
+                    column: None,
+                    message: why,
+                    hint: Some(if listing {
+                        "flows of this instance were not listed, so they were not analysed; grant the action (see evidence/iam-policy.json) or pass exported flows with --flows".into()
+                    } else {
+                        "this flow was not analysed; grant the action (see evidence/iam-policy.json) or pass exported flows with --flows".into()
+                    }),
+                });
+                continue;
+            }
+            let (field, kind) = match o.operation.as_str() {
+                "ListContactFlows" | "ListContactFlowModules" => {
+                    any_listing |= o.status == Status::Ok;
+                    continue;
+                }
+                "DescribeContactFlow" => ("ContactFlow", "flow"),
+                _ => ("ContactFlowModule", "module"),
+            };
+            if o.status != Status::Ok {
+                // Never published: nothing of it runs.
+                continue;
+            }
+            let f = &bodies[i][field];
+            let arn = f["Arn"].as_str();
+            let fid = f["Id"].as_str();
+            let name = f["Name"]
+                .as_str()
+                .map(str::to_string)
+                .or_else(|| fid.map(|x| format!("{kind} {x}")))
+                .unwrap_or_else(|| o.id.clone());
+            let source = arn
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("{} ({})", o.id, o.operation));
+            let Some(content) = f["Content"].as_str() else {
+                errors.push(FlowError {
+                    source,
+                    json_path: format!("$.{field}.Content"),
+                    line: None,
+                    column: None,
+                    message: format!("the {} response has no flow content", o.operation),
+                    hint: Some(
+                        "the response is kept in the snapshot; fetch the flow again or export it from the console and pass --flows"
+                            .into(),
+                    ),
+                });
+                continue;
+            };
+            match crate::flow::parse_flow(&source, &name, arn, fid, content) {
+                Ok(flow) => {
+                    files.push(FlowSource {
+                        source: source.clone(),
+                        name: name.clone(),
+                        sha256: super::snapshot::sha256_hex(content.as_bytes()),
+                    });
+                    flows.push(flow);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        flows.sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
+        groups.push((flows, logging.unwrap_or(Logging::Enabled)));
+    }
+    files.sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
+    failures.sort();
+    failures.dedup();
+    if !failures.is_empty() {
+        out.unavailable = Some(failures.join("; "));
+    }
+    if any_listing {
+        out.set = Some(crate::FlowSet {
+            groups,
+            files,
+            errors,
+            default_logging: out.logging.unwrap_or(Logging::Enabled),
+            default_assumed: assumed,
+            origin: FlowOrigin::Live,
+        });
+    }
+    out
+}
