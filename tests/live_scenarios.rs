@@ -1074,3 +1074,109 @@ async fn denied_flow_listing_falls_back_to_the_declaration_and_says_why() {
     );
     assert_eq!(flow_claim(&m)["value"]["value"], true);
 }
+
+/// A server that answers every request with a 200 whose JSON body stops
+/// half-way: `short` sends fewer bytes than Content-Length announces and
+/// closes the connection; otherwise the announced length is honest but the
+/// JSON itself is cut. Returns the port and a counter of requests served.
+fn cut_body_server(short: bool) -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = served.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0usize;
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+                line.clear();
+            }
+            let mut body = vec![0; length];
+            let _ = std::io::Read::read_exact(&mut reader, &mut body);
+            let part = br#"{"logGroups":[{"logGroupName":"/aws/connect/cut","retentionInDays":36"#;
+            let announced = if short { part.len() + 200 } else { part.len() };
+            let mut s = stream;
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: {announced}\r\n\r\n"
+            );
+            let _ = s.write_all(part);
+            let _ = s.flush();
+            // dropping the stream closes the connection
+        }
+    });
+    (port, served)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cut_bodies_and_a_500_on_every_retry_fall_back_with_the_reason() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "cut", 730).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    // Kinesis: a 500 on every attempt.
+    let kinesis = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(500).set_body_json(
+            serde_json::json!({"__type": "InternalFailure", "message": "try again"}),
+        ))
+        .mount(&kinesis)
+        .await;
+    for short in [true, false] {
+        // Logs: the body stops mid-JSON (connection closed early, or a
+        // complete response whose JSON is cut).
+        let (port, served) = cut_body_server(short);
+        let mut eps = endpoints(&connect, &s3);
+        eps.insert("kinesis".into(), kinesis.uri());
+        eps.insert("logs".into(), format!("http://127.0.0.1:{port}"));
+        let mut opts = options();
+        opts.call_timeout = std::time::Duration::from_secs(5);
+        opts.max_attempts = 3;
+        let t0 = std::time::Instant::now();
+        let snap = collect(&moto, eps, opts).await;
+        let took = t0.elapsed();
+        assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+
+        let k = observations(&snap, "DescribeStreamSummary")[0];
+        assert_eq!(
+            k.attempts, 3,
+            "a 500 is retried up to --max-attempts: {k:?}"
+        );
+        assert_eq!(k.error.as_ref().unwrap().code, "InternalFailure", "{k:?}");
+        let l = observations(&snap, "DescribeLogGroups")[0];
+        assert!(l.error.is_some(), "a cut body is not evidence: {l:?}");
+        assert!(served.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+
+        let live = interpret(&snap, today());
+        assert_eq!(
+            unavailable(&live, "streamed-contact-records", "retention"),
+            Some("InternalFailure on kinesis:DescribeStreamSummary")
+        );
+        let why =
+            unavailable(&live, "flow-logs", "retention").expect("flow-log retention falls back");
+        assert!(why.contains("logs:DescribeLogGroups"), "{why}");
+        // Nothing else was lost.
+        assert!(claim(&live, "call-recordings", "retention").is_some());
+
+        // The documents show the declared retention and say why.
+        let dir = common::scratch();
+        snap.write(&dir.path().join("snap")).unwrap();
+        build_model(dir.path(), &[]);
+        let en = md(&dir.path().join("out"), "en");
+        let row = en
+            .lines()
+            .find(|l| l.starts_with("| Retention | 90 days"))
+            .expect("declared flow-log retention row");
+        assert!(
+            row.contains(&format!("Live evidence unavailable: {why}")),
+            "{row}"
+        );
+    }
+}

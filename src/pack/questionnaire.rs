@@ -197,15 +197,16 @@ pub fn rows(report: &Report, i18n: &I18n, fw: &Frameworks, refs: &Refs) -> Vec<R
             .map(|(_, v)| v.status)
             .max_by_key(|s| s.severity())
             .unwrap_or(Status::Review);
-        let mut requirements: Vec<String> = Vec::new();
-        for (r, _) in &verdicts {
-            if !requirements.contains(&r.id) {
-                requirements.push(r.id.clone());
-            }
-        }
+        let mut seen = std::collections::HashSet::new();
+        let requirements: Vec<String> = verdicts
+            .iter()
+            .filter(|(r, _)| seen.insert(r.id.as_str()))
+            .map(|(r, _)| r.id.clone())
+            .collect();
+        let mut seen = std::collections::HashSet::new();
         let mut with_status: Vec<String> = Vec::new();
         for (r, v) in &verdicts {
-            if v.status == status && !with_status.contains(&r.id) {
+            if v.status == status && seen.insert(r.id.as_str()) {
                 with_status.push(r.id.clone());
             }
         }
@@ -332,17 +333,29 @@ pub fn rows(report: &Report, i18n: &I18n, fw: &Frameworks, refs: &Refs) -> Vec<R
                 rows.join(", ")
             ));
         }
-        let mut cited: Vec<usize> = claims.iter().flat_map(|c| c.citations.clone()).collect();
-        cited.extend(verdicts.iter().flat_map(|(_, v)| v.citations.clone()));
-        for f in refs.observations {
-            let used = report.sources.iter().any(|s| match s {
+        let mut cited: std::collections::HashSet<usize> = claims
+            .iter()
+            .flat_map(|c| c.citations.iter().copied())
+            .collect();
+        cited.extend(
+            verdicts
+                .iter()
+                .flat_map(|(_, v)| v.citations.iter().copied()),
+        );
+        // The observations those numbers point at, by the hash of their body.
+        let cited_bodies: std::collections::HashSet<&str> = report
+            .sources
+            .iter()
+            .filter_map(|s| match s {
                 Source::Observation {
                     number,
                     observation,
-                } => cited.contains(number) && observation.sha256 == f.original_sha256,
-                _ => false,
-            });
-            if used {
+                } if cited.contains(number) => Some(observation.sha256.as_str()),
+                _ => None,
+            })
+            .collect();
+        for f in refs.observations {
+            if cited_bodies.contains(f.original_sha256.as_str()) {
                 evidence.push(format!("{} sha256:{}", f.path, f.sha256));
             }
         }

@@ -123,8 +123,18 @@ pub fn render_book(
             &format!("src/{l}/categories.md"),
             render(&tera, assets, "categories.md.tera", v)?,
         ));
+        // A category page needs its category and the shared parts (labels,
+        // flows), not every other category, requirement and source: copying
+        // the whole view per page made the book quadratic in the input.
+        let shared: serde_json::Map<String, Value> = v
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| !matches!(k.as_str(), "categories" | "requirements" | "sources"))
+            .map(|(k, x)| (k.clone(), x.clone()))
+            .collect();
         for c in v["categories"].as_array().into_iter().flatten() {
-            let mut ctx = v.clone();
+            let mut ctx = Value::Object(shared.clone());
             ctx["c"] = c.clone();
             let id = c["id"].as_str().unwrap_or_default();
             files.push(file(
