@@ -24,6 +24,8 @@ pub mod assets;
 pub mod collect;
 pub mod evidence;
 pub mod flow;
+#[doc(hidden)]
+pub mod fuzz_checks;
 pub mod gap;
 pub mod i18n;
 pub mod load;
