@@ -37,7 +37,10 @@ fn located(d: &Diagnostic, text: &str) {
     assert!(!d.message.is_empty());
 }
 
-fn yaml(data: &[u8], load: fn(&str, &str, &[String]) -> Result<(), Vec<Diagnostic>>) {
+/// A loader: file name, text, known category ids.
+type Loader = fn(&str, &str, &[String]) -> Result<(), Vec<Diagnostic>>;
+
+fn yaml(data: &[u8], load: Loader) {
     let known: Vec<String> = KNOWN.iter().map(|s| s.to_string()).collect();
     match crate::load::decode("input.yaml", data) {
         Ok(text) => {

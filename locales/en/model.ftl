@@ -115,12 +115,12 @@ flows-errors = Flows that could not be read (the others were still analysed)
 label-from-default = rests on the assumed default
 flow-claim-logged = Of the { $flows } { $origin ->
         [live] flows fetched from the instance
-       *[files] exported flows
-    } analysed, { $logged } handle sensitive customer input while flow logging is on ({ $findings } findings; see the flow analysis).
+       *[files] exported flows analysed
+    }, { $logged } handle sensitive customer input while flow logging is on ({ $findings } findings; see the flow analysis).
 flow-claim-safe = None of the { $flows } { $origin ->
         [live] flows fetched from the instance
-       *[files] exported flows
-    } analysed handles sensitive customer input while flow logging is on.
+       *[files] exported flows analysed
+    } handles sensitive customer input while flow logging is on.
 flow-default-enabled = Flows not entered from another flow of the set were analysed as starting with the instance's flow logging setting (CONTACTFLOW_LOGS: enabled).
 flow-default-disabled = Flows not entered from another flow of the set were analysed as starting with the instance's flow logging setting (CONTACTFLOW_LOGS: disabled).
 flow-default-enabled-assumed = The instance's flow logging setting was not known, so it was taken to be enabled, the default for new instances. Please check the actual setting (CONTACTFLOW_LOGS).
