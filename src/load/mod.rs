@@ -65,14 +65,20 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
+            // Lines end as in YAML (CR LF, CR, LF), so this position agrees
+            // with the ones the parser reports.
             let good = &bytes[..e.valid_up_to()];
-            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-            let col = String::from_utf8_lossy(
-                &good[good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)..],
-            )
-            .chars()
-            .count()
-                + 1;
+            let (mut line, mut start) = (1, 0);
+            for (i, b) in good.iter().enumerate() {
+                let lf_after_cr = *b == b'\n' && i > 0 && good[i - 1] == b'\r';
+                if (*b == b'\n' || *b == b'\r') && !lf_after_cr {
+                    line += 1;
+                }
+                if *b == b'\n' || *b == b'\r' {
+                    start = i + 1;
+                }
+            }
+            let col = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
             Err(Diagnostic::new(
                 Code::Unreadable,
                 file,
@@ -402,6 +408,24 @@ pub fn date(ctx: &mut Ctx, node: &Node, what: &str) -> Option<chrono::NaiveDate>
             let d = ctx.error(Code::BadDate, node, format!("`{s}` is not a date"));
             d.expected = Some("a date as YYYY-MM-DD, e.g. 2026-11-01".into());
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_utf8_position_counts_lines_as_yaml_does() {
+        for (bytes, line, col) in [
+            (&b"a: 1\nb: \xff"[..], 2, 4),
+            (&b"a: 1\r\nb: \xff"[..], 2, 4),
+            (&b"a: 1\rb: 2\rc: \xff"[..], 3, 4),
+            (&b"\xff"[..], 1, 1),
+        ] {
+            let d = decode("f.yaml", bytes).unwrap_err();
+            assert_eq!((d.pos.line, d.pos.col), (line, col), "{bytes:?}");
         }
     }
 }
