@@ -1803,10 +1803,16 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
         return;
     };
     let eg = md_escape(&group);
+    // The log group's own field is cited first (a verdict names the first
+    // citation), then the CONTACTFLOW_LOGS attribute it rests on.
+    let with_attr = |mut c: Vec<(usize, String)>| {
+        c.extend(cites.iter().cloned());
+        c
+    };
     let g = &groups[j];
     let gp = format!("/logGroups/{j}");
     if let Some(r) = g.get("arn").and_then(J::as_str).and_then(arn_region) {
-        let mut c = cites.clone();
+        let mut c = Vec::new();
         c.push((d, format!("{gp}/arn")));
         out.claim(
             CAT,
@@ -1820,25 +1826,25 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
                 format!("Log group {eg} is in {}.", md_escape(&r)),
             ),
             vec![],
-            c,
+            with_attr(c),
         );
     }
-    let mut c = cites.clone();
+    let mut c = Vec::new();
     match g.get("retentionInDays").and_then(J::as_u64) {
         Some(n) => {
             c.push((d, format!("{gp}/retentionInDays")));
             out.claim(CAT, Property::Retention, Value::Duration(days(n)),
                 b(format!("ロググループ {eg} の保持期間は{n}日です（削除は最大72時間遅れることがあります）。"), format!("Log group {eg} keeps events for {n} days (deletion may lag up to 72 hours).")),
-                vec![], c);
+                vec![], with_attr(c));
         }
         None => {
             c.push((d, gp.clone()));
             out.claim(CAT, Property::Retention, Value::Duration(Duration::Never),
                 b(format!("ロググループ {eg} に保持期間の設定（retentionInDays）がないため、ログは失効しません。"), format!("Log group {eg} has no retentionInDays, so its events never expire.")),
-                vec![], c);
+                vec![], with_attr(c));
         }
     }
-    let mut c = cites;
+    let mut c = Vec::new();
     match g.get("kmsKeyId").and_then(J::as_str) {
         Some(key) => {
             let ek = md_escape(key);
@@ -1860,7 +1866,7 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
                             ),
                         ),
                         cv,
-                        c,
+                        with_attr(c),
                     );
                 }
                 Err(r) => out.gap(CAT, Property::EncryptionAtRestKey, r),
@@ -1870,7 +1876,7 @@ fn flow_logs(v: &View, out: &mut Out, inst: &super::snapshot::InstanceEntry, nam
             c.push((d, gp));
             out.claim(CAT, Property::EncryptionAtRestKey, Value::Key(KeyOwner::AwsOwned),
                 b(format!("ロググループ {eg} にKMSキーの関連付け（kmsKeyId）がないため、CloudWatch Logsが管理するキーで暗号化されます。"), format!("Log group {eg} has no kmsKeyId, so CloudWatch Logs encrypts it with keys the service owns.")),
-                vec![], c);
+                vec![], with_attr(c));
         }
     }
 }
