@@ -344,15 +344,19 @@ struct Numbering<'a> {
     answers: Option<&'a Answers>,
     observations: &'a [ObservationRef],
     flows: &'a [FlowSource],
+    /// Keys in the order they were first cited (number = index + 1).
     keys: Vec<SourceKey>,
+    /// The number of each key, so that numbering stays linear.
+    index: std::collections::HashMap<SourceKey, usize>,
 }
 
 impl Numbering<'_> {
     fn number(&mut self, key: &SourceKey) -> usize {
-        if let Some(i) = self.keys.iter().position(|k| k == key) {
-            return i + 1;
+        if let Some(n) = self.index.get(key) {
+            return *n;
         }
         self.keys.push(key.clone());
+        self.index.insert(key.clone(), self.keys.len());
         self.keys.len()
     }
     fn numbers(&mut self, keys: &[SourceKey]) -> Vec<usize> {
@@ -708,6 +712,7 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         observations: &resolved.observations,
         flows: flow_files,
         keys: Vec::new(),
+        index: std::collections::HashMap::new(),
     };
     let claim_of = |cat: &str, p: Property| {
         resolved

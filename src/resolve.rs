@@ -24,7 +24,7 @@ pub enum Provenance {
 }
 
 /// Something a claim cites; numbered when the report is built.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum SourceKey {
     /// A documentation page of the catalog.
