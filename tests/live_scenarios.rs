@@ -1180,3 +1180,64 @@ async fn cut_bodies_and_a_500_on_every_retry_fall_back_with_the_reason() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn flow_listing_follows_next_token_across_pages() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let mut fx = standard(&seed, "paged", 730).await;
+    fx.flows = vec![
+        FixtureFlow::from_file("main-1", "Main IVR", "transfer_caller_logging_on.json"),
+        FixtureFlow::from_file(
+            "7f3e9c1a-card-payment",
+            "Card payment",
+            "transfer_target_card_payment.json",
+        ),
+    ];
+    let id = fx.instance_id.clone();
+    let summary = |f: &FixtureFlow| {
+        serde_json::json!({
+            "Id": f.id, "Arn": f.arn(&id), "Name": f.name,
+            "ContactFlowType": "CONTACT_FLOW",
+            "ContactFlowState": "ACTIVE", "ContactFlowStatus": "PUBLISHED"
+        })
+    };
+    let connect = MockServer::start().await;
+    Mock::given(wiremock::matchers::path(format!(
+        "/contact-flows-summary/{id}"
+    )))
+    .and(wiremock::matchers::query_param("nextToken", "page-2"))
+    .respond_with(
+        ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({ "ContactFlowSummaryList": [summary(&fx.flows[1])] }),
+        ),
+    )
+    .with_priority(1)
+    .mount(&connect)
+    .await;
+    Mock::given(wiremock::matchers::path(format!(
+        "/contact-flows-summary/{id}"
+    )))
+    .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+        "ContactFlowSummaryList": [summary(&fx.flows[0])],
+        "NextToken": "page-2"
+    })))
+    .with_priority(2)
+    .mount(&connect)
+    .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let lists = observations(&snap, "ListContactFlows");
+    assert_eq!(lists.len(), 2, "one call per page: {lists:#?}");
+    assert!(lists.iter().any(|o| o
+        .parameters
+        .contains(&("NextToken".to_string(), "page-2".to_string()))));
+    let described: Vec<&str> = observations(&snap, "DescribeContactFlow")
+        .iter()
+        .flat_map(|o| o.parameters.iter())
+        .filter(|(k, _)| k == "ContactFlowId")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(described, ["7f3e9c1a-card-payment", "main-1"]);
+}

@@ -344,6 +344,35 @@ pub(crate) fn key_region(key: &str, default: &str) -> String {
         .unwrap_or_else(|| default.to_string())
 }
 
+/// Every page of a paginated Connect call. `page(token)` makes one call
+/// (recorded like any other) and returns that page's items and the next
+/// token; a failed call ends the listing with what was read so far.
+async fn every_page<T, F, Fut>(mut page: F) -> Vec<T>
+where
+    F: FnMut(Option<String>) -> Fut,
+    Fut: std::future::Future<Output = Option<(Vec<T>, Option<String>)>>,
+{
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    while let Some((items, next)) = page(token.take()).await {
+        out.extend(items);
+        match next {
+            Some(t) if !t.is_empty() => token = Some(t),
+            _ => break,
+        }
+    }
+    out
+}
+
+/// A request about one instance, with its `NextToken` when there is one.
+fn paged_req(iam: &str, region: &str, account: &str, id: &str, token: &Option<String>) -> Req {
+    let req = Req::new(iam, region, account, Some(id)).param("InstanceId", id);
+    match token {
+        Some(t) => req.param("NextToken", t.clone()),
+        None => req,
+    }
+}
+
 async fn storage_configs(
     ctx: &Ctx,
     client: &aws_sdk_connect::Client,
@@ -352,9 +381,8 @@ async fn storage_configs(
     id: &str,
     rt: &str,
 ) -> Vec<aws_sdk_connect::types::InstanceStorageConfig> {
-    let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
+    every_page(|token| {
+        // ResourceType comes before NextToken, as the call has always been recorded.
         let mut req = Req::new(
             "connect:ListInstanceStorageConfigs",
             region,
@@ -367,30 +395,29 @@ async fn storage_configs(
             req = req.param("NextToken", t.clone());
         }
         let c = client.clone();
-        let (i2, t2) = (id.to_string(), token.clone());
+        let i2 = id.to_string();
         let rt2 = InstanceStorageResourceType::from(rt);
-        let Ok(page) = ctx
-            .call(req, None, |cap| async move {
-                c.list_instance_storage_configs()
-                    .instance_id(i2)
-                    .resource_type(rt2)
-                    .set_next_token(t2)
-                    .customize()
-                    .interceptor(cap)
-                    .send()
-                    .await
-            })
-            .await
-        else {
-            break;
-        };
-        out.extend(page.storage_configs().iter().cloned());
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => break,
+        async move {
+            let page = ctx
+                .call(req, None, |cap| async move {
+                    c.list_instance_storage_configs()
+                        .instance_id(i2)
+                        .resource_type(rt2)
+                        .set_next_token(token)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await
+                .ok()?;
+            Some((
+                page.storage_configs().to_vec(),
+                page.next_token().map(str::to_string),
+            ))
         }
-    }
-    out
+    })
+    .await
 }
 
 async fn security_profiles(
@@ -400,34 +427,27 @@ async fn security_profiles(
     account: &str,
     id: &str,
 ) {
-    let mut token: Option<String> = None;
-    loop {
-        let mut req = Req::new("connect:ListSecurityProfiles", region, account, Some(id))
-            .param("InstanceId", id);
-        if let Some(t) = &token {
-            req = req.param("NextToken", t.clone());
+    // The listing is the evidence (kept in the snapshot); nothing to return.
+    let _: Vec<()> = every_page(|token| {
+        let req = paged_req("connect:ListSecurityProfiles", region, account, id, &token);
+        let (c, i2) = (client.clone(), id.to_string());
+        async move {
+            let page = ctx
+                .call(req, None, |cap| async move {
+                    c.list_security_profiles()
+                        .instance_id(i2)
+                        .set_next_token(token)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await
+                .ok()?;
+            Some((Vec::new(), page.next_token().map(str::to_string)))
         }
-        let c = client.clone();
-        let (i2, t2) = (id.to_string(), token.clone());
-        let Ok(page) = ctx
-            .call(req, None, |cap| async move {
-                c.list_security_profiles()
-                    .instance_id(i2)
-                    .set_next_token(t2)
-                    .customize()
-                    .interceptor(cap)
-                    .send()
-                    .await
-            })
-            .await
-        else {
-            break;
-        };
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => break,
-        }
-    }
+    })
+    .await;
 }
 
 /// The flows and flow modules of an instance: list them (every page), then
@@ -435,86 +455,76 @@ async fn security_profiles(
 /// JSON that the flow analysis reads from the snapshot; archived flows and
 /// modules no longer run, so they are not fetched.
 async fn flows(ctx: &Ctx, client: &aws_sdk_connect::Client, region: &str, account: &str, id: &str) {
-    let mut flow_ids: Vec<String> = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut req =
-            Req::new("connect:ListContactFlows", region, account, Some(id)).param("InstanceId", id);
-        if let Some(t) = &token {
-            req = req.param("NextToken", t.clone());
-        }
-        let c = client.clone();
-        let (i2, t2) = (id.to_string(), token.clone());
-        let Ok(page) = ctx
-            .call(req, None, |cap| async move {
-                c.list_contact_flows()
-                    .instance_id(i2)
-                    .set_next_token(t2)
-                    .customize()
-                    .interceptor(cap)
-                    .send()
-                    .await
-            })
-            .await
-        else {
-            break;
-        };
-        flow_ids.extend(
-            page.contact_flow_summary_list()
+    let flow_ids = every_page(|token| {
+        let req = paged_req("connect:ListContactFlows", region, account, id, &token);
+        let (c, i2) = (client.clone(), id.to_string());
+        async move {
+            let page = ctx
+                .call(req, None, |cap| async move {
+                    c.list_contact_flows()
+                        .instance_id(i2)
+                        .set_next_token(token)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await
+                .ok()?;
+            let ids = page
+                .contact_flow_summary_list()
                 .iter()
                 .filter(|s| s.contact_flow_state() != Some(&ContactFlowState::Archived))
-                .filter_map(|s| s.id().map(str::to_string)),
+                .filter_map(|s| s.id().map(str::to_string))
+                .collect();
+            Some((ids, page.next_token().map(str::to_string)))
+        }
+    });
+    let module_ids = every_page(|token| {
+        let req = paged_req(
+            "connect:ListContactFlowModules",
+            region,
+            account,
+            id,
+            &token,
         );
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => break,
-        }
-    }
-    let mut module_ids: Vec<String> = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut req = Req::new("connect:ListContactFlowModules", region, account, Some(id))
-            .param("InstanceId", id);
-        if let Some(t) = &token {
-            req = req.param("NextToken", t.clone());
-        }
-        let c = client.clone();
-        let (i2, t2) = (id.to_string(), token.clone());
-        let Ok(page) = ctx
-            .call(req, None, |cap| async move {
-                c.list_contact_flow_modules()
-                    .instance_id(i2)
-                    .set_next_token(t2)
-                    .customize()
-                    .interceptor(cap)
-                    .send()
-                    .await
-            })
-            .await
-        else {
-            break;
-        };
-        module_ids.extend(
-            page.contact_flow_modules_summary_list()
+        let (c, i2) = (client.clone(), id.to_string());
+        async move {
+            let page = ctx
+                .call(req, None, |cap| async move {
+                    c.list_contact_flow_modules()
+                        .instance_id(i2)
+                        .set_next_token(token)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await
+                .ok()?;
+            let ids = page
+                .contact_flow_modules_summary_list()
                 .iter()
                 .filter(|s| s.state() != Some(&ContactFlowModuleState::Archived))
-                .filter_map(|s| s.id().map(str::to_string)),
-        );
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => break,
+                .filter_map(|s| s.id().map(str::to_string))
+                .collect();
+            Some((ids, page.next_token().map(str::to_string)))
         }
-    }
+    });
+    let (mut flow_ids, mut module_ids): (Vec<String>, Vec<String>) =
+        futures::join!(flow_ids, module_ids);
     flow_ids.sort();
     flow_ids.dedup();
     module_ids.sort();
     module_ids.dedup();
-    let describe_flows = join_all(flow_ids.into_iter().map(|fid| {
-        let c = client.clone();
-        let req = Req::new("connect:DescribeContactFlow", region, account, Some(id))
+    let describe = |iam: &'static str, param: &'static str, fid: String| {
+        Req::new(iam, region, account, Some(id))
             .param("InstanceId", id)
-            .param("ContactFlowId", fid.clone());
-        let i2 = id.to_string();
+            .param(param, fid)
+    };
+    let describe_flows = join_all(flow_ids.into_iter().map(|fid| {
+        let req = describe("connect:DescribeContactFlow", "ContactFlowId", fid.clone());
+        let (c, i2) = (client.clone(), id.to_string());
         async move {
             let _ = ctx
                 .call(req, None, |cap| async move {
@@ -530,16 +540,12 @@ async fn flows(ctx: &Ctx, client: &aws_sdk_connect::Client, region: &str, accoun
         }
     }));
     let describe_modules = join_all(module_ids.into_iter().map(|mid| {
-        let c = client.clone();
-        let req = Req::new(
+        let req = describe(
             "connect:DescribeContactFlowModule",
-            region,
-            account,
-            Some(id),
-        )
-        .param("InstanceId", id)
-        .param("ContactFlowModuleId", mid.clone());
-        let i2 = id.to_string();
+            "ContactFlowModuleId",
+            mid.clone(),
+        );
+        let (c, i2) = (client.clone(), id.to_string());
         async move {
             let _ = ctx
                 .call(req, None, |cap| async move {
