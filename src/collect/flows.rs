@@ -25,8 +25,14 @@ pub struct Fetched {
     pub logging: Option<Logging>,
 }
 
+/// One observation's body as JSON (only the few this module reads are
+/// parsed; `interpret` has its own view of the rest).
+fn body(snap: &Snapshot, i: usize) -> J {
+    serde_json::from_slice(&snap.bodies[i]).unwrap_or(J::Null)
+}
+
 /// The instance's CONTACTFLOW_LOGS, when collected.
-fn instance_logging(snap: &Snapshot, bodies: &[J], id: &str) -> Option<Logging> {
+fn instance_logging(snap: &Snapshot, id: &str) -> Option<Logging> {
     let i = snap.manifest.observations.iter().position(|o| {
         o.instance.as_deref() == Some(id)
             && o.operation == "DescribeInstanceAttribute"
@@ -35,7 +41,10 @@ fn instance_logging(snap: &Snapshot, bodies: &[J], id: &str) -> Option<Logging> 
                 .iter()
                 .any(|(k, v)| k == "AttributeType" && v == "CONTACTFLOW_LOGS")
     })?;
-    match bodies[i].pointer("/Attribute/Value").and_then(J::as_str) {
+    match body(snap, i)
+        .pointer("/Attribute/Value")
+        .and_then(J::as_str)
+    {
         Some("true") => Some(Logging::Enabled),
         Some("false") => Some(Logging::Disabled),
         _ => None,
@@ -71,11 +80,6 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
     {
         return Fetched::default();
     }
-    let bodies: Vec<J> = snap
-        .bodies
-        .iter()
-        .map(|b| serde_json::from_slice(b).unwrap_or(J::Null))
-        .collect();
     let mut out = Fetched::default();
     let mut groups = Vec::new();
     let mut files = Vec::new();
@@ -84,7 +88,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
     let mut assumed = false;
     let mut any_listing = false;
     for inst in chosen {
-        let logging = instance_logging(snap, &bodies, &inst.id);
+        let logging = instance_logging(snap, &inst.id);
         match logging {
             Some(Logging::Enabled) => out.logging = Some(Logging::Enabled),
             Some(Logging::Disabled) => {
@@ -133,7 +137,8 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
                 // Never published: nothing of it runs.
                 continue;
             }
-            let f = &bodies[i][field];
+            let body = body(snap, i);
+            let f = &body[field];
             let arn = f["Arn"].as_str();
             let fid = f["Id"].as_str();
             let name = f["Name"]
