@@ -323,24 +323,7 @@ async fn object_lock_blocks_deletion_on_request_and_sets_retention_floor() {
     // The document says why deletion on request is not met.
     let dir = common::scratch();
     snap.write(&dir.path().join("snap")).unwrap();
-    let o = common::shoko(
-        &[
-            "build",
-            "--evidence",
-            "snap",
-            "--requirements",
-            "requirements.yaml",
-            "--format",
-            "md",
-            "--as-of",
-            &today().to_string(),
-            "--out",
-            "out",
-        ],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", common::text(&o));
-    let en = md(&dir.path().join("out"), "en");
+    let en = build_from_snapshot(dir.path(), &today().to_string(), &[]);
     let del = en
         .lines()
         .find(|l| l.contains("DEL-01") && l.contains("| Must |"))
@@ -379,26 +362,11 @@ async fn access_denied_on_one_call_falls_back_and_says_why() {
 
     let dir = common::scratch();
     snap.write(&dir.path().join("snap")).unwrap();
-    let o = common::shoko(
-        &[
-            "build",
-            "--evidence",
-            "snap",
-            "--requirements",
-            "requirements.yaml",
-            "--answers",
-            "answers.yaml",
-            "--format",
-            "md",
-            "--as-of",
-            &today().to_string(),
-            "--out",
-            "out",
-        ],
+    let en = build_from_snapshot(
         dir.path(),
+        &today().to_string(),
+        &["--answers", "answers.yaml"],
     );
-    assert!(o.status.success(), "{}", common::text(&o));
-    let en = md(&dir.path().join("out"), "en");
     let row = en
         .lines()
         .find(|l| l.starts_with("| Retention | 365 days"))
@@ -867,57 +835,43 @@ fn no_credentials_exits_2_but_records_why_and_the_documents_say_so() {
         "{}",
         common::text(&o)
     );
-    let b = common::shoko(
-        &[
-            "build",
-            "--evidence",
-            "snap",
-            "--requirements",
-            "requirements.yaml",
-            "--format",
-            "md",
-            "--as-of",
-            common::AS_OF,
-            "--out",
-            "out",
-        ],
-        dir.path(),
-    );
-    assert!(b.status.success(), "{}", common::text(&b));
-    let en = md(&dir.path().join("out"), "en");
+    let en = build_from_snapshot(dir.path(), common::AS_OF, &[]);
     assert!(
         en.contains("Live evidence unavailable: NoCredentials on connect:ListInstances"),
         "{en}"
     );
 }
 
-/// Build from a snapshot with the example's requirements and answers and
-/// return the report model.
-fn build_model(dir: &Path, extra: &[&str]) -> (std::process::Output, serde_json::Value) {
-    let as_of = today().to_string();
+/// `shoko build --evidence snap --format md --out out` in `dir` with the
+/// example's requirements and `extra` arguments; the test fails unless it
+/// succeeds. Returns the English document.
+fn build_from_snapshot(dir: &Path, as_of: &str, extra: &[&str]) -> String {
     let mut args = vec![
         "build",
         "--evidence",
         "snap",
         "--requirements",
         "requirements.yaml",
-        "--answers",
-        "answers.yaml",
         "--format",
         "md",
         "--as-of",
-        &as_of,
+        as_of,
         "--out",
         "out",
-        "--dump-model",
-        "model.json",
     ];
     args.extend_from_slice(extra);
     let o = common::shoko(&args, dir);
     assert!(o.status.success(), "{}", common::text(&o));
-    let m = serde_json::from_slice(&std::fs::read(dir.join("model.json")).expect("model"))
-        .expect("json");
-    (o, m)
+    md(&dir.join("out"), "en")
+}
+
+/// [`build_from_snapshot`] with the example's answers, as of today;
+/// returns the report model.
+fn build_model(dir: &Path, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["--answers", "answers.yaml", "--dump-model", "model.json"];
+    args.extend_from_slice(extra);
+    build_from_snapshot(dir, &today().to_string(), &args);
+    serde_json::from_slice(&std::fs::read(dir.join("model.json")).expect("model")).expect("json")
 }
 
 fn flow_claim(m: &serde_json::Value) -> &serde_json::Value {
@@ -983,7 +937,7 @@ async fn live_flows_are_fetched_and_a_transfer_into_card_entry_is_found() {
 
     let dir = common::scratch();
     snap.write(&dir.path().join("snap")).unwrap();
-    let (_, m) = build_model(dir.path(), &[]);
+    let m = build_model(dir.path(), &[]);
     let claim = flow_claim(&m);
     assert_eq!(claim["provenance"], "observed", "{claim:#}");
     assert_eq!(claim["value"]["value"], true);
@@ -1042,7 +996,7 @@ async fn denied_flow_listing_falls_back_to_the_declaration_and_says_why() {
     assert_eq!(snap.manifest.summary.failed, 1);
     let dir = common::scratch();
     snap.write(&dir.path().join("snap")).unwrap();
-    let (_, m) = build_model(dir.path(), &[]);
+    let m = build_model(dir.path(), &[]);
     let claim = flow_claim(&m);
     assert_eq!(claim["provenance"], "declared", "{claim:#}");
     let en = md(&dir.path().join("out"), "en");
@@ -1060,7 +1014,7 @@ async fn denied_flow_listing_falls_back_to_the_declaration_and_says_why() {
         flows.join("default_entry_state.json"),
     )
     .unwrap();
-    let (_, m) = build_model(dir.path(), &["--flows", "exported"]);
+    let m = build_model(dir.path(), &["--flows", "exported"]);
     assert_eq!(flow_claim(&m)["provenance"], "observed");
     assert_eq!(flow_claim(&m)["value"]["value"], false);
     assert_eq!(log01_status(&m), "met");
@@ -1068,7 +1022,7 @@ async fn denied_flow_listing_falls_back_to_the_declaration_and_says_why() {
     assert!(en.contains("(CONTACTFLOW_LOGS: disabled)"), "{en}");
     assert!(!en.contains("was not known"), "{en}");
     // --flow-logging still overrides what was collected.
-    let (_, m) = build_model(
+    let m = build_model(
         dir.path(),
         &["--flows", "exported", "--flow-logging", "enabled"],
     );
@@ -1168,8 +1122,11 @@ async fn cut_bodies_and_a_500_on_every_retry_fall_back_with_the_reason() {
         // The documents show the declared retention and say why.
         let dir = common::scratch();
         snap.write(&dir.path().join("snap")).unwrap();
-        build_model(dir.path(), &[]);
-        let en = md(&dir.path().join("out"), "en");
+        let en = build_from_snapshot(
+            dir.path(),
+            &today().to_string(),
+            &["--answers", "answers.yaml"],
+        );
         let row = en
             .lines()
             .find(|l| l.starts_with("| Retention | 90 days"))
