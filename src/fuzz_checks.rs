@@ -95,7 +95,7 @@ pub fn markdown_escape(data: &[u8]) {
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
-    let escaped = crate::render::escape::md_escape(s);
+    let escaped = crate::text::escape::md_escape(s);
     assert!(!escaped.contains('\n') && !escaped.contains('\r'));
     let doc = format!("x {escaped}");
     let mut seen = String::new();
@@ -129,7 +129,7 @@ pub fn flow(data: &[u8]) {
     };
     match crate::flow::parse_flow("flow.json", "flow", None, None, text) {
         Ok(f) => {
-            let a = crate::flow::analyze(&[f.clone(), f], crate::flow::Logging::Enabled);
+            let a = crate::flow::analyze(&[f.clone(), f], crate::model::flow::Logging::Enabled);
             assert_eq!(a.flows.len(), 2);
             for x in &a.findings {
                 assert!(!x.path.is_empty(), "finding without a path: {x:?}");

@@ -5,66 +5,11 @@
 //! and, for a gap, a remedy taken from the catalog's knowledge of how the
 //! value can change (configure, design) or that it cannot (negotiate).
 
-use crate::load::catalog::{Allowed, Catalog, Change, Direction};
-use crate::load::inputs::{CategorySel, Condition, Expected, Requirement};
+use crate::model::catalog::{Allowed, Catalog, Change, Direction};
+use crate::model::claim::{Claim, UnverifiedReason};
+use crate::model::requirement::{CategorySel, Condition, Expected, Requirement};
+use crate::model::verdict::{Reason, Verdict};
 use crate::model::{Duration, KeyOwner, Property, Protocol, Remedy, Status, Value};
-use crate::resolve::{Claim, UnverifiedReason};
-use serde::Serialize;
-
-/// Why a verdict came out as it did; the i18n layer turns it into prose.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "kebab-case")]
-pub enum Reason {
-    /// Every condition holds.
-    Met,
-    /// A condition fails.
-    Gap {
-        /// Which way the value must move.
-        direction: Direction,
-        /// The catalog's change entry used, if any.
-        change: Option<Change>,
-        /// For configurable retention: the accepted values that would meet
-        /// the requirement (or the range, as two values).
-        meeting: Vec<Duration>,
-        /// `meeting` is a closed range rather than a list.
-        meeting_is_range: bool,
-    },
-    /// No claim for this property and category.
-    NoEvidence,
-    /// The catalog marks the fact unverified.
-    Undocumented,
-    /// The observation is older than its freshness limit.
-    Stale,
-    /// The value depends on the deployment's settings, which are not known.
-    DependsOnConfig,
-    /// The data lives in the instance's Region, which is not known.
-    InstanceRegionUnknown,
-    /// The property does not apply.
-    NotApplicable,
-    /// Media protection (SRTP) against a TLS requirement.
-    MediaProtocol,
-    /// Free text cannot be compared mechanically.
-    FreeText,
-    /// Kept while the instance exists: depends on the instance's life.
-    InstanceLifetime,
-    /// The value and the requirement overlap (e.g. months against days).
-    Ambiguous,
-}
-
-/// One requirement against one category.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verdict {
-    /// Requirement id.
-    pub requirement: String,
-    /// Category id.
-    pub category: String,
-    /// Outcome.
-    pub status: Status,
-    /// For a gap: what closes it.
-    pub remedy: Option<Remedy>,
-    /// Why.
-    pub reason: Reason,
-}
 
 enum Outcome {
     Pass,

@@ -9,7 +9,8 @@
 //! that cannot be verified at all: unreadable, not a zip, no manifest, a
 //! manifest that does not parse.
 
-use crate::pack::{archive, safe_path, sha256, DIR, MANIFEST};
+use crate::pack::{archive, safe_path, DIR, MANIFEST};
+use crate::text::sha256_hex as sha256;
 use std::path::Path;
 
 /// One thing wrong with a pack.

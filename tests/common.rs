@@ -73,7 +73,11 @@ pub fn tool(name: &str, args: &[&str]) -> String {
 }
 
 /// The built-in example's report at [`AS_OF`], with the locales it was built with.
-pub fn example_report() -> (shoko::report::Report, shoko::i18n::I18n, shoko::Inputs) {
+pub fn example_report() -> (
+    shoko::model::report::Report,
+    shoko::i18n::I18n,
+    shoko::Inputs,
+) {
     let assets = shoko::assets::Assets::default();
     let catalog = shoko::load_catalog(&assets).expect("catalog loads");
     let i18n = shoko::i18n::I18n::load(&assets).expect("locales load");

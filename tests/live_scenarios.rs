@@ -59,7 +59,7 @@ async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_
         .clone();
     let body = std::fs::read(snap.join(lifecycle["file"].as_str().unwrap())).unwrap();
     let sha = lifecycle["sha256"].as_str().unwrap();
-    assert_eq!(shoko::collect::snapshot::sha256_hex(&body), sha);
+    assert_eq!(shoko::text::sha256_hex(&body), sha);
     assert_eq!(lifecycle["account"], ACCOUNT);
 
     let build = |outdir: &str| {
@@ -170,7 +170,7 @@ async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_
     assert_eq!(o.status.code(), Some(0), "{}", common::text(&o));
 }
 
-fn all_text(c: &shoko::evidence::ObservedClaim) -> String {
+fn all_text(c: &shoko::model::evidence::ObservedClaim) -> String {
     let mut s = format!("{} {}", c.explain.en, c.explain.ja);
     for cv in &c.caveats {
         s.push_str(&format!(" {} {}", cv.en, cv.ja));
@@ -516,13 +516,13 @@ async fn observed_beats_declared() {
             .unwrap()
     };
     let r = get("call-recordings", "retention");
-    assert_eq!(r.provenance, shoko::resolve::Provenance::Observed);
+    assert_eq!(r.provenance, shoko::model::claim::Provenance::Observed);
     assert_eq!(
         r.value,
         Value::Duration(Duration::parse("730 days").unwrap())
     );
     let f = get("flow-logs", "retention"); // declared 90 days, observed 365
-    assert_eq!(f.provenance, shoko::resolve::Provenance::Observed);
+    assert_eq!(f.provenance, shoko::model::claim::Provenance::Observed);
     assert_eq!(
         f.value,
         Value::Duration(Duration::parse("365 days").unwrap())
@@ -532,7 +532,7 @@ async fn observed_beats_declared() {
     // Something no API shows stays declared.
     assert_eq!(
         get("flow-logs", "sensitive-input-logged").provenance,
-        shoko::resolve::Provenance::Declared
+        shoko::model::claim::Provenance::Declared
     );
 }
 

@@ -122,12 +122,12 @@ fn the_pack_holds_every_promised_file_and_verifies() {
         .as_array()
         .expect("inputs")
         .iter()
-        .any(|i| i["role"] == "answers" && i["sha256"] == shoko::pack::sha256(&answers)));
+        .any(|i| i["role"] == "answers" && i["sha256"] == shoko::text::sha256_hex(&answers)));
     for f in m["files"].as_array().expect("files") {
         let b =
             std::fs::read(out.join("pack").join(f["path"].as_str().expect("path"))).expect("file");
         assert_eq!(f["size"], b.len());
-        assert_eq!(f["sha256"], shoko::pack::sha256(&b));
+        assert_eq!(f["sha256"], shoko::text::sha256_hex(&b));
     }
     // The zip holds the same files under pack/, manifest included.
     let zipped = unzip(&std::fs::read(out.join("pack.zip")).expect("zip"));
@@ -403,7 +403,7 @@ fn questionnaire_answers_follow_the_example_verdicts() {
     assert!(
         dsp16[evidence].contains(&format!(
             "claims.json sha256:{}",
-            shoko::pack::sha256(&claims)
+            shoko::text::sha256_hex(&claims)
         )),
         "{}",
         dsp16[evidence]

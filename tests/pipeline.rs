@@ -4,16 +4,16 @@
 mod common;
 
 use shoko::assets::Assets;
-use shoko::gap::Reason;
+use shoko::model::report::Report;
+use shoko::model::verdict::Reason;
 use shoko::model::{Lang, Remedy, Status};
-use shoko::report::Report;
 use shoko::Inputs;
 
 fn example() -> (Report, shoko::i18n::I18n, Inputs) {
     common::example_report()
 }
 
-fn verdict<'a>(r: &'a Report, req: &str, cat: &str) -> &'a shoko::report::VerdictView {
+fn verdict<'a>(r: &'a Report, req: &str, cat: &str) -> &'a shoko::model::report::VerdictView {
     r.requirements
         .iter()
         .find(|x| x.id == req)
@@ -119,7 +119,7 @@ fn location_is_met_where_a_region_is_known_and_unverified_elsewhere() {
         .find(|c| c.id == "flow-logs")
         .and_then(|c| c.claims.iter().find(|x| x.property.name() == "region"))
         .expect("flow-logs region");
-    assert_eq!(derived.provenance, shoko::resolve::Provenance::Derived);
+    assert_eq!(derived.provenance, shoko::model::claim::Provenance::Derived);
     assert!(
         derived.citations.len() >= 2,
         "a derived claim cites the rule and the claim it used"

@@ -11,16 +11,11 @@ pub mod model;
 #[path = "../../src/load/mod.rs"]
 pub mod load;
 
-#[path = "../../src/flow.rs"]
+#[path = "../../src/flow/mod.rs"]
 pub mod flow;
 
-#[path = "../../src/render/escape.rs"]
-pub mod escape;
-
-/// `crate::render::escape`, as in the main crate.
-pub mod render {
-    pub use crate::escape;
-}
+#[path = "../../src/text/mod.rs"]
+pub mod text;
 
 #[path = "../../src/fuzz_checks.rs"]
 pub mod checks;

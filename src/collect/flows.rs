@@ -7,8 +7,9 @@
 
 use super::snapshot::{InstanceEntry, Status};
 use super::Snapshot;
-use crate::evidence::{FlowOrigin, FlowSource};
-use crate::flow::{FlowError, FlowFile, Logging};
+use crate::flow::FlowFile;
+use crate::model::evidence::{FlowOrigin, FlowSource};
+use crate::model::flow::{FlowError, Logging};
 use serde_json::Value as J;
 
 /// What the snapshot says about flows.
@@ -168,7 +169,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
                     files.push(FlowSource {
                         source: source.clone(),
                         name: name.clone(),
-                        sha256: super::snapshot::sha256_hex(content.as_bytes()),
+                        sha256: crate::text::sha256_hex(content.as_bytes()),
                     });
                     flows.push(flow);
                 }

@@ -21,10 +21,10 @@
 //! interpolated into them is escaped here ([`md_escape`]).
 
 use super::snapshot::{ErrorKind, Snapshot, Status};
-use crate::evidence::{LiveEvidence, ObservationRef, ObservedClaim, Unavailable};
 use crate::model::duration::Unit;
+use crate::model::evidence::{LiveEvidence, ObservationRef, ObservedClaim, Unavailable};
 use crate::model::{Bilingual, Duration, KeyOwner, Property, Value};
-use crate::render::escape::md_escape;
+use crate::text::escape::md_escape;
 use serde_json::Value as J;
 
 /// How to read a snapshot.

@@ -21,7 +21,6 @@
 //! read configuration metadata only: never contact records, recordings,
 //! transcripts or log events.
 
-pub mod cli;
 pub mod connect;
 pub mod firehose;
 pub mod flows;
@@ -620,7 +619,7 @@ impl Ctx {
             Reporter::Lines => eprintln!("shoko collect: {line}"),
             Reporter::Quiet => {}
         }
-        let sha256 = snapshot::sha256_hex(&bytes);
+        let sha256 = crate::text::sha256_hex(&bytes);
         let obs = Observation {
             id: String::new(),
             service: req.action.service.to_string(),
@@ -748,6 +747,31 @@ pub async fn collect(sdk: SdkConfig, endpoints: Endpoints, opts: Options) -> Sna
         instances,
         notes,
         records,
+    })
+}
+
+/// Run a collection with the standard AWS configuration chain (env,
+/// profiles, SSO, IMDS; AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL[_<SERVICE>])
+/// on a Tokio runtime of its own. Without Regions in `opts`, the
+/// configuration's Region is used. Errors are messages for the user.
+pub fn run(mut opts: Options) -> Result<Snapshot, String> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+    rt.block_on(async move {
+        let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .load()
+            .await;
+        if opts.regions.is_empty() {
+            match sdk.region() {
+                Some(r) => opts.regions.push(r.to_string()),
+                None => {
+                    return Err("no AWS Region given\n  hint: pass --region ap-northeast-1, or set AWS_REGION or a profile's region".to_string())
+                }
+            }
+        }
+        Ok(collect(sdk, Default::default(), opts).await)
     })
 }
 

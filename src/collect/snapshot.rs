@@ -22,7 +22,6 @@
 
 use super::Record;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The format tag of `snapshot.json`.
@@ -263,11 +262,6 @@ pub fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
     s.into_bytes()
 }
 
-/// SHA-256 of bytes, hex.
-pub fn sha256_hex(b: &[u8]) -> String {
-    hex::encode(Sha256::digest(b))
-}
-
 fn sort_key(o: &Observation) -> (String, String, String, String, Vec<(String, String)>) {
     (
         o.region.clone(),
@@ -376,7 +370,7 @@ impl Snapshot {
             }
             let p = dir.join(&o.file);
             let b = std::fs::read(&p).map_err(|e| err(&p, format!("cannot read it ({e})")))?;
-            let h = sha256_hex(&b);
+            let h = crate::text::sha256_hex(&b);
             if h != o.sha256 {
                 return Err(err(
                     &p,

@@ -178,19 +178,6 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The closest known name to `got`, when it is close enough to be a typo.
-pub fn did_you_mean<'a>(got: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let mut best: Option<(f64, &str)> = None;
-    for k in known {
-        let score = strsim::jaro_winkler(got, k);
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, k));
-        }
-    }
-    best.filter(|(s, _)| *s >= 0.8)
-        .map(|(_, k)| format!("did you mean `{k}`?"))
-}
-
 /// Every problem found in a set of input files.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);

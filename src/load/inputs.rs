@@ -3,131 +3,13 @@
 
 use super::yaml::{self, Node, NodeKind};
 use super::{
-    bilingual, bilingual_or_text, date, diag, fields, seq, text, value, Code, Ctx, Diagnostic,
-    Specials,
+    bilingual, bilingual_or_text, date, fields, seq, text, value, Code, Ctx, Diagnostic, Specials,
 };
-use crate::model::{Bilingual, Duration, KeyOwner, Priority, Property, Protocol, Value, ValueKind};
-use serde::Serialize;
-
-/// Which categories a requirement covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CategorySel {
-    /// `"*"`: every category that has the property.
-    All,
-    /// One category.
-    One(String),
-}
-
-/// A value a requirement compares with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
-pub enum Expected {
-    /// A length of time.
-    Duration(Duration),
-    /// Yes or no.
-    Bool(bool),
-    /// A key owner.
-    Key(KeyOwner),
-    /// A transport protocol.
-    Protocol(Protocol),
-    /// A Region code.
-    Region(String),
-    /// Free text.
-    Text(String),
-}
-
-/// One condition of a requirement's `expect`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Condition {
-    /// The value must reach this.
-    AtLeast(Expected),
-    /// The value must stay within this.
-    AtMost(Expected),
-    /// The value must be one of these.
-    OneOf(Vec<Expected>),
-    /// The value must equal this.
-    Is(Expected),
-}
-
-/// The buyer's organisation and system.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Customer {
-    /// Company name.
-    pub name: Bilingual,
-    /// The system under review.
-    pub system: Bilingual,
-}
-
-/// One demand of the buyer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Requirement {
-    /// The buyer's id (`RET-01`).
-    pub id: String,
-    /// The demand in the buyer's words.
-    pub title: Bilingual,
-    /// The category or `*`.
-    pub category: CategorySel,
-    /// The property it constrains.
-    pub property: Property,
-    /// Every condition must hold.
-    pub expect: Vec<Condition>,
-    /// must / should / may.
-    pub priority: Priority,
-    /// Line in the requirements file.
-    pub line: usize,
-}
-
-/// A loaded requirements file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Requirements {
-    /// The file as named by the user.
-    pub file: String,
-    /// Who is asking.
-    pub customer: Customer,
-    /// What they ask, in file order.
-    pub requirements: Vec<Requirement>,
-}
-
-/// Who made the declarations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Declarer {
-    /// Name.
-    pub name: String,
-    /// Role or team.
-    pub role: Option<Bilingual>,
-}
-
-/// One declared answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Answer {
-    /// Category id.
-    pub category: String,
-    /// Property.
-    pub property: Property,
-    /// The declared value.
-    pub value: Value,
-    /// The operator's note.
-    pub note: Option<Bilingual>,
-    /// A change ticket, ARN or document id backing it.
-    pub reference: Option<String>,
-    /// Line in the answers file.
-    pub line: usize,
-}
-
-/// A loaded answers file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Answers {
-    /// The file as named by the user.
-    pub file: String,
-    /// Who declared.
-    pub declared_by: Option<Declarer>,
-    /// When.
-    pub declared_at: Option<chrono::NaiveDate>,
-    /// The answers, in file order.
-    pub answers: Vec<Answer>,
-}
+use crate::model::answer::{Answer, Answers, Declarer};
+use crate::model::requirement::{
+    CategorySel, Condition, Customer, Expected, Requirement, Requirements,
+};
+use crate::model::{Priority, Property, Value, ValueKind};
 
 fn root(ctx: &mut Ctx, text: &str) -> Option<Node> {
     match yaml::parse(ctx.file, text) {
@@ -156,7 +38,7 @@ fn category(ctx: &mut Ctx, node: &Node, known: &[String], allow_all: bool) -> Op
     if known.iter().any(|k| k == s) {
         return Some(CategorySel::One(s.to_string()));
     }
-    let hint = diag::did_you_mean(s, known.iter().map(String::as_str));
+    let hint = crate::text::did_you_mean(s, known.iter().map(String::as_str));
     let d = ctx.error(
         Code::UnknownCategory,
         node,
@@ -178,7 +60,7 @@ pub fn property(ctx: &mut Ctx, node: &Node) -> Option<Property> {
         Some(p) => Some(p),
         None => {
             let names: Vec<&str> = Property::ALL.iter().map(|p| p.name()).collect();
-            let hint = diag::did_you_mean(s, names.iter().copied());
+            let hint = crate::text::did_you_mean(s, names.iter().copied());
             let d = ctx.error(
                 Code::UnknownProperty,
                 node,
@@ -349,7 +231,7 @@ pub fn load_requirements(
                         Some("should") => Some(Priority::Should),
                         Some("may") => Some(Priority::May),
                         Some(other) => {
-                            let hint = diag::did_you_mean(other, ["must", "should", "may"]);
+                            let hint = crate::text::did_you_mean(other, ["must", "should", "may"]);
                             let d = ctx.error(
                                 Code::BadValue,
                                 n,

@@ -144,7 +144,7 @@ pub fn fields<'n>(
             continue;
         };
         if !allowed.contains(&key) {
-            let hint = diag::did_you_mean(key, allowed.iter().copied());
+            let hint = crate::text::did_you_mean(key, allowed.iter().copied());
             let d = ctx.error(
                 Code::UnknownKey,
                 k,
@@ -355,7 +355,7 @@ pub fn value(ctx: &mut Ctx, node: &Node, property: Property, specials: Specials)
                 Some(k) => Some(Value::Key(k)),
                 None => {
                     let names: Vec<&str> = KeyOwner::ALL.iter().map(|k| k.name()).collect();
-                    let hint = diag::did_you_mean(s, names.iter().copied());
+                    let hint = crate::text::did_you_mean(s, names.iter().copied());
                     let d = ctx.error(Code::BadValue, node, format!("`{s}` is not a key owner"));
                     d.expected = Some(format!("one of {}", list(&names)));
                     d.hint = hint;
@@ -386,7 +386,7 @@ pub fn protocol(ctx: &mut Ctx, node: &Node) -> Option<Protocol> {
         Some(p) => Some(p),
         None => {
             let names: Vec<&str> = Protocol::ALL.iter().map(|p| p.name()).collect();
-            let hint = diag::did_you_mean(&s.to_ascii_lowercase(), names.iter().copied());
+            let hint = crate::text::did_you_mean(&s.to_ascii_lowercase(), names.iter().copied());
             let d = ctx.error(
                 Code::BadValue,
                 node,

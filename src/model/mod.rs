@@ -2,7 +2,15 @@
 //! requirements and statuses. Everything a renderer shows is built from
 //! these; nothing here knows about files or AWS.
 
+pub mod answer;
+pub mod catalog;
+pub mod claim;
 pub mod duration;
+pub mod evidence;
+pub mod flow;
+pub mod report;
+pub mod requirement;
+pub mod verdict;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -5,7 +5,7 @@
 
 use super::frameworks::Frameworks;
 use super::Redaction;
-use crate::report::{Report, Source};
+use crate::model::report::{Report, Source};
 use serde_json::{json, Value};
 
 /// Format version of `claims.json`.

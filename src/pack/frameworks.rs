@@ -175,10 +175,8 @@ fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
                         n,
                         format!("unknown property `{}`", s.trim()),
                     );
-                    d.hint = crate::load::diag::did_you_mean(
-                        s.trim(),
-                        Property::ALL.iter().map(|p| p.name()),
-                    );
+                    d.hint =
+                        crate::text::did_you_mean(s.trim(), Property::ALL.iter().map(|p| p.name()));
                 }
             }
         }

@@ -9,7 +9,7 @@
 
 use super::claims::{claim_id, refs, ObservationFile};
 use super::{plain, PackError, Redaction};
-use crate::report::Report;
+use crate::model::report::Report;
 
 /// Column names (stable identifiers, not prose).
 pub const HEADER: [&str; 14] = [

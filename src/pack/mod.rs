@@ -26,12 +26,11 @@ pub mod questionnaire;
 pub mod redact;
 
 use crate::i18n::I18n;
+use crate::model::report::{Report, Source};
 use crate::output::OutFile;
-use crate::report::{Report, Source};
 use frameworks::Frameworks;
 pub use redact::Redaction;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 /// Format version of `manifest.json`.
 pub const MANIFEST_FORMAT: &str = "shoko.pack/1";
@@ -110,11 +109,6 @@ pub struct Parts<'a> {
     pub redaction: Redaction,
 }
 
-/// SHA-256 in hex.
-pub fn sha256(b: &[u8]) -> String {
-    hex::encode(Sha256::digest(b))
-}
-
 /// Inline Markdown (catalog text, generated explanations) as plain text for
 /// CSV and spreadsheet cells: emphasis and code marks dropped, escapes undone.
 pub fn plain(md: &str) -> String {
@@ -152,7 +146,7 @@ pub(crate) struct PackFile {
 
 impl PackFile {
     pub(crate) fn hash(&self) -> String {
-        sha256(&self.bytes)
+        crate::text::sha256_hex(&self.bytes)
     }
 }
 
@@ -194,7 +188,7 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
         // Keyed by the hash of the body as collected, which is what an
         // observation reference carries.
         observations.push(claims::ObservationFile {
-            original_sha256: sha256(&o.bytes),
+            original_sha256: crate::text::sha256_hex(&o.bytes),
             path: f.path.clone(),
             sha256: f.hash(),
         });

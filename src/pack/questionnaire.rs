@@ -23,9 +23,9 @@ use super::claims::{claim_id, ObservationFile};
 use super::frameworks::{Frameworks, Ownership};
 use super::{plain, PackError, Redaction};
 use crate::i18n::I18n;
+use crate::model::claim::Provenance;
+use crate::model::report::{Report, Source};
 use crate::model::{Bilingual, Lang, Property, Status};
-use crate::report::{Report, Source};
-use crate::resolve::Provenance;
 
 /// A CAIQ answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! Markdown documents through Tera templates. Untrusted text goes through the
 //! `md` filter; trusted Markdown fields (`*_md`) through `cell` inside tables.
 
-use super::escape::{md_cell, md_escape};
 use crate::assets::Assets;
+use crate::text::escape::{md_cell, md_escape};
 use serde_json::Value;
 use std::collections::HashMap;
 

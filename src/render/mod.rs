@@ -2,7 +2,6 @@
 //! returns bytes; none of them writes files.
 
 pub mod book;
-pub mod escape;
 pub mod markdown;
 pub mod pdf;
 pub mod view;

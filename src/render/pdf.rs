@@ -7,7 +7,7 @@
 //! content, so `#read("/etc/passwd")` in a declared note stays text.
 
 use crate::assets::Assets;
-use crate::report::Report;
+use crate::model::report::Report;
 use pulldown_cmark::{Event, Parser, Tag};
 use serde_json::{json, Value};
 use typst::foundations::{Dict, IntoValue, Smart};

@@ -5,10 +5,10 @@
 //! text and must be escaped by the renderer.
 
 use crate::i18n::I18n;
+use crate::model::claim::Provenance;
+use crate::model::report::{Report, Source};
 use crate::model::Lang;
-use crate::render::escape::md_escape;
-use crate::report::{Report, Source};
-use crate::resolve::Provenance;
+use crate::text::escape::md_escape;
 use serde_json::{json, Map, Value};
 
 fn status_name(s: crate::model::Status) -> &'static str {

@@ -751,7 +751,7 @@ pub fn today() -> chrono::NaiveDate {
 pub fn interpret(
     snap: &shoko::collect::Snapshot,
     as_of: chrono::NaiveDate,
-) -> shoko::evidence::LiveEvidence {
+) -> shoko::model::evidence::LiveEvidence {
     shoko::collect::interpret::interpret(
         snap,
         &shoko::collect::interpret::Options {
@@ -764,10 +764,10 @@ pub fn interpret(
 
 /// The observed claim for a category and property.
 pub fn claim<'a>(
-    live: &'a shoko::evidence::LiveEvidence,
+    live: &'a shoko::model::evidence::LiveEvidence,
     cat: &str,
     prop: &str,
-) -> Option<&'a shoko::evidence::ObservedClaim> {
+) -> Option<&'a shoko::model::evidence::ObservedClaim> {
     live.claims
         .iter()
         .find(|c| c.category == cat && c.property.name() == prop)
@@ -796,7 +796,7 @@ pub fn observations<'a>(
 
 /// The reason a property is unavailable.
 pub fn unavailable<'a>(
-    live: &'a shoko::evidence::LiveEvidence,
+    live: &'a shoko::model::evidence::LiveEvidence,
     cat: &str,
     prop: &str,
 ) -> Option<&'a str> {

@@ -29,6 +29,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::Path;
 
+pub use crate::model::flow::{
+    Analysis, Finding, FindingKind, FlowError, FlowVerdict, Logging, PathStep,
+};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -78,122 +81,6 @@ pub struct Transition {
     pub next_action: String,
     /// How the edge is taken: "NextAction", "Condition Equals 1", "Error NoMatchingError".
     pub via: String,
-}
-
-/// A flow that could not be read, with where and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[error("{}", self.render())]
-pub struct FlowError {
-    // Spelled `r#source` so that thiserror does not take this String for the
-    // error's cause (it treats a field named `source` as one); it is still
-    // the field `source` for callers and for serde.
-    /// File path or ARN the flow was read from.
-    pub r#source: String,
-    /// JSON path of the offending value, e.g. `$.Actions[3].Transitions.NextAction`.
-    pub json_path: String,
-    /// 1-based line of the offending value, when known.
-    pub line: Option<usize>,
-    /// 1-based column of the offending value, when known.
-    pub column: Option<usize>,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: Option<String>,
-}
-
-impl FlowError {
-    fn render(&self) -> String {
-        let mut out = self.source.clone();
-        if let Some(line) = self.line {
-            out.push_str(&format!(":{line}"));
-            if let Some(column) = self.column {
-                out.push_str(&format!(":{column}"));
-            }
-        }
-        out.push_str(&format!(": {}: {}", self.json_path, self.message));
-        if let Some(hint) = &self.hint {
-            out.push_str(&format!(" (hint: {hint})"));
-        }
-        out
-    }
-}
-
-/// Flow logging state (`UpdateFlowLoggingBehavior`, or the instance's `CONTACTFLOW_LOGS`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Logging {
-    /// Flow logs record what blocks handle.
-    Enabled,
-    /// Flow logs are off.
-    Disabled,
-}
-
-/// Result of [`analyze`]: one verdict per flow and every finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Analysis {
-    /// One verdict per flow, in input order.
-    pub flows: Vec<FlowVerdict>,
-    /// Findings sorted by flow (input order), then block id, then kind.
-    pub findings: Vec<Finding>,
-}
-
-/// The per-flow answer a reviewer asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FlowVerdict {
-    /// The flow's source.
-    pub source: String,
-    /// The flow's name.
-    pub name: String,
-    /// True when at least one finding lies in this flow.
-    pub sensitive_input_logged: bool,
-    /// True when the state on entry was taken from the instance default.
-    pub entry_state_assumed: bool,
-}
-
-/// A block that handles sensitive customer data while flow logging is on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// Source of the flow that holds the block.
-    pub flow_source: String,
-    /// Name of the flow that holds the block.
-    pub flow_name: String,
-    /// The block's `Identifier`.
-    pub block_id: String,
-    /// The block's display name, when the metadata has one.
-    pub block_name: Option<String>,
-    /// What the block does with the data.
-    pub kind: FindingKind,
-    /// The sensitive values involved, e.g. `$.StoredCustomerInput`.
-    pub references: Vec<String>,
-    /// One concrete path from a flow's start to the block, with logging on at the block.
-    pub path: Vec<PathStep>,
-    /// True when logging is on only because of the assumed instance default.
-    pub logging_from_default: bool,
-}
-
-/// Kind of sensitive handling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FindingKind {
-    /// `GetParticipantInput` stores input without `InputEncryption`.
-    StoredInputUnencrypted,
-    /// `InvokeLambdaFunction` sends stored input or the customer's number.
-    LambdaReceivesSensitive,
-    /// `UpdateContactAttributes` copies stored input or the customer's number.
-    AttributeStoresSensitive,
-}
-
-/// One block on a finding's path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PathStep {
-    /// Name of the flow the block is in.
-    pub flow_name: String,
-    /// The block's `Identifier`.
-    pub block_id: String,
-    /// The block's display name, when known.
-    pub block_name: Option<String>,
-    /// How this block was reached from the previous step; `None` for the first step.
-    pub via: Option<String>,
 }
 
 // ---------------------------------------------------------------------------
@@ -580,38 +467,13 @@ fn check_target(
 }
 
 fn unknown_hint(name: &str, index: &HashMap<&str, usize>) -> String {
-    let mut best: Option<(usize, &str)> = None;
-    for known in index.keys() {
-        let d = edit_distance(name, known);
-        let better = match best {
-            None => true,
-            Some((bd, bk)) => d < bd || (d == bd && *known < bk),
-        };
-        if better {
-            best = Some((d, known));
-        }
-    }
-    match best {
-        Some((d, known)) if d <= 3.max(name.chars().count() / 4) => format!(
+    match crate::text::closest(name, index.keys().copied()) {
+        Some(known) => format!(
             "did you mean \"{known}\"? It must be the Identifier of a block in Actions"
         ),
-        _ => "it must be the Identifier of a block in Actions; the flow may be a partial export or hand-edited"
+        None => "it must be the Identifier of a block in Actions; the flow may be a partial export or hand-edited"
             .to_string(),
     }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 fn condition_label(condition: Option<&Value>) -> String {

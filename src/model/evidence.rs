@@ -3,7 +3,7 @@
 //! evidence was unavailable. The collectors (`collect`) produce this; the
 //! resolver consumes it. Offline builds pass an empty [`LiveEvidence`].
 
-use crate::model::{Bilingual, Property, Value};
+use super::{Bilingual, Property, Value};
 use serde::Serialize;
 
 /// Where an observed value was read.
@@ -96,11 +96,11 @@ pub struct FlowEvidence {
     /// The flows read, in name order.
     pub files: Vec<FlowSource>,
     /// Verdicts per flow and every finding.
-    pub analysis: crate::flow::Analysis,
+    pub analysis: super::flow::Analysis,
     /// Flows that could not be read (the others are still analysed).
-    pub errors: Vec<crate::flow::FlowError>,
+    pub errors: Vec<super::flow::FlowError>,
     /// Logging state assumed where a flow is entered from outside the set.
-    pub default_logging: crate::flow::Logging,
+    pub default_logging: super::flow::Logging,
     /// True when that default is an assumption (no instance attribute seen).
     pub default_assumed: bool,
     /// Where the flows came from.
@@ -121,5 +121,5 @@ pub struct LiveEvidence {
     /// The instance's flow logging setting (CONTACTFLOW_LOGS) as collected:
     /// where exported flows are entered from outside their set, they start
     /// in this state. Enabled when any collected instance has it on.
-    pub flow_logging: Option<crate::flow::Logging>,
+    pub flow_logging: Option<super::flow::Logging>,
 }

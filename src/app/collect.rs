@@ -1,10 +1,15 @@
-//! Command-line options of live collection, shared by `shoko collect` and
-//! `shoko build --live`, and the glue that runs a collection from them: the
-//! aws-config standard chain (env, profiles, SSO, IMDS; AWS_PROFILE,
-//! AWS_REGION, AWS_ENDPOINT_URL[_<SERVICE>]) and a Tokio runtime.
+//! Live evidence in a run: the collection options shared by `shoko collect`
+//! and `shoko build --live`, reading or collecting a snapshot, and turning
+//! it into observed claims and fetched flows.
 
-use super::{Options, ProgressMode, Selector, Snapshot};
+use super::{Error, Outcome, Result};
+use crate::collect::snapshot::Snapshot;
+use crate::collect::{Options, ProgressMode, Selector};
+use crate::i18n::I18n;
+use crate::model::evidence::LiveEvidence;
+use crate::output::OutFile;
 use clap::Args;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Options of a live collection.
@@ -61,10 +66,12 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
 impl LiveArgs {
     /// Check the values and turn them into [`Options`] (Regions not yet
     /// resolved). Errors are messages for the user (exit 2).
-    pub fn options(&self) -> Result<Options, String> {
+    pub fn options(&self) -> Result<Options> {
         let dur = |flag: &str, v: &str| {
             parse_duration(v).ok_or_else(|| {
-                format!("{flag} `{v}` is not a duration\n  expected: e.g. `20s`, `500ms`, `2m`")
+                Error::Usage(format!(
+                    "{flag} `{v}` is not a duration\n  expected: e.g. `20s`, `500ms`, `2m`"
+                ))
             })
         };
         let progress = match self.progress.as_str() {
@@ -72,19 +79,21 @@ impl LiveArgs {
             "lines" => ProgressMode::Lines,
             "quiet" => ProgressMode::Quiet,
             other => {
-                return Err(format!(
+                return Err(Error::Usage(format!(
                     "--progress `{other}` is not known\n  expected: `auto`, `lines` or `quiet`"
-                ))
+                )))
             }
         };
         if self.concurrency == 0 {
-            return Err("--concurrency must be at least 1".into());
+            return Err(Error::Usage("--concurrency must be at least 1".into()));
         }
         if !(self.connect_rate > 0.0 && self.connect_rate.is_finite()) {
-            return Err("--connect-rate must be a positive number of calls per second".into());
+            return Err(Error::Usage(
+                "--connect-rate must be a positive number of calls per second".into(),
+            ));
         }
         if self.max_attempts == 0 {
-            return Err("--max-attempts must be at least 1".into());
+            return Err(Error::Usage("--max-attempts must be at least 1".into()));
         }
         for r in &self.regions {
             let ok = !r.is_empty()
@@ -92,9 +101,9 @@ impl LiveArgs {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 && r.contains('-');
             if !ok {
-                return Err(format!(
+                return Err(Error::Usage(format!(
                     "--region `{r}` is not an AWS Region code\n  expected: e.g. `ap-northeast-1`"
-                ));
+                )));
             }
         }
         let instances = if self.instances.is_empty() || self.instances.iter().any(|i| i == "all") {
@@ -124,32 +133,9 @@ impl LiveArgs {
     }
 }
 
-/// Run a collection with the standard AWS configuration chain.
-pub fn run(args: &LiveArgs) -> Result<Snapshot, String> {
-    let mut opts = args.options()?;
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the async runtime: {e}"))?;
-    rt.block_on(async move {
-        let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
-            .load()
-            .await;
-        if opts.regions.is_empty() {
-            match sdk.region() {
-                Some(r) => opts.regions.push(r.to_string()),
-                None => {
-                    return Err("no AWS Region given\n  hint: pass --region ap-northeast-1, or set AWS_REGION or a profile's region".to_string())
-                }
-            }
-        }
-        Ok(super::collect(sdk, Default::default(), opts).await)
-    })
-}
-
 /// Parse `--max-age`: a number of days (`30`) or a duration (`30 days`,
 /// `P30D`, `4 weeks`); months count at their shortest (28 days).
-pub fn parse_max_age(s: &str) -> Result<i64, String> {
+pub fn parse_max_age(s: &str) -> std::result::Result<i64, String> {
     let t = s.trim();
     if let Ok(n) = t.trim_end_matches('d').parse::<i64>() {
         if n >= 0 {
@@ -180,28 +166,26 @@ pub struct Source<'a> {
     /// `--as-of`.
     pub as_of: chrono::NaiveDate,
     /// Messages, for the flow analysis of fetched flows.
-    pub i18n: &'a crate::i18n::I18n,
+    pub i18n: &'a I18n,
 }
 
 /// Read or collect the snapshot and interpret it; empty without either.
 /// Prints the closing summary on stderr.
 /// Also returns the snapshot's files (manifest and raw observations), which
 /// the evidence pack carries; empty when no live evidence was asked for.
-pub fn live_evidence(
-    src: Source,
-) -> Result<(crate::evidence::LiveEvidence, Vec<crate::output::OutFile>), crate::Error> {
-    let max_age_days = parse_max_age(src.max_age).map_err(crate::Error::Usage)?;
+pub fn live_evidence(src: Source) -> Result<(LiveEvidence, Vec<OutFile>)> {
+    let max_age_days = parse_max_age(src.max_age).map_err(Error::Usage)?;
     let snap = match (src.evidence, src.live) {
         (Some(_), true) => {
-            return Err(crate::Error::Usage(
+            return Err(Error::Usage(
                 "--evidence and --live cannot be used together\n  hint: --live collects now; --evidence reads a snapshot saved by `shoko collect`".into(),
             ))
         }
         (Some(dir), false) => {
-            Snapshot::read(dir).map_err(|e| crate::Error::Usage(e.to_string()))?
+            Snapshot::read(dir).map_err(|e| Error::Usage(e.to_string()))?
         }
         (None, true) => {
-            let s = run(src.args).map_err(crate::Error::Usage)?;
+            let s = crate::collect::run(src.args.options()?).map_err(Error::Usage)?;
             if let Some(dir) = src.save {
                 s.write(dir)?;
             }
@@ -223,7 +207,7 @@ pub fn live_evidence(
                 .iter()
                 .map(|i| i.alias.clone().unwrap_or_else(|| i.id.clone()))
                 .collect();
-            return Err(crate::Error::Usage(format!(
+            return Err(Error::Usage(format!(
                 "--instance `{n}` is not in the snapshot\n  expected one of: {}",
                 if have.is_empty() {
                     "(no instances)".to_string()
@@ -233,15 +217,18 @@ pub fn live_evidence(
             )));
         }
     }
-    let mut live = super::interpret::interpret(
+    let mut live = crate::collect::interpret::interpret(
         &snap,
-        &super::interpret::Options {
+        &crate::collect::interpret::Options {
             as_of: src.as_of,
             max_age_days,
             instances: filter.clone(),
         },
     );
-    let fetched = super::flows::fetched(&snap, &super::interpret::chosen_instances(&snap, &filter));
+    let fetched = crate::collect::flows::fetched(
+        &snap,
+        &crate::collect::interpret::chosen_instances(&snap, &filter),
+    );
     live.flow_logging = fetched.logging;
     let analysed: usize = fetched
         .set
@@ -250,12 +237,12 @@ pub fn live_evidence(
         .map(|(flows, _)| flows.len())
         .sum();
     if let Some(set) = fetched.set.filter(|s| analysed > 0 || !s.errors.is_empty()) {
-        live.flows = Some(crate::flow_evidence(src.i18n, set));
+        live.flows = Some(super::flows::flow_evidence(src.i18n, set));
     }
     // No flow could be analysed because a call failed: the claim falls
     // back to the declaration (or the documentation) and says why.
     if let (0, Some(reason)) = (analysed, fetched.unavailable) {
-        live.unavailable.push(crate::evidence::Unavailable {
+        live.unavailable.push(crate::model::evidence::Unavailable {
             category: "flow-logs".into(),
             property: crate::model::Property::SensitiveInputLogged,
             reason,
@@ -278,13 +265,13 @@ pub fn live_evidence(
 }
 
 /// `shoko collect`: collect and write the snapshot folder.
-pub fn collect_command(args: &LiveArgs, out: &std::path::Path) -> Result<Snapshot, crate::Error> {
-    let snap = run(args).map_err(crate::Error::Usage)?;
+pub fn collect_command(args: &LiveArgs, out: &std::path::Path) -> Result<Snapshot> {
+    let snap = crate::collect::run(args.options()?).map_err(Error::Usage)?;
     snap.write(out)?;
     let today = chrono::Utc::now().date_naive();
-    let live = super::interpret::interpret(
+    let live = crate::collect::interpret::interpret(
         &snap,
-        &super::interpret::Options {
+        &crate::collect::interpret::Options {
             as_of: today,
             max_age_days: i64::MAX / 2,
             instances: Vec::new(),
@@ -299,11 +286,26 @@ pub fn collect_command(args: &LiveArgs, out: &std::path::Path) -> Result<Snapsho
         eprintln!("note: {n}");
     }
     if snap.manifest.instances.is_empty() {
-        return Err(crate::Error::Usage(
+        return Err(Error::Usage(
             "no Amazon Connect instance was collected (see the notes above); the snapshot records every call made\n  hint: check the credentials (AWS_PROFILE), --region and --instance".into(),
         ));
     }
     Ok(snap)
+}
+
+/// Arguments of `shoko collect`.
+#[derive(Args, Debug)]
+pub struct CollectArgs {
+    #[command(flatten)]
+    pub live: LiveArgs,
+    /// Snapshot folder to write (replaced as a whole).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+/// Run `shoko collect`.
+pub fn run(args: CollectArgs) -> Result<Outcome> {
+    collect_command(&args.live, &args.out).map(|_| Outcome::Done)
 }
 
 #[cfg(test)]

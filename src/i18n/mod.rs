@@ -1,6 +1,8 @@
 //! Every word a reader sees comes from the Fluent files in `locales/ja` and
 //! `locales/en`, or from a bilingual field of the catalog or the inputs.
 
+pub mod phrase;
+
 use crate::assets::Assets;
 use crate::model::{Bilingual, Lang};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};

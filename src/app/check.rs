@@ -1,0 +1,54 @@
+//! `shoko check`: validate requirements, answers and flows; print every
+//! problem.
+
+use super::categories::AssetArgs;
+use super::inputs::{load_catalog, load_inputs, read_inputs};
+use super::{Error, Outcome, Result};
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `shoko check`.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The buyer's requirements file.
+    #[arg(long, short = 'r', value_name = "FILE")]
+    pub requirements: Option<PathBuf>,
+    /// The operator's declared answers.
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Folder of exported contact flows to validate.
+    #[arg(long, value_name = "DIR")]
+    pub flows: Option<PathBuf>,
+    #[command(flatten)]
+    pub assets: AssetArgs,
+}
+
+/// Run `shoko check`.
+pub fn run(args: CheckArgs) -> Result<Outcome> {
+    let catalog = load_catalog(&args.assets.assets())?;
+    let (rt, at) = read_inputs(args.requirements.as_ref(), args.answers.as_ref())?;
+    let inputs = load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
+    let r = inputs
+        .requirements
+        .as_ref()
+        .map_or(0, |r| r.requirements.len());
+    let a = inputs.answers.as_ref().map_or(0, |a| a.answers.len());
+    let Some(dir) = &args.flows else {
+        println!("ok: {r} requirement(s), {a} answer(s)");
+        return Ok(Outcome::Done);
+    };
+    let (flows, errors) = crate::flow::load_dir(dir);
+    if !errors.is_empty() {
+        let msg: Vec<String> = errors.iter().map(|e| format!("error: {e}")).collect();
+        return Err(Error::Usage(format!(
+            "{}\n\n{} flow(s) could not be read",
+            msg.join("\n"),
+            errors.len()
+        )));
+    }
+    println!(
+        "ok: {r} requirement(s), {a} answer(s), {} flow(s)",
+        flows.len()
+    );
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,127 @@
+//! Phrasing of model values for the reader: durations, keys, protocols,
+//! values, a requirement's conditions, property and status labels. Shared by
+//! the observed-claim explanations (`observe`) and the report.
+
+use super::I18n;
+use crate::model::requirement::{Condition, Expected};
+use crate::model::{Bilingual, Duration, KeyOwner, Lang, Property, Protocol, Status, Value};
+
+/// Render a duration for the reader.
+pub fn duration_text(i: &I18n, lang: Lang, d: &Duration) -> String {
+    use crate::model::duration::Unit;
+    if *d == Duration::Never {
+        return i.t(lang, "duration-never");
+    }
+    let parts: Vec<String> = d
+        .parts()
+        .into_iter()
+        .map(|(n, u)| {
+            let (one, many) = match u {
+                Unit::Years => ("duration-year", "duration-years"),
+                Unit::Months => ("duration-month", "duration-months"),
+                Unit::Weeks => ("duration-week", "duration-weeks"),
+                Unit::Days => ("duration-day", "duration-days"),
+                Unit::Hours => ("duration-hour", "duration-hours"),
+                Unit::Minutes => ("duration-minute", "duration-minutes"),
+                Unit::Seconds | Unit::Mixed => ("duration-second", "duration-seconds"),
+            };
+            i.t_args(
+                lang,
+                if n == 1 { one } else { many },
+                &[("n", n.to_string())],
+            )
+        })
+        .collect();
+    parts.join(&i.t(lang, "duration-joiner"))
+}
+
+pub fn key_text(i: &I18n, lang: Lang, k: KeyOwner) -> String {
+    i.t(lang, &format!("key-{}", k.name()))
+}
+
+pub fn protocol_text(p: Protocol) -> &'static str {
+    match p {
+        Protocol::Tls10 => "TLS 1.0",
+        Protocol::Tls11 => "TLS 1.1",
+        Protocol::Tls12 => "TLS 1.2",
+        Protocol::Tls13 => "TLS 1.3",
+        Protocol::Srtp => "SRTP",
+        Protocol::DtlsSrtp => "DTLS-SRTP",
+    }
+}
+
+/// Render a value for the reader.
+pub fn value_text(i: &I18n, lang: Lang, v: &Value) -> String {
+    match v {
+        Value::Region(r) => r.clone(),
+        Value::InstanceRegion => i.t(lang, "value-instance-region"),
+        Value::Duration(d) => duration_text(i, lang, d),
+        Value::InstanceLifetime => i.t(lang, "value-instance-lifetime"),
+        Value::Bool(b) => i.t(lang, if *b { "value-yes" } else { "value-no" }),
+        Value::Key(k) => key_text(i, lang, *k),
+        Value::Protocols(ps) => ps
+            .iter()
+            .map(|p| protocol_text(*p))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Text(t) => t.get(lang).to_string(),
+        Value::CustomerDefined => i.t(lang, "value-customer-defined"),
+        Value::NotApplicable => i.t(lang, "value-not-applicable"),
+    }
+}
+
+pub fn expected_text(i: &I18n, lang: Lang, e: &Expected) -> String {
+    match e {
+        Expected::Duration(d) => duration_text(i, lang, d),
+        Expected::Bool(b) => i.t(lang, if *b { "value-yes" } else { "value-no" }),
+        Expected::Key(k) => key_text(i, lang, *k),
+        Expected::Protocol(p) => protocol_text(*p).to_string(),
+        Expected::Region(r) | Expected::Text(r) => r.clone(),
+    }
+}
+
+/// The conditions of a requirement for the reader.
+pub fn expect_text(i: &I18n, lang: Lang, conds: &[Condition]) -> String {
+    let parts: Vec<String> = conds
+        .iter()
+        .map(|c| match c {
+            Condition::AtLeast(e) => i.t_args(
+                lang,
+                "expect-at-least",
+                &[("value", expected_text(i, lang, e))],
+            ),
+            Condition::AtMost(e) => i.t_args(
+                lang,
+                "expect-at-most",
+                &[("value", expected_text(i, lang, e))],
+            ),
+            Condition::Is(e) => {
+                i.t_args(lang, "expect-is", &[("value", expected_text(i, lang, e))])
+            }
+            Condition::OneOf(es) if es.len() == 1 => i.t_args(
+                lang,
+                "expect-is",
+                &[("value", expected_text(i, lang, &es[0]))],
+            ),
+            Condition::OneOf(es) => {
+                let vals: Vec<String> = es.iter().map(|e| expected_text(i, lang, e)).collect();
+                i.t_args(
+                    lang,
+                    "expect-one-of",
+                    &[("values", vals.join(&i.t(lang, "list-joiner")))],
+                )
+            }
+        })
+        .collect();
+    parts.join(&i.t(lang, "condition-joiner"))
+}
+
+/// Label of a property.
+pub fn property_label(i: &I18n, p: Property) -> Bilingual {
+    i.both(&p.message_id(), &[])
+}
+
+/// Label of a status.
+pub fn status_label(i: &I18n, s: Status) -> Bilingual {
+    i.both(&format!("status-{}", s.name()), &[])
+}

@@ -1,0 +1,314 @@
+//! The Report: one language-neutral model of everything a document shows.
+//! Every renderer reads this and nothing else; `--dump-model` writes it as
+//! JSON with stable field names.
+
+use super::answer::Declarer;
+use super::claim::Provenance;
+use super::evidence::ObservationRef;
+use super::flow::FindingKind;
+use super::requirement::Customer;
+use super::verdict::Reason;
+use super::{Bilingual, Priority, Property, Remedy, Status, Value};
+use serde::Serialize;
+
+/// Version of the report format.
+pub const REPORT_FORMAT: &str = "shoko.report/1";
+
+/// An input file and its digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputFile {
+    /// `requirements`, `answers`, `evidence`, `flows`.
+    pub role: String,
+    /// Path as given.
+    pub path: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+}
+
+/// A numbered source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Source {
+    /// A documentation page.
+    Doc {
+        /// Citation number, from 1.
+        number: usize,
+        /// Catalog id.
+        id: String,
+        /// Address.
+        url: String,
+        /// Page title.
+        title: String,
+        /// When checked.
+        checked: String,
+    },
+    /// A declaration in an answers file.
+    Declaration {
+        /// Citation number.
+        number: usize,
+        /// File as given.
+        file: String,
+        /// Line.
+        line: usize,
+        /// What it declares.
+        category: String,
+        /// What property.
+        property: Property,
+        /// Who declared.
+        declared_by: Option<Declarer>,
+        /// When.
+        declared_at: Option<String>,
+        /// Ticket or reference.
+        reference: Option<String>,
+    },
+    /// A live API response.
+    Observation {
+        /// Citation number.
+        number: usize,
+        /// The observation.
+        #[serde(flatten)]
+        observation: ObservationRef,
+    },
+    /// A contact flow read by the flow analysis.
+    Flow {
+        /// Citation number.
+        number: usize,
+        /// File path or ARN.
+        source: String,
+        /// Flow name.
+        name: String,
+        /// SHA-256 of the flow JSON.
+        sha256: String,
+    },
+}
+
+impl Source {
+    /// The citation number.
+    pub fn number(&self) -> usize {
+        match self {
+            Source::Doc { number, .. }
+            | Source::Declaration { number, .. }
+            | Source::Observation { number, .. }
+            | Source::Flow { number, .. } => *number,
+        }
+    }
+}
+
+/// A claim as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimView {
+    /// Category id.
+    pub category: String,
+    /// Property.
+    pub property: Property,
+    /// Property name for the reader.
+    pub property_label: Bilingual,
+    /// Value, structured.
+    pub value: Value,
+    /// Value for the reader.
+    pub value_text: Bilingual,
+    /// Tier.
+    pub provenance: Provenance,
+    /// Tier for the reader.
+    pub provenance_label: Bilingual,
+    /// Settled by its evidence.
+    pub verified: bool,
+    /// What it says.
+    pub explain: Bilingual,
+    /// Operator's note.
+    pub note: Option<Bilingual>,
+    /// Reference given with a declaration.
+    pub reference: Option<String>,
+    /// What a reviewer must also know.
+    pub caveats: Vec<Bilingual>,
+    /// Why live evidence was not used.
+    pub fallback: Option<Bilingual>,
+    /// Citation numbers.
+    pub citations: Vec<usize>,
+}
+
+/// A verdict as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictView {
+    /// Requirement id.
+    pub requirement: String,
+    /// Category id.
+    pub category: String,
+    /// Category title.
+    pub category_title: Bilingual,
+    /// Outcome.
+    pub status: Status,
+    /// Outcome for the reader.
+    pub status_label: Bilingual,
+    /// For a gap.
+    pub remedy: Option<Remedy>,
+    /// Remedy for the reader.
+    pub remedy_label: Option<Bilingual>,
+    /// Structured reason.
+    pub reason: Reason,
+    /// The reason in prose (Markdown; untrusted parts escaped), naming the
+    /// evidence and what to do.
+    pub explanation: Bilingual,
+    /// Citation numbers.
+    pub citations: Vec<usize>,
+}
+
+/// A requirement and its verdicts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequirementView {
+    /// Id.
+    pub id: String,
+    /// The buyer's words.
+    pub title: Bilingual,
+    /// Category id or `*`.
+    pub category: String,
+    /// Category for the reader.
+    pub category_label: Bilingual,
+    /// Property.
+    pub property: Property,
+    /// Property for the reader.
+    pub property_label: Bilingual,
+    /// The conditions for the reader.
+    pub expect: Bilingual,
+    /// must / should / may.
+    pub priority: Priority,
+    /// Priority for the reader.
+    pub priority_label: Bilingual,
+    /// Worst status of its verdicts.
+    pub status: Status,
+    /// Status for the reader.
+    pub status_label: Bilingual,
+    /// Line in the requirements file.
+    pub line: usize,
+    /// Per category.
+    pub verdicts: Vec<VerdictView>,
+}
+
+/// One category's section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CategoryView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: Bilingual,
+    /// What it is.
+    pub summary: Bilingual,
+    /// What it contains.
+    pub data: Vec<Bilingual>,
+    /// Claims.
+    pub claims: Vec<ClaimView>,
+    /// Verdicts concerning it.
+    pub verdicts: Vec<VerdictView>,
+}
+
+/// How many verdicts have a status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusCount {
+    /// Status.
+    pub status: Status,
+    /// Label.
+    pub label: Bilingual,
+    /// Count of requirement × category verdicts.
+    pub verdicts: usize,
+    /// Count of requirements whose overall status it is.
+    pub requirements: usize,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Format version.
+    pub format: String,
+    /// shoko's version.
+    pub tool_version: String,
+    /// The date the documents speak for.
+    pub as_of: String,
+    /// The buyer.
+    pub customer: Option<Customer>,
+    /// Who declared the answers.
+    pub declared_by: Option<Declarer>,
+    /// When.
+    pub declared_at: Option<String>,
+    /// Inputs and their digests.
+    pub inputs: Vec<InputFile>,
+    /// Counts per status.
+    pub counts: Vec<StatusCount>,
+    /// Requirements in file order.
+    pub requirements: Vec<RequirementView>,
+    /// Categories in catalog order.
+    pub categories: Vec<CategoryView>,
+    /// The flow privacy analysis, when flows were given.
+    pub flows: Option<FlowReport>,
+    /// Every source, by number.
+    pub sources: Vec<Source>,
+}
+
+/// One finding of the flow analysis, for the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingView {
+    /// The flow's file or ARN.
+    pub flow_source: String,
+    /// The flow's name.
+    pub flow_name: String,
+    /// The block (display name, or identifier).
+    pub block: String,
+    /// The block's identifier.
+    pub block_id: String,
+    /// What the block does with the data.
+    pub kind: FindingKind,
+    /// That, for the reader.
+    pub kind_label: Bilingual,
+    /// One path from a flow's start to the block with logging on.
+    pub path: Vec<String>,
+    /// Logging is on only because of the assumed instance default.
+    pub logging_from_default: bool,
+    /// What to do.
+    pub remedy: Bilingual,
+    /// Citation number of the flow.
+    pub citation: Option<usize>,
+}
+
+/// One flow's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowVerdictView {
+    /// File or ARN.
+    pub source: String,
+    /// Name.
+    pub name: String,
+    /// Sensitive input may reach the logs.
+    pub sensitive_input_logged: bool,
+    /// That, for the reader.
+    pub verdict_label: Bilingual,
+    /// The entry state was the instance default.
+    pub entry_state_assumed: bool,
+    /// Citation number.
+    pub citation: Option<usize>,
+}
+
+/// A flow that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowErrorView {
+    /// File or ARN.
+    pub source: String,
+    /// JSON path.
+    pub json_path: String,
+    /// Line, when known.
+    pub line: Option<usize>,
+    /// Column, when known.
+    pub column: Option<usize>,
+    /// The parser's message (English, technical).
+    pub message: String,
+}
+
+/// The flow analysis section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowReport {
+    /// How flows entered from outside the set were taken to start.
+    pub default_note: Bilingual,
+    /// Per flow.
+    pub flows: Vec<FlowVerdictView>,
+    /// Every finding.
+    pub findings: Vec<FindingView>,
+    /// Unreadable flows.
+    pub errors: Vec<FlowErrorView>,
+}
