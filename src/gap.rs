@@ -7,6 +7,7 @@
 
 use crate::model::catalog::{Allowed, Catalog, Change, Direction};
 use crate::model::claim::{Claim, UnverifiedReason};
+use crate::model::duration::Standing;
 use crate::model::requirement::{CategorySel, Condition, Expected, Requirement};
 use crate::model::verdict::{Reason, Verdict};
 use crate::model::{Duration, KeyOwner, Property, Protocol, Remedy, Status, Value};
@@ -17,12 +18,22 @@ enum Outcome {
     Unclear(Reason),
 }
 
+/// A duration's standing as an outcome: the band between a calendar unit's
+/// shortest and longest length is for a person to review.
+fn standing(s: Standing, direction: Direction) -> Outcome {
+    match s {
+        Standing::Holds => Outcome::Pass,
+        Standing::Fails => Outcome::Fail(direction),
+        Standing::Depends(always) => Outcome::Unclear(Reason::CalendarBand { always }),
+    }
+}
+
 fn compare(value: &Value, cond: &Condition) -> Outcome {
     use Outcome::*;
     let pass = |ok: bool, dir: Direction| if ok { Pass } else { Fail(dir) };
     match (value, cond) {
-        (Value::Duration(v), Condition::AtLeast(Expected::Duration(x))) => pass(v.at_least(x), Direction::Longer),
-        (Value::Duration(v), Condition::AtMost(Expected::Duration(x))) => pass(v.at_most(x), Direction::Shorter),
+        (Value::Duration(v), Condition::AtLeast(Expected::Duration(x))) => standing(v.against_at_least(x), Direction::Longer),
+        (Value::Duration(v), Condition::AtMost(Expected::Duration(x))) => standing(v.against_at_most(x), Direction::Shorter),
         (Value::Duration(v), Condition::Is(Expected::Duration(x))) => match v.partial_cmp(x) {
             Some(std::cmp::Ordering::Equal) => Pass,
             Some(std::cmp::Ordering::Less) => Fail(Direction::Longer),

@@ -231,6 +231,11 @@ fn explanation(
                 sentences.push(i.t(lang, "remedy-meeting-any"));
             }
         }
+        Reason::CalendarBand { always } => {
+            let mut args = base.to_vec();
+            args.push(("always", duration_text(i, lang, always)));
+            sentences.push(i.t_args(lang, "reason-calendar-band", &args));
+        }
         other => {
             let code = serde_json::to_value(other)
                 .ok()

@@ -2,6 +2,7 @@
 //! for every value, not only the examples.
 
 use proptest::prelude::*;
+use shoko::model::duration::Standing;
 use shoko::model::Duration;
 
 fn any_duration() -> impl Strategy<Value = Duration> {
@@ -57,8 +58,36 @@ proptest! {
     #[test]
     fn days_against_months_follow_the_calendar(m in 1u32..120, d in 1u64..4000) {
         let (lo, hi) = shoko::model::duration::month_span_days(m);
-        prop_assert_eq!(Duration::days(d).at_least(&Duration::months(m)), d >= lo);
-        prop_assert_eq!(Duration::days(d).at_most(&Duration::months(m)), d <= hi);
+        let v = Duration::days(d);
+        let least = if d >= hi {
+            Standing::Holds
+        } else if d < lo {
+            Standing::Fails
+        } else {
+            Standing::Depends(Duration::days(hi))
+        };
+        let most = if d <= lo {
+            Standing::Holds
+        } else if d > hi {
+            Standing::Fails
+        } else {
+            Standing::Depends(Duration::days(lo))
+        };
+        prop_assert_eq!(v.against_at_least(&Duration::months(m)), least);
+        prop_assert_eq!(v.against_at_most(&Duration::months(m)), most);
+        prop_assert_eq!(v.at_least(&Duration::months(m)), d >= hi);
+        prop_assert_eq!(v.at_most(&Duration::months(m)), d <= lo);
+    }
+
+    #[test]
+    fn days_near_a_month_boundary_are_judged_three_ways(m in 1u32..120, off in 0u64..6) {
+        // Dense around the band, where random days rarely land.
+        let (lo, hi) = shoko::model::duration::month_span_days(m);
+        let d = lo + off - 1;
+        let s = Duration::days(d).against_at_most(&Duration::months(m));
+        prop_assert_eq!(s == Standing::Holds, d <= lo);
+        prop_assert_eq!(s == Standing::Fails, d > hi);
+        prop_assert_eq!(matches!(s, Standing::Depends(_)), d > lo && d <= hi);
     }
 
     #[test]
@@ -81,9 +110,35 @@ proptest! {
 #[test]
 fn the_examples_of_design_md_hold() {
     let d = |s: &str| Duration::parse(s).expect("parses");
-    assert!(d("365 days").at_least(&d("1 year")));
+    // "12 months equals 1 year and 24 months equals 2 years (met)".
     assert!(d("12 months").at_least(&d("1 year")) && d("12 months").at_most(&d("1 year")));
-    assert!(!d("185 days").at_most(&d("6 months")));
-    assert!(d("183 days").at_most(&d("6 months")));
+    assert_eq!(
+        d("24 months").against_at_most(&d("2 years")),
+        Standing::Holds
+    );
+    // "181 days meets at most 6 months, 183 days is review, 185 days is a gap".
+    assert_eq!(
+        d("181 days").against_at_most(&d("6 months")),
+        Standing::Holds
+    );
+    assert_eq!(
+        d("183 days").against_at_most(&d("6 months")),
+        Standing::Depends(d("181 days"))
+    );
+    assert_eq!(
+        d("185 days").against_at_most(&d("6 months")),
+        Standing::Fails
+    );
+    // "31 days against at most 1 month is review (28 always meets)".
+    assert_eq!(
+        d("31 days").against_at_most(&d("1 month")),
+        Standing::Depends(d("28 days"))
+    );
+    // "365 days against at least 1 year is review (366 always meets)".
+    assert_eq!(
+        d("365 days").against_at_least(&d("1 year")),
+        Standing::Depends(d("366 days"))
+    );
+    // "never expire is longer than any duration".
     assert!(d("never").at_least(&d("100 years")));
 }

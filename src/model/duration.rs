@@ -13,6 +13,11 @@
 //! `at_most X` holds when the value's longest length stays within X's longest.
 //! "Never expire" is longer than any duration.
 
+mod calendar;
+mod parse;
+
+pub use calendar::month_span_days;
+use parse::{parse_iso, parse_words};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -155,27 +160,84 @@ impl Duration {
         }
     }
 
-    /// Does `self` last at least as long as `limit`, as a person would judge?
+    /// Does `self` last at least as long as `limit`, whatever the start
+    /// date? (See [`Duration::against_at_least`].)
     pub fn at_least(&self, limit: &Duration) -> bool {
+        self.against_at_least(limit) == Standing::Holds
+    }
+
+    /// Does `self` stay within `limit`, whatever the start date? (See
+    /// [`Duration::against_at_most`].)
+    pub fn at_most(&self, limit: &Duration) -> bool {
+        self.against_at_most(limit) == Standing::Holds
+    }
+
+    /// How `self` stands against "at least `limit`", saying no more than
+    /// the calendar allows: within one family (months with years; days,
+    /// hours, weeks) exactly; across families it holds at or above the
+    /// limit's longest length, fails below its shortest, and in between
+    /// depends on the start date, naming the value that always holds.
+    pub fn against_at_least(&self, limit: &Duration) -> Standing {
         match (self, limit) {
-            (Duration::Never, _) => true,
-            (_, Duration::Never) => false,
+            (Duration::Never, _) => Standing::Holds,
+            (_, Duration::Never) => Standing::Fails,
             _ => match self.same_family_cmp(limit) {
-                Some(ord) => ord != Ordering::Less,
-                None => self.bounds().unwrap_or_default().0 >= limit.bounds().unwrap_or_default().0,
+                Some(Ordering::Less) => Standing::Fails,
+                Some(_) => Standing::Holds,
+                None => {
+                    let (lo, hi) = self.bounds().unwrap_or_default();
+                    let (llo, lhi) = limit.bounds().unwrap_or_default();
+                    if lo >= lhi {
+                        Standing::Holds
+                    } else if hi < llo {
+                        Standing::Fails
+                    } else {
+                        Standing::Depends(Duration::exact_seconds(lhi))
+                    }
+                }
             },
         }
     }
 
-    /// Does `self` stay within `limit`, as a person would judge?
-    pub fn at_most(&self, limit: &Duration) -> bool {
+    /// How `self` stands against "at most `limit`": the mirror image of
+    /// [`Duration::against_at_least`] (holds within the limit's shortest
+    /// length, fails beyond its longest, depends in between).
+    pub fn against_at_most(&self, limit: &Duration) -> Standing {
         match (self, limit) {
-            (_, Duration::Never) => true,
-            (Duration::Never, _) => false,
+            (_, Duration::Never) => Standing::Holds,
+            (Duration::Never, _) => Standing::Fails,
             _ => match self.same_family_cmp(limit) {
-                Some(ord) => ord != Ordering::Greater,
-                None => self.bounds().unwrap_or_default().1 <= limit.bounds().unwrap_or_default().1,
+                Some(Ordering::Greater) => Standing::Fails,
+                Some(_) => Standing::Holds,
+                None => {
+                    let (lo, hi) = self.bounds().unwrap_or_default();
+                    let (llo, lhi) = limit.bounds().unwrap_or_default();
+                    if hi <= llo {
+                        Standing::Holds
+                    } else if lo > lhi {
+                        Standing::Fails
+                    } else {
+                        Standing::Depends(Duration::exact_seconds(llo))
+                    }
+                }
             },
+        }
+    }
+
+    /// An exact length: whole days when it is a number of days, else hours,
+    /// else seconds.
+    fn exact_seconds(seconds: u64) -> Duration {
+        let unit = if seconds % DAY == 0 {
+            Unit::Days
+        } else if seconds % 3600 == 0 {
+            Unit::Hours
+        } else {
+            Unit::Seconds
+        };
+        Duration::Finite {
+            months: 0,
+            seconds,
+            unit,
         }
     }
 
@@ -247,6 +309,17 @@ impl Duration {
     }
 }
 
+/// Where a value stands against a limit (see [`Duration::against_at_most`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Holds whatever the start date.
+    Holds,
+    /// Fails whatever the start date.
+    Fails,
+    /// Depends on the start date; this value (an exact length) always holds.
+    Depends(Duration),
+}
+
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 enum Family {
     Calendar,
@@ -276,218 +349,6 @@ impl PartialOrd for Duration {
             }),
         }
     }
-}
-
-/// Shortest and longest run, in days, of `months` consecutive calendar months
-/// over the 400-year Gregorian cycle (4,800 months, 146,097 days).
-pub fn month_span_days(months: u32) -> (u64, u64) {
-    const CYCLE_MONTHS: usize = 4800;
-    const CYCLE_DAYS: u64 = 146_097;
-    if months == 0 {
-        return (0, 0);
-    }
-    let whole = u64::from(months) / CYCLE_MONTHS as u64;
-    let rest = months as usize % CYCLE_MONTHS;
-    // prefix[i] = days in the first i months of two back-to-back cycles.
-    let mut prefix = Vec::with_capacity(2 * CYCLE_MONTHS + 1);
-    prefix.push(0u64);
-    for m in 0..(2 * CYCLE_MONTHS) {
-        let last = prefix[m];
-        prefix.push(last + days_in_month((m / 12) as u64 % 400, (m % 12) as u32));
-    }
-    let (mut lo, mut hi) = (u64::MAX, 0);
-    for start in 0..CYCLE_MONTHS {
-        let days = prefix[start + rest] - prefix[start];
-        lo = lo.min(days);
-        hi = hi.max(days);
-    }
-    (whole * CYCLE_DAYS + lo, whole * CYCLE_DAYS + hi)
-}
-
-fn days_in_month(year: u64, month0: u32) -> u64 {
-    match month0 {
-        1 => {
-            if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) {
-                29
-            } else {
-                28
-            }
-        }
-        3 | 5 | 8 | 10 => 30,
-        _ => 31,
-    }
-}
-
-fn parse_iso(t: &str) -> Option<Duration> {
-    let body = t.strip_prefix('p')?;
-    if body.is_empty() {
-        return None;
-    }
-    let (date, time) = match body.split_once('t') {
-        Some((d, tm)) => {
-            if tm.is_empty() {
-                return None;
-            }
-            (d, Some(tm))
-        }
-        None => (body, None),
-    };
-    let mut months: u64 = 0;
-    let mut seconds: u64 = 0;
-    let mut units = Vec::new();
-    for (n, unit) in iso_parts(date)? {
-        units.push(match unit {
-            'y' => Unit::Years,
-            'm' => Unit::Months,
-            'w' => Unit::Weeks,
-            _ => Unit::Days,
-        });
-        match unit {
-            'y' => months = months.checked_add(n.checked_mul(12)?)?,
-            'm' => months = months.checked_add(n)?,
-            'w' => seconds = seconds.checked_add(n.checked_mul(7 * DAY)?)?,
-            'd' => seconds = seconds.checked_add(n.checked_mul(DAY)?)?,
-            _ => return None,
-        }
-    }
-    if let Some(time) = time {
-        for (n, unit) in iso_parts(time)? {
-            units.push(match unit {
-                'h' => Unit::Hours,
-                'm' => Unit::Minutes,
-                _ => Unit::Seconds,
-            });
-            let mul = match unit {
-                'h' => 3600,
-                'm' => 60,
-                's' => 1,
-                _ => return None,
-            };
-            seconds = seconds.checked_add(n.checked_mul(mul)?)?;
-        }
-    }
-    Some(Duration::Finite {
-        months: u32::try_from(months).ok()?,
-        seconds,
-        unit: one_unit(&units),
-    })
-}
-
-fn one_unit(units: &[Unit]) -> Unit {
-    match units {
-        [one] => *one,
-        _ => Unit::Mixed,
-    }
-}
-
-fn iso_parts(s: &str) -> Option<Vec<(u64, char)>> {
-    let mut out = Vec::new();
-    let mut num = String::new();
-    for c in s.chars() {
-        if c.is_ascii_digit() {
-            num.push(c);
-        } else {
-            if num.is_empty() {
-                return None;
-            }
-            out.push((num.parse().ok()?, c));
-            num.clear();
-        }
-    }
-    if !num.is_empty() {
-        return None;
-    }
-    Some(out)
-}
-
-/// Units in words: (spellings, months per unit, seconds per unit, unit).
-const UNITS: &[(&[&str], u64, u64, Unit)] = &[
-    (
-        &["years", "year", "yrs", "yr", "y", "年間", "年"],
-        12,
-        0,
-        Unit::Years,
-    ),
-    (
-        &[
-            "months",
-            "month",
-            "mo",
-            "ヶ月間",
-            "ヶ月",
-            "か月間",
-            "か月",
-            "カ月間",
-            "カ月",
-            "ヵ月間",
-            "ヵ月",
-            "箇月",
-            "ケ月",
-            "月間",
-        ],
-        1,
-        0,
-        Unit::Months,
-    ),
-    (&["weeks", "week", "w", "週間"], 0, 7 * DAY, Unit::Weeks),
-    (&["days", "day", "d", "日間", "日"], 0, DAY, Unit::Days),
-    (
-        &["hours", "hour", "hrs", "hr", "h", "時間"],
-        0,
-        3600,
-        Unit::Hours,
-    ),
-    (
-        &["minutes", "minute", "min", "分間", "分"],
-        0,
-        60,
-        Unit::Minutes,
-    ),
-    (
-        &["seconds", "second", "sec", "s", "秒間", "秒"],
-        0,
-        1,
-        Unit::Seconds,
-    ),
-];
-
-fn parse_words(t: &str) -> Option<Duration> {
-    let mut rest = t.trim();
-    let mut months: u64 = 0;
-    let mut seconds: u64 = 0;
-    let mut units = Vec::new();
-    while !rest.is_empty() {
-        let digits = rest.len()
-            - rest
-                .trim_start_matches(|c: char| c.is_ascii_digit() || c == ',')
-                .len();
-        if digits == 0 {
-            return None;
-        }
-        let n: u64 = rest[..digits].replace(',', "").parse().ok()?;
-        rest = rest[digits..].trim_start();
-        let (unit_len, per_month, per_sec, unit) = UNITS.iter().find_map(|(names, m, s, u)| {
-            names.iter().find_map(|name| {
-                let after = rest.strip_prefix(name)?;
-                // A Latin unit must end at a word boundary (`5 days`, not `5 daysx`).
-                let boundary = after.is_empty()
-                    || !name.is_ascii()
-                    || after.starts_with(|c: char| !c.is_ascii_alphabetic());
-                boundary.then_some((name.len(), *m, *s, *u))
-            })
-        })?;
-        rest = rest[unit_len..].trim_start();
-        rest = rest.strip_prefix("and ").unwrap_or(rest).trim_start();
-        rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
-        months = months.checked_add(n.checked_mul(per_month)?)?;
-        seconds = seconds.checked_add(n.checked_mul(per_sec)?)?;
-        units.push(unit);
-    }
-    (!units.is_empty()).then_some(Duration::Finite {
-        months: u32::try_from(months).ok()?,
-        seconds,
-        unit: one_unit(&units),
-    })
 }
 
 impl Duration {

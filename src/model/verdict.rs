@@ -43,6 +43,12 @@ pub enum Reason {
     InstanceLifetime,
     /// The value and the requirement overlap (e.g. months against days).
     Ambiguous,
+    /// Across calendar units the answer depends on the start date (31 days
+    /// against "at most 1 month"); `always` is the value that always meets.
+    CalendarBand {
+        /// The value that meets whatever the start date.
+        always: Duration,
+    },
 }
 
 /// One requirement against one category.

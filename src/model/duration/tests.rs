@@ -68,20 +68,41 @@ fn same_family_compares_exactly() {
 }
 
 #[test]
-fn across_families_uses_the_real_calendar_spans() {
-    assert!(d("365 days").at_least(&d("1 year")));
-    assert!(!d("364 days").at_least(&d("1 year")));
-    assert!(d("366 days").at_most(&d("1 year")));
-    assert!(!d("367 days").at_most(&d("1 year")));
-    assert!(!d("185 days").at_most(&d("6 months")));
-    assert!(d("183 days").at_most(&d("6 months")));
-    assert!(d("184 days").at_most(&d("6 months")));
-    assert!(d("28 days").at_least(&d("1 month")));
-    assert!(d("31 days").at_most(&d("1 month")));
-    assert!(!d("32 days").at_most(&d("1 month")));
+fn across_families_says_no_more_than_the_calendar_allows() {
+    use Standing::*;
+    let most = |v: &str, l: &str| d(v).against_at_most(&d(l));
+    let least = |v: &str, l: &str| d(v).against_at_least(&d(l));
+    // A year is 365 or 366 days: 365 days meets "at least 1 year" only in
+    // common years; 366 always does.
+    assert_eq!(least("365 days", "1 year"), Depends(d("366 days")));
+    assert_eq!(least("366 days", "1 year"), Holds);
+    assert_eq!(least("364 days", "1 year"), Fails);
+    assert_eq!(most("365 days", "1 year"), Holds);
+    assert_eq!(most("366 days", "1 year"), Depends(d("365 days")));
+    assert_eq!(most("367 days", "1 year"), Fails);
+    // Six calendar months span 181 to 184 days.
+    assert_eq!(most("181 days", "6 months"), Holds);
+    assert_eq!(most("183 days", "6 months"), Depends(d("181 days")));
+    assert_eq!(most("184 days", "6 months"), Depends(d("181 days")));
+    assert_eq!(most("185 days", "6 months"), Fails);
+    // One month: 28 to 31 days.
+    assert_eq!(most("31 days", "1 month"), Depends(d("28 days")));
+    assert_eq!(most("28 days", "1 month"), Holds);
+    assert_eq!(most("32 days", "1 month"), Fails);
+    assert_eq!(least("28 days", "1 month"), Depends(d("31 days")));
+    assert_eq!(least("31 days", "1 month"), Holds);
+    // The booleans hold only whatever the start date.
+    assert!(!d("183 days").at_most(&d("6 months")));
+    assert!(!d("365 days").at_least(&d("1 year")));
+    assert!(d("181 days").at_most(&d("6 months")));
     // 24 months is far beyond 6 months and far short of 5 years.
     assert!(!d("24 months").at_most(&d("180 days")));
+    assert_eq!(most("24 months", "180 days"), Fails);
     assert!(!d("24 months").at_least(&d("P1826D")));
+    assert_eq!(least("24 months", "P1826D"), Fails);
+    // Same family stays exact: 24 months is 2 years.
+    assert_eq!(most("24 months", "2 years"), Holds);
+    assert_eq!(least("24 months", "2 years"), Holds);
     assert!(d("90 days") < d("365日"));
     assert!(d("24 hours") < d("P7D"));
 }
