@@ -227,9 +227,9 @@ impl Duration {
     /// An exact length: whole days when it is a number of days, else hours,
     /// else seconds.
     fn exact_seconds(seconds: u64) -> Duration {
-        let unit = if seconds % DAY == 0 {
+        let unit = if seconds.is_multiple_of(DAY) {
             Unit::Days
-        } else if seconds % 3600 == 0 {
+        } else if seconds.is_multiple_of(3600) {
             Unit::Hours
         } else {
             Unit::Seconds
@@ -371,8 +371,8 @@ impl Duration {
             Unit::Weeks if m == 0 && seconds % WEEK == 0 => {
                 return vec![(seconds / WEEK, Unit::Weeks)]
             }
-            Unit::Days if m == 0 && seconds % DAY == 0 => return vec![(seconds / DAY, Unit::Days)],
-            Unit::Hours if m == 0 && seconds % 3600 == 0 => {
+            Unit::Days if m == 0 && seconds.is_multiple_of(DAY) => return vec![(seconds / DAY, Unit::Days)],
+            Unit::Hours if m == 0 && seconds.is_multiple_of(3600) => {
                 return vec![(seconds / 3600, Unit::Hours)]
             }
             Unit::Minutes if m == 0 && seconds % 60 == 0 => {
@@ -391,9 +391,9 @@ impl Duration {
         }
         if seconds > 0 || m == 0 {
             parts.push(
-                if seconds % DAY == 0 && (seconds >= 2 * DAY || seconds == 0) {
+                if seconds.is_multiple_of(DAY) && (seconds >= 2 * DAY || seconds == 0) {
                     (seconds / DAY, Unit::Days)
-                } else if seconds % 3600 == 0 {
+                } else if seconds.is_multiple_of(3600) {
                     (seconds / 3600, Unit::Hours)
                 } else if seconds % 60 == 0 {
                     (seconds / 60, Unit::Minutes)
