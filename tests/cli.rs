@@ -369,3 +369,19 @@ fn user_templates_override_the_built_in_ones_and_errors_name_the_template() {
         text(&o)
     );
 }
+
+#[test]
+fn check_warns_of_requirements_that_cannot_both_hold_and_still_succeeds() {
+    let dir = scratch();
+    let o = shoko(
+        &["check", "-r", "requirements.yaml", "-a", "answers.yaml"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("warning: RET-01 and RET-02 cannot both hold: no retention of contact-records meets both"),
+        "{err}"
+    );
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+}

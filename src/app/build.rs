@@ -121,6 +121,9 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
         read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
     };
     let inputs = load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
+    if let Some(reqs) = &inputs.requirements {
+        super::check::warn_conflicts(reqs, &catalog);
+    }
     let (mut live, snapshot_files) = live_evidence(Source {
         evidence: args.evidence.as_deref(),
         live: args.live,

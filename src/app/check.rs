@@ -23,6 +23,23 @@ pub struct CheckArgs {
     pub assets: AssetArgs,
 }
 
+/// Print a warning for each pair of requirements that cannot both hold
+/// (never an error: the inputs still load and build).
+pub fn warn_conflicts(
+    reqs: &crate::model::requirement::Requirements,
+    catalog: &crate::model::catalog::Catalog,
+) {
+    for c in crate::gap::conflicts::find(&reqs.requirements, catalog) {
+        eprintln!(
+            "warning: {} and {} cannot both hold: no {} of {} meets both\n  hint: agree with the buyer which applies where (e.g. scope each to a different copy of the data), or drop one",
+            c.first,
+            c.second,
+            c.property,
+            c.categories.join(", ")
+        );
+    }
+}
+
 /// Run `shoko check`.
 pub fn run(args: CheckArgs) -> Result<Outcome> {
     let catalog = load_catalog(&args.assets.assets())?;
@@ -33,6 +50,9 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         .as_ref()
         .map_or(0, |r| r.requirements.len());
     let a = inputs.answers.as_ref().map_or(0, |a| a.answers.len());
+    if let Some(reqs) = &inputs.requirements {
+        warn_conflicts(reqs, &catalog);
+    }
     let Some(dir) = &args.flows else {
         println!("ok: {r} requirement(s), {a} answer(s)");
         return Ok(Outcome::Done);

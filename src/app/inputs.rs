@@ -54,17 +54,7 @@ impl InputText {
 
 /// Load the catalog from the assets.
 pub fn load_catalog(assets: &Assets) -> Result<Catalog> {
-    let sources = assets
-        .get("evidence/sources.yaml")
-        .ok_or_else(|| Error::Usage("the catalog has no evidence/sources.yaml".into()))?;
-    let files: Vec<(String, String)> = assets
-        .list("evidence/categories/")
-        .into_iter()
-        .filter(|p| p.ends_with(".yaml"))
-        .filter_map(|p| assets.get(&p).map(|a| (a.origin.clone(), a.text())))
-        .collect();
-    crate::load::catalog::load((&sources.origin, &sources.text()), &files)
-        .map_err(|d| Error::Catalog(Diagnostics(d)))
+    crate::load::catalog::from_assets(assets).map_err(|d| Error::Catalog(Diagnostics(d)))
 }
 
 /// The loaded inputs of a build.

@@ -371,7 +371,9 @@ impl Duration {
             Unit::Weeks if m == 0 && seconds % WEEK == 0 => {
                 return vec![(seconds / WEEK, Unit::Weeks)]
             }
-            Unit::Days if m == 0 && seconds.is_multiple_of(DAY) => return vec![(seconds / DAY, Unit::Days)],
+            Unit::Days if m == 0 && seconds.is_multiple_of(DAY) => {
+                return vec![(seconds / DAY, Unit::Days)]
+            }
             Unit::Hours if m == 0 && seconds.is_multiple_of(3600) => {
                 return vec![(seconds / 3600, Unit::Hours)]
             }

@@ -5,6 +5,8 @@
 //! and, for a gap, a remedy taken from the catalog's knowledge of how the
 //! value can change (configure, design) or that it cannot (negotiate).
 
+pub mod conflicts;
+
 use crate::model::catalog::{Allowed, Catalog, Change, Direction};
 use crate::model::claim::{Claim, UnverifiedReason};
 use crate::model::duration::Standing;

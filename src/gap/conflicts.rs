@@ -1,0 +1,128 @@
+//! Requirements that cannot all hold. Two requirements on the same property
+//! of a category conflict when no value could meet both (at most 6 months
+//! and at least 5 years of contact records). A conflict is a warning, never
+//! an error: the inputs still load and build, `check` prints it, and the
+//! documents show it once with a way out.
+
+use crate::model::catalog::Catalog;
+use crate::model::requirement::{CategorySel, Condition, Expected, Requirement};
+use crate::model::{Duration, Property};
+use serde::Serialize;
+
+/// Two requirements that no single value can meet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    /// The requirement that comes first in the file.
+    pub first: String,
+    /// The other one.
+    pub second: String,
+    /// The property both constrain.
+    pub property: Property,
+    /// The categories where both apply, in catalog order.
+    pub categories: Vec<String>,
+}
+
+/// The categories a requirement can concern, in catalog order (for `*`,
+/// every category that documents the property).
+fn scope(req: &Requirement, catalog: &Catalog) -> Vec<String> {
+    match &req.category {
+        CategorySel::One(c) => vec![c.clone()],
+        CategorySel::All => catalog
+            .categories
+            .iter()
+            .filter(|c| c.claim(req.property).is_some())
+            .map(|c| c.id.clone())
+            .collect(),
+    }
+}
+
+/// Lower and upper duration limits of a set of conditions.
+fn duration_limits(conds: &[&Condition]) -> (Vec<Duration>, Vec<Duration>) {
+    let (mut lows, mut highs) = (Vec::new(), Vec::new());
+    for c in conds {
+        match c {
+            Condition::AtLeast(Expected::Duration(d)) => lows.push(*d),
+            Condition::AtMost(Expected::Duration(d)) => highs.push(*d),
+            Condition::Is(Expected::Duration(d)) => {
+                lows.push(*d);
+                highs.push(*d);
+            }
+            _ => {}
+        }
+    }
+    (lows, highs)
+}
+
+/// The values a set of conditions allows exactly (`is`, `one_of`), when
+/// they name any: booleans, keys, Regions.
+fn allowed_sets<'a>(conds: &[&'a Condition]) -> Vec<Vec<&'a Expected>> {
+    conds
+        .iter()
+        .filter_map(|c| match c {
+            Condition::Is(e) if !matches!(e, Expected::Duration(_) | Expected::Text(_)) => {
+                Some(vec![e])
+            }
+            Condition::OneOf(es)
+                if es
+                    .iter()
+                    .all(|e| !matches!(e, Expected::Duration(_) | Expected::Text(_))) =>
+            {
+                Some(es.iter().collect())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Can no value meet every condition? Only what is certain counts: a lower
+/// limit surely longer than an upper one, or exact sets with nothing in
+/// common.
+fn unsatisfiable(conds: &[&Condition]) -> bool {
+    let (lows, highs) = duration_limits(conds);
+    let durations = lows.iter().any(|l| {
+        highs
+            .iter()
+            .any(|h| l.partial_cmp(h) == Some(std::cmp::Ordering::Greater))
+    });
+    let sets = allowed_sets(conds);
+    let exact = sets.len() > 1
+        && !sets[0]
+            .iter()
+            .any(|v| sets[1..].iter().all(|s| s.contains(v)));
+    durations || exact
+}
+
+/// Every pair of requirements that cannot both hold, in file order.
+pub fn find(reqs: &[Requirement], catalog: &Catalog) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for (i, a) in reqs.iter().enumerate() {
+        for b in &reqs[i + 1..] {
+            if a.property != b.property {
+                continue;
+            }
+            let conds: Vec<&Condition> = a.expect.iter().chain(&b.expect).collect();
+            if !unsatisfiable(&conds) {
+                continue;
+            }
+            let sb = scope(b, catalog);
+            let categories: Vec<String> = scope(a, catalog)
+                .into_iter()
+                .filter(|c| sb.contains(c))
+                .collect();
+            if categories.is_empty() {
+                continue;
+            }
+            out.push(Conflict {
+                first: a.id.clone(),
+                second: b.id.clone(),
+                property: a.property,
+                categories,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "conflicts_tests.rs"]
+mod tests;

@@ -1,0 +1,132 @@
+use super::*;
+use crate::model::{Bilingual, KeyOwner, Priority};
+
+fn req(id: &str, category: &str, property: Property, expect: Vec<Condition>) -> Requirement {
+    Requirement {
+        id: id.into(),
+        title: Bilingual::default(),
+        category: if category == "*" {
+            CategorySel::All
+        } else {
+            CategorySel::One(category.into())
+        },
+        property,
+        expect,
+        priority: Priority::Must,
+        line: 1,
+    }
+}
+
+fn d(s: &str) -> Expected {
+    Expected::Duration(Duration::parse(s).expect("duration"))
+}
+
+fn catalog() -> Catalog {
+    crate::load::catalog::from_assets(&crate::assets::Assets::default()).expect("catalog")
+}
+
+#[test]
+fn at_most_six_months_and_at_least_five_years_conflict() {
+    let reqs = [
+        req(
+            "RET-01",
+            "contact-records",
+            Property::Retention,
+            vec![Condition::AtMost(d("6 months"))],
+        ),
+        req(
+            "RET-02",
+            "contact-records",
+            Property::Retention,
+            vec![Condition::AtLeast(d("5 years"))],
+        ),
+    ];
+    let found = find(&reqs, &catalog());
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].first.as_str(), found[0].second.as_str()),
+        ("RET-01", "RET-02")
+    );
+    assert_eq!(found[0].categories, ["contact-records"]);
+}
+
+#[test]
+fn overlapping_limits_and_other_categories_do_not_conflict() {
+    let reqs = [
+        req(
+            "A",
+            "contact-records",
+            Property::Retention,
+            vec![Condition::AtMost(d("3 years"))],
+        ),
+        req(
+            "B",
+            "contact-records",
+            Property::Retention,
+            vec![Condition::AtLeast(d("1 year"))],
+        ),
+        // Only a calendar band apart: not certain, so no conflict.
+        req(
+            "C",
+            "call-recordings",
+            Property::Retention,
+            vec![Condition::AtMost(d("1 year"))],
+        ),
+        req(
+            "D",
+            "call-recordings",
+            Property::Retention,
+            vec![Condition::AtLeast(d("365 days"))],
+        ),
+        req(
+            "E",
+            "flow-logs",
+            Property::Retention,
+            vec![Condition::AtLeast(d("10 years"))],
+        ),
+    ];
+    assert!(find(&reqs, &catalog()).is_empty());
+}
+
+#[test]
+fn a_fan_out_requirement_conflicts_where_both_apply() {
+    let reqs = [
+        req(
+            "ENC-01",
+            "*",
+            Property::EncryptionAtRestKey,
+            vec![Condition::OneOf(vec![Expected::Key(
+                KeyOwner::CustomerManaged,
+            )])],
+        ),
+        req(
+            "ENC-09",
+            "call-recordings",
+            Property::EncryptionAtRestKey,
+            vec![Condition::Is(Expected::Key(KeyOwner::AwsOwned))],
+        ),
+    ];
+    let found = find(&reqs, &catalog());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].categories, ["call-recordings"]);
+}
+
+#[test]
+fn the_built_in_example_has_exactly_the_retention_conflict() {
+    let assets = crate::assets::Assets::default();
+    let cat = catalog();
+    let text = assets
+        .get("evidence/examples/requirements.yaml")
+        .expect("example")
+        .text();
+    let reqs =
+        crate::load::inputs::load_requirements("requirements.yaml", &text, &cat.category_ids())
+            .expect("loads")
+            .requirements;
+    let found = find(&reqs, &cat);
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.first.as_str(), c.second.as_str()))
+        .collect();
+    assert_eq!(pairs, [("RET-01", "RET-02")]);
+}
