@@ -121,9 +121,11 @@ pub fn markdown_escape(data: &[u8]) {
     );
 }
 
-/// A flow parses or is refused with a JSON path; a parsed flow is analysed
-/// (also when it transfers to itself) and every finding has a path.
+/// A flow parses or is refused with a JSON path and one of the parser's
+/// codes, which its message leads with; a parsed flow is analysed (also when
+/// it transfers to itself) and every finding has a path.
 pub fn flow(data: &[u8]) {
+    use crate::model::flow::FlowCode;
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -135,6 +137,19 @@ pub fn flow(data: &[u8]) {
                 assert!(!x.path.is_empty(), "finding without a path: {x:?}");
             }
         }
-        Err(e) => assert!(e.json_path.starts_with('$'), "{e:?}"),
+        Err(e) => {
+            assert!(e.json_path.starts_with('$'), "{e:?}");
+            // Reading a folder or fetching from an instance has codes of its
+            // own; parsing a text never gives them.
+            assert!(
+                !matches!(
+                    e.code,
+                    FlowCode::Unreadable | FlowCode::NotFetched | FlowCode::NoContent
+                ),
+                "{e:?}"
+            );
+            let lead = format!("error[{}]: flow.json", e.code.id());
+            assert!(e.to_string().starts_with(&lead), "{e}");
+        }
     }
 }

@@ -255,6 +255,17 @@ fn the_guide_builds_and_documents_every_code() {
             code.slug()
         );
     }
+    for code in shoko::flow::FlowCode::ALL {
+        let page = root().join(format!("book/src/diagnostics/{}.md", code.id()));
+        let body = std::fs::read_to_string(&page)
+            .unwrap_or_else(|_| panic!("no guide page for {}", code.id()));
+        assert!(
+            body.contains(code.slug()),
+            "{} page does not name {}",
+            code.id(),
+            code.slug()
+        );
+    }
     for code in [
         "met",
         "gap",

@@ -133,6 +133,12 @@ fn a_bad_flow_is_reported_and_the_others_still_count() {
         "{}",
         text(&o)
     );
+    // It leads with its code, as a loader's diagnostic does (book page F003).
+    assert!(
+        text(&o).contains("error[F003]: ") && !text(&o).contains("error: error["),
+        "{}",
+        text(&o)
+    );
 }
 
 #[test]

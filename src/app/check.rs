@@ -59,7 +59,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     };
     let (flows, errors) = crate::flow::load_dir(dir);
     if !errors.is_empty() {
-        let msg: Vec<String> = errors.iter().map(|e| format!("error: {e}")).collect();
+        let msg: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         return Err(Error::Usage(format!(
             "{}\n\n{} flow(s) could not be read",
             msg.join("\n"),

@@ -9,7 +9,7 @@ use super::snapshot::{InstanceEntry, Status};
 use super::Snapshot;
 use crate::flow::FlowFile;
 use crate::model::evidence::{FlowOrigin, FlowSource};
-use crate::model::flow::{FlowError, Logging};
+use crate::model::flow::{FlowCode, FlowError, Logging};
 use serde_json::Value as J;
 
 /// What the snapshot says about flows.
@@ -110,6 +110,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
                 let listing = what.is_none();
                 failures.push(why.clone());
                 errors.push(FlowError {
+                    code: FlowCode::NotFetched,
                     source: match what {
                         Some(f) => format!("{} {f} ({})", o.operation, inst.id),
                         None => format!("{} ({})", o.operation, inst.id),
@@ -152,6 +153,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
                 .unwrap_or_else(|| format!("{} ({})", o.id, o.operation));
             let Some(content) = f["Content"].as_str() else {
                 errors.push(FlowError {
+                    code: FlowCode::NoContent,
                     source,
                     json_path: format!("$.{field}.Content"),
                     line: None,

@@ -1,12 +1,92 @@
 //! What the flow analysis finds: logging states, per-flow verdicts, findings
-//! with their paths, and flows that could not be read.
+//! with their paths, and flows that could not be read, each with a stable
+//! diagnostic code.
 
 use serde::Serialize;
 
-/// A flow that could not be read, with where and why.
+/// Stable codes of flow errors. The guide has a page for each
+/// (`book/src/diagnostics/F001.md` ...), as it has for the loaders' `E` codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum FlowCode {
+    /// The folder or a flow file could not be read, or is not UTF-8.
+    Unreadable,
+    /// The file is not valid JSON.
+    JsonSyntax,
+    /// The file ends before the JSON is complete.
+    Truncated,
+    /// A value has the wrong JSON type (an object where an array belongs, ...).
+    WrongShape,
+    /// A key the flow needs is missing (`Actions`, `StartAction`, a block's `Identifier` or `Type`).
+    MissingKey,
+    /// Two blocks share an `Identifier`.
+    DuplicateIdentifier,
+    /// `StartAction` or a `NextAction` names no block.
+    UnknownBlock,
+    /// `FlowLoggingBehavior` is neither `Enabled` nor `Disabled`.
+    BadLoggingBehavior,
+    /// A flow could not be fetched from the instance (the API call failed).
+    NotFetched,
+    /// The instance returned a flow without its content.
+    NoContent,
+}
+
+impl FlowCode {
+    /// Every code, in order.
+    pub const ALL: [FlowCode; 10] = [
+        FlowCode::Unreadable,
+        FlowCode::JsonSyntax,
+        FlowCode::Truncated,
+        FlowCode::WrongShape,
+        FlowCode::MissingKey,
+        FlowCode::DuplicateIdentifier,
+        FlowCode::UnknownBlock,
+        FlowCode::BadLoggingBehavior,
+        FlowCode::NotFetched,
+        FlowCode::NoContent,
+    ];
+
+    /// The code as printed (`F007`).
+    pub fn id(self) -> &'static str {
+        match self {
+            FlowCode::Unreadable => "F001",
+            FlowCode::JsonSyntax => "F002",
+            FlowCode::Truncated => "F003",
+            FlowCode::WrongShape => "F004",
+            FlowCode::MissingKey => "F005",
+            FlowCode::DuplicateIdentifier => "F006",
+            FlowCode::UnknownBlock => "F007",
+            FlowCode::BadLoggingBehavior => "F008",
+            FlowCode::NotFetched => "F009",
+            FlowCode::NoContent => "F010",
+        }
+    }
+
+    /// A short name of the code (`unknown-block`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            FlowCode::Unreadable => "unreadable",
+            FlowCode::JsonSyntax => "json-syntax",
+            FlowCode::Truncated => "truncated",
+            FlowCode::WrongShape => "wrong-shape",
+            FlowCode::MissingKey => "missing-key",
+            FlowCode::DuplicateIdentifier => "duplicate-identifier",
+            FlowCode::UnknownBlock => "unknown-block",
+            FlowCode::BadLoggingBehavior => "bad-logging-behavior",
+            FlowCode::NotFetched => "not-fetched",
+            FlowCode::NoContent => "no-content",
+        }
+    }
+}
+
+/// A flow that could not be read, with its code, where and why.
+///
+/// It reads like a loader's diagnostic:
+/// `error[F007]: flows/pay.json:12:5: $.Actions[2].Transitions.NextAction: NextAction "pay-lamda" names no block (hint: did you mean "pay-lambda"? ...)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{}", self.render())]
 pub struct FlowError {
+    /// Stable code; the guide has a page for each.
+    pub code: FlowCode,
     // Spelled `r#source` so that thiserror does not take this String for the
     // error's cause (it treats a field named `source` as one); it is still
     // the field `source` for callers and for serde.
@@ -26,7 +106,7 @@ pub struct FlowError {
 
 impl FlowError {
     fn render(&self) -> String {
-        let mut out = self.source.clone();
+        let mut out = format!("error[{}]: {}", self.code.id(), self.source);
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
             if let Some(column) = self.column {
