@@ -93,9 +93,25 @@ pub struct Question {
     pub customer: Bilingual,
 }
 
+/// A framework the mapping cites, with the version its control ids were
+/// checked against and where they can be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Framework {
+    /// The topic field it versions: `ccm`, `caiq`, `iso27001`, `iso27017`, `ipa`.
+    pub key: String,
+    /// `CSA Cloud Controls Matrix (CCM)`.
+    pub name: String,
+    /// `v4.0.10`, `ISO/IEC 27001:2022`.
+    pub version: String,
+    /// Where the control ids and titles were checked.
+    pub source: String,
+}
+
 /// The whole mapping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Frameworks {
+    /// The frameworks and their versions, in file order.
+    pub frameworks: Vec<Framework>,
     /// Topics in file order.
     pub topics: Vec<Topic>,
     /// Questions in file order.
@@ -226,6 +242,27 @@ fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
     })
 }
 
+fn framework(ctx: &mut Ctx, node: &Node) -> Option<Framework> {
+    let f = fields(
+        ctx,
+        node,
+        "a framework",
+        &["key", "name", "version", "source"],
+    )?;
+    let mut get = |k: &str| {
+        f.required(ctx, k, "a framework")
+            .and_then(|n| text(ctx, n, k))
+            .map(|s| s.trim().to_string())
+    };
+    let (key, name, version, source) = (get("key"), get("name"), get("version"), get("source"));
+    Some(Framework {
+        key: key?,
+        name: name?,
+        version: version?,
+        source: source?,
+    })
+}
+
 fn question(ctx: &mut Ctx, node: &Node) -> Option<Question> {
     let f = fields(
         ctx,
@@ -289,6 +326,7 @@ pub fn parse(file: &str, src: &str) -> Result<Frameworks, Vec<Diagnostic>> {
         diags: &mut diags,
     };
     let mut out = Frameworks {
+        frameworks: Vec::new(),
         topics: Vec::new(),
         questions: Vec::new(),
     };
@@ -296,8 +334,17 @@ pub fn parse(file: &str, src: &str) -> Result<Frameworks, Vec<Diagnostic>> {
         &mut ctx,
         &root,
         "the framework mapping",
-        &["topics", "questions"],
+        &["frameworks", "topics", "questions"],
     ) {
+        if let Some(items) = f
+            .required(&mut ctx, "frameworks", "the framework mapping")
+            .and_then(|n| seq(&mut ctx, n, "frameworks"))
+        {
+            out.frameworks = items
+                .iter()
+                .filter_map(|n| framework(&mut ctx, n))
+                .collect();
+        }
         if let Some(items) = f
             .required(&mut ctx, "topics", "the framework mapping")
             .and_then(|n| seq(&mut ctx, n, "topics"))
@@ -364,7 +411,7 @@ mod tests {
         assert_eq!(f.topics.len(), 7);
         assert_eq!(
             f.controls_of(Property::Retention),
-            ["DSP-16", "BCR-08"].map(String::from)
+            ["DSP-16"].map(String::from)
         );
         assert_eq!(
             f.controls_of(Property::EncryptionInTransit),
@@ -389,7 +436,7 @@ mod tests {
 
     #[test]
     fn unknown_properties_and_keys_are_reported_with_positions() {
-        let src = "topics:\n  - id: x\n    title: { ja: あ, en: a }\n    properties: [retension]\n    ccm: [DSP-16]\n    iso27001: []\n    iso27017: []\n    colour: red\nquestions: []\n";
+        let src = "topics:\n  - id: x\n    title: { ja: あ, en: a }\n    properties: [retension]\n    ccm: [DSP-16]\n    iso27001: []\n    iso27017: []\n    colour: red\nquestions: []\nframeworks: []\n";
         let d = parse("f.yaml", src).expect_err("bad mapping");
         assert_eq!(d.len(), 2, "{d:?}");
         assert!(d[0].message.contains("retension") || d[1].message.contains("retension"));
