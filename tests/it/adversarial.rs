@@ -1,9 +1,9 @@
 //! Hostile and odd inputs: each ends in a clear message (or is accepted),
 //! never a crash, a hang or unbounded memory.
 
-mod common;
+use crate::common;
 
-use common::{scratch, shoko, text};
+use crate::common::{scratch, shoko, text};
 
 #[test]
 fn a_yaml_alias_bomb_is_refused_at_the_first_alias() {

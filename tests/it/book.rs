@@ -1,9 +1,9 @@
 //! The mdBook handbook (`--format book`) and the project's own guide in
 //! `book/`, both built with the real `mdbook`.
 
-mod common;
+use crate::common;
 
-use common::{root, scratch, shoko, text, AS_OF};
+use crate::common::{root, scratch, shoko, text, AS_OF};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

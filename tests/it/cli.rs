@@ -1,9 +1,7 @@
 //! The command line as a user meets it: exit codes, diagnostics, output
 //! folder behaviour, determinism and golden documents.
 
-mod common;
-
-use common::{root, scratch, shoko, text, tree, AS_OF};
+use crate::common::{root, scratch, shoko, text, tree, AS_OF};
 
 #[test]
 fn example_builds_markdown_golden_in_both_languages() {

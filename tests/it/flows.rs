@@ -1,9 +1,7 @@
 //! Flow privacy analysis through the command line: LOG-01 of the example
 //! resolves from exported flows, and flow evidence beats the declared answer.
 
-mod common;
-
-use common::{root, scratch, shoko, text, AS_OF};
+use crate::common::{root, scratch, shoko, text, AS_OF};
 
 fn flows_dir(names: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");

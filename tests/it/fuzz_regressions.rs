@@ -3,9 +3,7 @@
 //! same function the fuzz target runs (`shoko::fuzz_checks`), together with
 //! the seed corpus the fuzzers start from.
 
-mod common;
-
-use common::root;
+use crate::common::root;
 
 fn inputs(target: &str) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();

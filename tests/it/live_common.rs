@@ -10,6 +10,7 @@ use aws_sdk_s3::config::{Credentials, SharedCredentialsProvider};
 use serde_json::json;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use wiremock::matchers::{method, path, path_regex, query_param};
@@ -804,4 +805,32 @@ pub fn unavailable<'a>(
         .iter()
         .find(|u| u.category == cat && u.property.name() == prop)
         .map(|u| u.reason.as_str())
+}
+
+/// A built document: `out/<lang>/nfr.md`.
+pub fn md(out: &Path, lang: &str) -> String {
+    std::fs::read_to_string(out.join(lang).join("nfr.md")).expect("nfr.md")
+}
+
+/// `shoko build --evidence snap --format md --out out` in `dir` with the
+/// example's requirements and `extra` arguments; the test fails unless it
+/// succeeds. Returns the English document.
+pub fn build_from_snapshot(dir: &Path, as_of: &str, extra: &[&str]) -> String {
+    let mut args = vec![
+        "build",
+        "--evidence",
+        "snap",
+        "--requirements",
+        "requirements.yaml",
+        "--format",
+        "md",
+        "--as-of",
+        as_of,
+        "--out",
+        "out",
+    ];
+    args.extend_from_slice(extra);
+    let o = crate::common::shoko(&args, dir);
+    assert!(o.status.success(), "{}", crate::common::text(&o));
+    md(&dir.join("out"), "en")
 }

@@ -2,17 +2,11 @@
 //! Kinesis, CloudWatch Logs, KMS and Connect instances; wiremock for the
 //! Connect operations moto lacks. Each test starts its own servers.
 
-mod common;
-mod live_common;
-
-use live_common::*;
+use crate::common;
+use crate::live_common::*;
 use shoko::model::{Duration, KeyOwner, Value};
 use std::path::Path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn md(out: &Path, lang: &str) -> String {
-    std::fs::read_to_string(out.join(lang).join("nfr.md")).expect("nfr.md")
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn happy_path_collect_then_build_shows_observed_claims_with_operation_and_hash() {
@@ -330,141 +324,6 @@ async fn object_lock_blocks_deletion_on_request_and_sets_retention_floor() {
         .expect("DEL-01 row");
     assert!(del.contains("**Gap**"), "{del}");
     assert!(en.contains("Object Lock (COMPLIANCE"), "{en}");
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn access_denied_on_one_call_falls_back_and_says_why() {
-    let moto = Moto::start();
-    let seed = Seed::new(&moto);
-    let fx = standard(&seed, "denied", 730).await;
-    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
-    let s3 = s3_shim(&moto).await;
-    wiremock::Mock::given(wiremock::matchers::query_param("lifecycle", ""))
-        .respond_with(wiremock::ResponseTemplate::new(403).set_body_raw(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
-            "application/xml",
-        ))
-        .with_priority(1)
-        .mount(&s3)
-        .await;
-    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
-    assert_eq!(snap.manifest.summary.failed, 1);
-    let lc = &observations(&snap, "GetBucketLifecycleConfiguration")[0];
-    assert_eq!(lc.error.as_ref().unwrap().code, "AccessDenied");
-    let live = interpret(&snap, today());
-    assert_eq!(
-        unavailable(&live, "call-recordings", "retention"),
-        Some("AccessDenied on s3:GetLifecycleConfiguration")
-    );
-    // The rest of the run still produced evidence.
-    assert!(claim(&live, "call-recordings", "region").is_some());
-    assert!(claim(&live, "flow-logs", "retention").is_some());
-
-    let dir = common::scratch();
-    snap.write(&dir.path().join("snap")).unwrap();
-    let en = build_from_snapshot(
-        dir.path(),
-        &today().to_string(),
-        &["--answers", "answers.yaml"],
-    );
-    let row = en
-        .lines()
-        .find(|l| l.starts_with("| Retention | 365 days"))
-        .expect("declared retention row");
-    assert!(row.contains("Declared"), "{row}");
-    assert!(
-        row.contains("Live evidence unavailable: AccessDenied on s3:GetLifecycleConfiguration"),
-        "{row}"
-    );
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn throttling_is_retried_until_success() {
-    let moto = Moto::start();
-    let seed = Seed::new(&moto);
-    let fx = standard(&seed, "throttled", 730).await;
-    let connect = wiremock::MockServer::start().await;
-    wiremock::Mock::given(wiremock::matchers::path(format!(
-        "/instance/{}/storage-configs",
-        fx.instance_id
-    )))
-    .and(wiremock::matchers::query_param(
-        "resourceType",
-        "CALL_RECORDINGS",
-    ))
-    .respond_with(
-        wiremock::ResponseTemplate::new(429)
-            .insert_header("x-amzn-ErrorType", "ThrottlingException")
-            .set_body_json(serde_json::json!({"message": "Rate exceeded"})),
-    )
-    .up_to_n_times(2)
-    .with_priority(1)
-    .mount(&connect)
-    .await;
-    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
-    let s3 = s3_shim(&moto).await;
-    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
-    let rec = observations(&snap, "ListInstanceStorageConfigs")
-        .into_iter()
-        .find(|o| o.parameters.iter().any(|(_, v)| v == "CALL_RECORDINGS"))
-        .expect("CALL_RECORDINGS observation");
-    assert_eq!(rec.status, shoko::collect::snapshot::Status::Ok);
-    assert_eq!(rec.attempts, 3, "two throttled attempts, then success");
-    assert_eq!(snap.manifest.summary.failed, 0);
-    assert!(snap.manifest.summary.attempts > snap.manifest.summary.calls);
-    let live = interpret(&snap, today());
-    assert_eq!(
-        claim(&live, "call-recordings", "retention").map(|c| c.value.clone()),
-        Some(Value::Duration(Duration::parse("730 days").unwrap()))
-    );
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn unreachable_and_silent_endpoints_time_out_without_hanging() {
-    let moto = Moto::start();
-    let seed = Seed::new(&moto);
-    let fx = standard(&seed, "faulty", 730).await;
-    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
-    let s3 = s3_shim(&moto).await;
-    // Kinesis: nothing listens. Logs: accepts connections, never answers.
-    let closed = free_port();
-    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let silent_port = silent.local_addr().unwrap().port();
-    let mut eps = endpoints(&connect, &s3);
-    eps.insert("kinesis".into(), format!("http://127.0.0.1:{closed}"));
-    eps.insert("logs".into(), format!("http://127.0.0.1:{silent_port}"));
-    let mut opts = options();
-    opts.call_timeout = std::time::Duration::from_millis(1500);
-    opts.max_attempts = 2;
-    let t0 = std::time::Instant::now();
-    let snap = collect(&moto, eps, opts).await;
-    let took = t0.elapsed();
-    drop(silent);
-    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
-    let k = observations(&snap, "DescribeStreamSummary")[0];
-    assert_eq!(
-        k.error.as_ref().unwrap().kind,
-        shoko::collect::snapshot::ErrorKind::Unreachable,
-        "{k:?}"
-    );
-    let l = observations(&snap, "DescribeLogGroups")[0];
-    assert_eq!(
-        l.error.as_ref().unwrap().kind,
-        shoko::collect::snapshot::ErrorKind::Timeout,
-        "{l:?}"
-    );
-    let live = interpret(&snap, today());
-    assert_eq!(
-        unavailable(&live, "streamed-contact-records", "retention"),
-        Some("endpoint unreachable for kinesis:DescribeStreamSummary")
-    );
-    let why = unavailable(&live, "flow-logs", "retention").unwrap();
-    assert!(
-        why.starts_with("timeout on logs:DescribeLogGroups"),
-        "{why}"
-    );
-    // Everything else was still collected.
-    assert!(claim(&live, "call-recordings", "retention").is_some());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -842,29 +701,6 @@ fn no_credentials_exits_2_but_records_why_and_the_documents_say_so() {
     );
 }
 
-/// `shoko build --evidence snap --format md --out out` in `dir` with the
-/// example's requirements and `extra` arguments; the test fails unless it
-/// succeeds. Returns the English document.
-fn build_from_snapshot(dir: &Path, as_of: &str, extra: &[&str]) -> String {
-    let mut args = vec![
-        "build",
-        "--evidence",
-        "snap",
-        "--requirements",
-        "requirements.yaml",
-        "--format",
-        "md",
-        "--as-of",
-        as_of,
-        "--out",
-        "out",
-    ];
-    args.extend_from_slice(extra);
-    let o = common::shoko(&args, dir);
-    assert!(o.status.success(), "{}", common::text(&o));
-    md(&dir.join("out"), "en")
-}
-
 /// [`build_from_snapshot`] with the example's answers, as of today;
 /// returns the report model.
 fn build_model(dir: &Path, extra: &[&str]) -> serde_json::Value {
@@ -1027,115 +863,6 @@ async fn denied_flow_listing_falls_back_to_the_declaration_and_says_why() {
         &["--flows", "exported", "--flow-logging", "enabled"],
     );
     assert_eq!(flow_claim(&m)["value"]["value"], true);
-}
-
-/// A server that answers every request with a 200 whose JSON body stops
-/// half-way: `short` sends fewer bytes than Content-Length announces and
-/// closes the connection; otherwise the announced length is honest but the
-/// JSON itself is cut. Returns the port and a counter of requests served.
-fn cut_body_server(short: bool) -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
-    use std::io::{BufRead, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let count = served.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
-            let mut length = 0usize;
-            let mut line = String::new();
-            while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
-                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                    length = v.trim().parse().unwrap_or(0);
-                }
-                line.clear();
-            }
-            let mut body = vec![0; length];
-            let _ = std::io::Read::read_exact(&mut reader, &mut body);
-            let part = br#"{"logGroups":[{"logGroupName":"/aws/connect/cut","retentionInDays":36"#;
-            let announced = if short { part.len() + 200 } else { part.len() };
-            let mut s = stream;
-            let _ = write!(
-                s,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: {announced}\r\n\r\n"
-            );
-            let _ = s.write_all(part);
-            let _ = s.flush();
-            // dropping the stream closes the connection
-        }
-    });
-    (port, served)
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn cut_bodies_and_a_500_on_every_retry_fall_back_with_the_reason() {
-    let moto = Moto::start();
-    let seed = Seed::new(&moto);
-    let fx = standard(&seed, "cut", 730).await;
-    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
-    let s3 = s3_shim(&moto).await;
-    // Kinesis: a 500 on every attempt.
-    let kinesis = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(500).set_body_json(
-            serde_json::json!({"__type": "InternalFailure", "message": "try again"}),
-        ))
-        .mount(&kinesis)
-        .await;
-    for short in [true, false] {
-        // Logs: the body stops mid-JSON (connection closed early, or a
-        // complete response whose JSON is cut).
-        let (port, served) = cut_body_server(short);
-        let mut eps = endpoints(&connect, &s3);
-        eps.insert("kinesis".into(), kinesis.uri());
-        eps.insert("logs".into(), format!("http://127.0.0.1:{port}"));
-        let mut opts = options();
-        opts.call_timeout = std::time::Duration::from_secs(5);
-        opts.max_attempts = 3;
-        let t0 = std::time::Instant::now();
-        let snap = collect(&moto, eps, opts).await;
-        let took = t0.elapsed();
-        assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
-
-        let k = observations(&snap, "DescribeStreamSummary")[0];
-        assert_eq!(
-            k.attempts, 3,
-            "a 500 is retried up to --max-attempts: {k:?}"
-        );
-        assert_eq!(k.error.as_ref().unwrap().code, "InternalFailure", "{k:?}");
-        let l = observations(&snap, "DescribeLogGroups")[0];
-        assert!(l.error.is_some(), "a cut body is not evidence: {l:?}");
-        assert!(served.load(std::sync::atomic::Ordering::SeqCst) >= 1);
-
-        let live = interpret(&snap, today());
-        assert_eq!(
-            unavailable(&live, "streamed-contact-records", "retention"),
-            Some("InternalFailure on kinesis:DescribeStreamSummary")
-        );
-        let why =
-            unavailable(&live, "flow-logs", "retention").expect("flow-log retention falls back");
-        assert!(why.contains("logs:DescribeLogGroups"), "{why}");
-        // Nothing else was lost.
-        assert!(claim(&live, "call-recordings", "retention").is_some());
-
-        // The documents show the declared retention and say why.
-        let dir = common::scratch();
-        snap.write(&dir.path().join("snap")).unwrap();
-        let en = build_from_snapshot(
-            dir.path(),
-            &today().to_string(),
-            &["--answers", "answers.yaml"],
-        );
-        let row = en
-            .lines()
-            .find(|l| l.starts_with("| Retention | 90 days"))
-            .expect("declared flow-log retention row");
-        assert!(
-            row.contains(&format!("Live evidence unavailable: {why}")),
-            "{row}"
-        );
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

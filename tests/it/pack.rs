@@ -3,9 +3,9 @@
 //! its schema, redaction, reproducible bytes, and `shoko verify` catching
 //! every kind of tampering in folder and zip form.
 
-mod common;
+use crate::common;
 
-use common::{root, shoko, text, tree, AS_OF};
+use crate::common::{root, shoko, text, tree, AS_OF};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 

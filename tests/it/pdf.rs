@@ -1,9 +1,7 @@
 //! The PDF: embedded Japanese font, the text a reviewer reads, and untrusted
 //! text that stays text.
 
-mod common;
-
-use common::{scratch, shoko, text, tool, AS_OF};
+use crate::common::{scratch, shoko, text, tool, AS_OF};
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()

@@ -1,7 +1,7 @@
 //! The core pipeline on the example inputs: every acceptance verdict of the
 //! example, citations, locales, and the language of the Japanese document.
 
-mod common;
+use crate::common;
 
 use shoko::assets::Assets;
 use shoko::model::report::Report;
@@ -22,16 +22,23 @@ fn verdict<'a>(r: &'a Report, req: &str, cat: &str) -> &'a shoko::model::report:
 }
 
 #[test]
-fn example_files_are_the_shared_contract() {
-    // The built-in example is the shared example, unchanged.
-    let shared = common::root().join("../shared/examples");
+fn the_example_files_are_the_built_in_example_and_load() {
+    // The example the project relies on lives in the repository
+    // (evidence/examples/); the built-in example is those files, unchanged,
+    // and they load.
+    let assets = Assets::default();
     for f in ["requirements.yaml", "answers.yaml"] {
-        let ours = std::fs::read(common::root().join("evidence/examples").join(f))
-            .expect("built-in example");
-        let theirs =
-            std::fs::read(shared.join(f)).expect("../shared/examples is beside the repository");
-        assert_eq!(ours, theirs, "{f} differs from ../shared/examples");
+        let path = format!("evidence/examples/{f}");
+        let ours = std::fs::read(common::root().join(&path)).expect("example in the repository");
+        let builtin = shoko::InputText::builtin(&assets, &path).expect("built-in example");
+        assert_eq!(ours, builtin.bytes, "{f} differs from the built-in example");
     }
+    let (_, _, inputs) = example();
+    assert_eq!(
+        inputs.requirements.as_ref().map(|r| r.requirements.len()),
+        Some(10)
+    );
+    assert_eq!(inputs.answers.as_ref().map(|a| a.answers.len()), Some(8));
 }
 
 #[test]
