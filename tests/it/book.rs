@@ -228,12 +228,12 @@ fn the_guide_handbook_chapter_is_current() {
         std::fs::write(&summary_path, &want_summary).expect("write summary");
         summary = std::fs::read_to_string(&summary_path).expect("guide summary");
     }
-    assert_eq!(summary, want_summary, "book/src/SUMMARY.md's handbook entries are stale: run SHOKO_UPDATE_HANDBOOK=1 cargo test --test book");
+    assert_eq!(summary, want_summary, "book/src/SUMMARY.md's handbook entries are stale: run SHOKO_UPDATE_HANDBOOK=1 cargo test --test it book::");
     for (rel, bytes) in &pages {
         let have = std::fs::read(dir.join(rel)).unwrap_or_default();
         assert!(
             have == *bytes,
-            "book/src/handbook/{rel} is stale: run SHOKO_UPDATE_HANDBOOK=1 cargo test --test book"
+            "book/src/handbook/{rel} is stale: run SHOKO_UPDATE_HANDBOOK=1 cargo test --test it book::"
         );
     }
     let count = std::fs::read_dir(dir.join("ja")).expect("ja").count()
