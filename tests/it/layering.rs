@@ -501,6 +501,16 @@ fn the_checks_see_what_they_should() {
     assert!(all.len() > 50, "only {} imports found", all.len());
     assert_eq!(first_segments("{a::b, c,\n d::{e, f}};"), ["a", "c", "d"]);
     assert_eq!(first_segments("g::h();"), ["g"]);
+    let decls = mod_decls(&lex(
+        "pub mod a;\n#[cfg(test)]\n#[path = \"b_tests.rs\"]\nmod tests;\nmod inline {}\n",
+    ));
+    assert_eq!(
+        decls,
+        [
+            ("a".to_string(), None),
+            ("tests".to_string(), Some("b_tests.rs".to_string()))
+        ]
+    );
     assert_eq!(
         counted_lines("fn a() {}\n#[cfg(test)]\nmod tests {\n    fn b() {}\n}\n"),
         1

@@ -14,6 +14,7 @@
 //! - live collectors: `live_scenarios` (moto scenarios), `live_faults` (the
 //!   fault table);
 //! - `fuzz_regressions` (inputs a fuzzer broke);
+//! - the handbook in a browser: a `browser` module belongs here too;
 //! - the repository's shape: `layering` (imports go down the layers, file
 //!   lengths), `paths` (nothing read outside the repository), `binaries`.
 
