@@ -102,7 +102,7 @@ reason-not-applicable = This property does not apply to this category.
 reason-media-protocol = According to { $evidence }, the { $property } is { $value }. Voice media is protected by SRTP rather than TLS, so it cannot be checked mechanically against the requirement ({ $expect }); please decide whether SRTP satisfies it.
 reason-free-text = The { $property } is described in words, so whether it meets the requirement ({ $expect }) needs a person's judgement.
 reason-instance-lifetime = The { $property } is { $value }: the data stays until the instance is deleted, so whether that meets the requirement ({ $expect }) depends on your operating policy.
-reason-calendar-band = The { $property } is { $value }. Whether that meets the requirement ({ $expect }) depends on the start date, since calendar months and years vary in length; { $always } would meet it for any start date.
+reason-calendar-band = According to { $evidence }, the { $property } is { $value }. Whether that meets the requirement ({ $expect }) depends on the start date, since calendar months and years vary in length; { $always } would meet it for any start date.
 reason-ambiguous = The { $property } ({ $value }) and the requirement ({ $expect }) use units that cannot be compared exactly; please check by hand.
 
 # Flow analysis

@@ -102,7 +102,7 @@ reason-not-applicable = このデータ区分には当てはまらない項目�
 reason-media-protocol = { $evidence }によれば{ $property }は「{ $value }」です。音声メディアは TLS ではなく SRTP で保護されるため、要件（{ $expect }）とは機械的に比較できません。SRTP で要件を満たすとみなせるか、個別にご判断ください。
 reason-free-text = { $property }は文章で示される内容のため、要件（{ $expect }）との適合は個別にご確認ください。
 reason-instance-lifetime = { $property }は「{ $value }」です。インスタンスを削除するまで保持されるため、要件（{ $expect }）との適合は運用方針に照らしてご確認ください。
-reason-calendar-band = { $property }は{ $value }です。暦の月や年は長さが一定でないため、要件（{ $expect }）を満たすかどうかは起算日によって変わります。起算日によらず満たすのは{ $always }です。
+reason-calendar-band = { $evidence }によれば{ $property }は「{ $value }」です。暦の月や年は長さが一定でないため、要件（{ $expect }）を満たすかどうかは起算日によって変わります。起算日によらず満たすのは「{ $always }」です。
 reason-ambiguous = { $property }の値「{ $value }」と要件（{ $expect }）は単位が異なり、機械的に判定できません。個別にご確認ください。
 
 # フロー分析

@@ -24,6 +24,7 @@ mod source;
 
 mod adversarial;
 mod book;
+mod catalog;
 mod cases;
 mod cli;
 mod durations;
