@@ -3,8 +3,9 @@
 //! instance attributes and the security profiles; then follow every storage
 //! config to the bucket, stream or key it names (the other modules). The
 //! flows and flow modules are listed and their content fetched for the flow
-//! analysis (`crate::collect::flows`).
+//! analysis (`crate::observe::flows` reads them back).
 
+use super::arn::{arn_parts, key_region};
 use super::{client_for, snapshot::InstanceEntry, Ctx, Req, Selector};
 use aws_sdk_connect::types::{
     ContactFlowModuleState, ContactFlowState, InstanceAttributeType, InstanceStorageResourceType,
@@ -35,17 +36,6 @@ pub const RESOURCE_TYPES: &[&str] = &[
 /// Instance attributes that bear on data: flow logging and Contact Lens
 /// (which writes redacted and unredacted copies of recordings).
 pub const ATTRIBUTES: &[&str] = &["CONTACTFLOW_LOGS", "CONTACT_LENS"];
-
-/// Region and account parts of an ARN.
-pub fn arn_parts(arn: &str) -> Option<(&str, &str)> {
-    let mut it = arn.split(':');
-    (it.next()? == "arn").then_some(())?;
-    let _partition = it.next()?;
-    let _service = it.next()?;
-    let region = it.next()?;
-    let account = it.next()?;
-    Some((region, account))
-}
 
 fn looks_like_id(s: &str) -> bool {
     s.len() == 36 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
@@ -337,13 +327,6 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
     }
 }
 
-/// The Region a key reference lives in: its ARN's, or the resource's.
-pub(crate) fn key_region(key: &str, default: &str) -> String {
-    arn_parts(key)
-        .map(|(r, _)| r.to_string())
-        .unwrap_or_else(|| default.to_string())
-}
-
 /// Every page of a paginated Connect call. `page(token)` makes one call
 /// (recorded like any other) and returns that page's items and the next
 /// token; a failed call ends the listing with what was read so far.
@@ -450,115 +433,129 @@ async fn security_profiles(
     .await;
 }
 
+/// Every page of a listing, then one description per item: the ids the
+/// pages return are sorted and deduplicated, and each is described (all at
+/// once; the runner bounds and paces the calls).
+async fn list_then_describe<L, LF, D, DF>(list: L, describe: D)
+where
+    L: FnMut(Option<String>) -> LF,
+    LF: std::future::Future<Output = Option<(Vec<String>, Option<String>)>>,
+    D: Fn(String) -> DF,
+    DF: std::future::Future<Output = ()>,
+{
+    let mut ids = every_page(list).await;
+    ids.sort();
+    ids.dedup();
+    join_all(ids.into_iter().map(describe)).await;
+}
+
 /// The flows and flow modules of an instance: list them (every page), then
 /// fetch the content of each active one. The content is the flow language
 /// JSON that the flow analysis reads from the snapshot; archived flows and
 /// modules no longer run, so they are not fetched.
 async fn flows(ctx: &Ctx, client: &aws_sdk_connect::Client, region: &str, account: &str, id: &str) {
-    let flow_ids = every_page(|token| {
-        let req = paged_req("connect:ListContactFlows", region, account, id, &token);
-        let (c, i2) = (client.clone(), id.to_string());
-        async move {
-            let page = ctx
-                .call(req, None, |cap| async move {
-                    c.list_contact_flows()
-                        .instance_id(i2)
-                        .set_next_token(token)
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await
-                .ok()?;
-            let ids = page
-                .contact_flow_summary_list()
-                .iter()
-                .filter(|s| s.contact_flow_state() != Some(&ContactFlowState::Archived))
-                .filter_map(|s| s.id().map(str::to_string))
-                .collect();
-            Some((ids, page.next_token().map(str::to_string)))
-        }
-    });
-    let module_ids = every_page(|token| {
-        let req = paged_req(
-            "connect:ListContactFlowModules",
-            region,
-            account,
-            id,
-            &token,
-        );
-        let (c, i2) = (client.clone(), id.to_string());
-        async move {
-            let page = ctx
-                .call(req, None, |cap| async move {
-                    c.list_contact_flow_modules()
-                        .instance_id(i2)
-                        .set_next_token(token)
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await
-                .ok()?;
-            let ids = page
-                .contact_flow_modules_summary_list()
-                .iter()
-                .filter(|s| s.state() != Some(&ContactFlowModuleState::Archived))
-                .filter_map(|s| s.id().map(str::to_string))
-                .collect();
-            Some((ids, page.next_token().map(str::to_string)))
-        }
-    });
-    let (mut flow_ids, mut module_ids): (Vec<String>, Vec<String>) =
-        futures::join!(flow_ids, module_ids);
-    flow_ids.sort();
-    flow_ids.dedup();
-    module_ids.sort();
-    module_ids.dedup();
     let describe = |iam: &'static str, param: &'static str, fid: String| {
         Req::new(iam, region, account, Some(id))
             .param("InstanceId", id)
             .param(param, fid)
     };
-    let describe_flows = join_all(flow_ids.into_iter().map(|fid| {
-        let req = describe("connect:DescribeContactFlow", "ContactFlowId", fid.clone());
-        let (c, i2) = (client.clone(), id.to_string());
-        async move {
-            let _ = ctx
-                .call(req, None, |cap| async move {
-                    c.describe_contact_flow()
-                        .instance_id(i2)
-                        .contact_flow_id(fid)
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await;
-        }
-    }));
-    let describe_modules = join_all(module_ids.into_iter().map(|mid| {
-        let req = describe(
-            "connect:DescribeContactFlowModule",
-            "ContactFlowModuleId",
-            mid.clone(),
-        );
-        let (c, i2) = (client.clone(), id.to_string());
-        async move {
-            let _ = ctx
-                .call(req, None, |cap| async move {
-                    c.describe_contact_flow_module()
-                        .instance_id(i2)
-                        .contact_flow_module_id(mid)
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await;
-        }
-    }));
-    futures::join!(describe_flows, describe_modules);
+    let flows = list_then_describe(
+        |token| {
+            let req = paged_req("connect:ListContactFlows", region, account, id, &token);
+            let (c, i2) = (client.clone(), id.to_string());
+            async move {
+                let page = ctx
+                    .call(req, None, |cap| async move {
+                        c.list_contact_flows()
+                            .instance_id(i2)
+                            .set_next_token(token)
+                            .customize()
+                            .interceptor(cap)
+                            .send()
+                            .await
+                    })
+                    .await
+                    .ok()?;
+                let ids = page
+                    .contact_flow_summary_list()
+                    .iter()
+                    .filter(|s| s.contact_flow_state() != Some(&ContactFlowState::Archived))
+                    .filter_map(|s| s.id().map(str::to_string))
+                    .collect();
+                Some((ids, page.next_token().map(str::to_string)))
+            }
+        },
+        |fid| {
+            let req = describe("connect:DescribeContactFlow", "ContactFlowId", fid.clone());
+            let (c, i2) = (client.clone(), id.to_string());
+            async move {
+                let _ = ctx
+                    .call(req, None, |cap| async move {
+                        c.describe_contact_flow()
+                            .instance_id(i2)
+                            .contact_flow_id(fid)
+                            .customize()
+                            .interceptor(cap)
+                            .send()
+                            .await
+                    })
+                    .await;
+            }
+        },
+    );
+    let modules = list_then_describe(
+        |token| {
+            let req = paged_req(
+                "connect:ListContactFlowModules",
+                region,
+                account,
+                id,
+                &token,
+            );
+            let (c, i2) = (client.clone(), id.to_string());
+            async move {
+                let page = ctx
+                    .call(req, None, |cap| async move {
+                        c.list_contact_flow_modules()
+                            .instance_id(i2)
+                            .set_next_token(token)
+                            .customize()
+                            .interceptor(cap)
+                            .send()
+                            .await
+                    })
+                    .await
+                    .ok()?;
+                let ids = page
+                    .contact_flow_modules_summary_list()
+                    .iter()
+                    .filter(|s| s.state() != Some(&ContactFlowModuleState::Archived))
+                    .filter_map(|s| s.id().map(str::to_string))
+                    .collect();
+                Some((ids, page.next_token().map(str::to_string)))
+            }
+        },
+        |mid| {
+            let req = describe(
+                "connect:DescribeContactFlowModule",
+                "ContactFlowModuleId",
+                mid.clone(),
+            );
+            let (c, i2) = (client.clone(), id.to_string());
+            async move {
+                let _ = ctx
+                    .call(req, None, |cap| async move {
+                        c.describe_contact_flow_module()
+                            .instance_id(i2)
+                            .contact_flow_module_id(mid)
+                            .customize()
+                            .interceptor(cap)
+                            .send()
+                            .await
+                    })
+                    .await;
+            }
+        },
+    );
+    futures::join!(flows, modules);
 }

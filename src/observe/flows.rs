@@ -5,29 +5,51 @@
 //! from outside start in. Flows of different instances never transfer to
 //! each other, so each instance is analysed as its own set.
 
-use super::snapshot::{InstanceEntry, Status};
-use super::Snapshot;
+use super::view::failure_reason;
+use crate::collect::snapshot::{InstanceEntry, Observation, Snapshot, Status};
 use crate::flow::FlowFile;
-use crate::model::evidence::{FlowOrigin, FlowSource};
+use crate::model::evidence::FlowSource;
 use crate::model::flow::{FlowError, Logging};
 use serde_json::Value as J;
 
-/// What the snapshot says about flows.
+/// What the snapshot says about flows: the flows to analyse (the caller
+/// makes them a flow set, origin live), and why some could not be.
 #[derive(Debug, Default)]
 pub struct Fetched {
-    /// The flows to analyse (`None` when the snapshot has no flow listing,
-    /// e.g. one written before flows were collected, or when every listing
-    /// failed).
-    pub set: Option<crate::FlowSet>,
+    /// A flow listing answered. Without one there is nothing to analyse:
+    /// the snapshot was written before flows were collected, or every
+    /// listing failed.
+    pub listed: bool,
+    /// Flows of one instance each (transfers resolve within a group), with
+    /// the logging state its flows start in when entered from outside.
+    pub groups: Vec<(Vec<FlowFile>, Logging)>,
+    /// The flows read, for the sources.
+    pub files: Vec<FlowSource>,
+    /// Flows that could not be read.
+    pub errors: Vec<FlowError>,
     /// Why the flows could not be fetched, when a listing or a description
     /// failed (the documents then fall back and say so).
     pub unavailable: Option<String>,
     /// The collected CONTACTFLOW_LOGS (enabled when any instance has it on).
     pub logging: Option<Logging>,
+    /// True when some instance's logging state was not collected (assumed
+    /// enabled).
+    pub assumed: bool,
+}
+
+impl Fetched {
+    /// How many flows there are to analyse (none without a listing).
+    pub fn analysed(&self) -> usize {
+        if self.listed {
+            self.groups.iter().map(|(flows, _)| flows.len()).sum()
+        } else {
+            0
+        }
+    }
 }
 
 /// One observation's body as JSON (only the few this module reads are
-/// parsed; `interpret` has its own view of the rest).
+/// parsed; the other modules have their own view of the rest).
 fn body(snap: &Snapshot, i: usize) -> J {
     serde_json::from_slice(&snap.bodies[i]).unwrap_or(J::Null)
 }
@@ -56,7 +78,7 @@ fn instance_logging(snap: &Snapshot, id: &str) -> Option<Logging> {
 fn flow_calls<'a>(
     snap: &'a Snapshot,
     id: &'a str,
-) -> impl Iterator<Item = (usize, &'a super::snapshot::Observation)> + 'a {
+) -> impl Iterator<Item = (usize, &'a Observation)> + 'a {
     snap.manifest
         .observations
         .iter()
@@ -82,12 +104,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
         return Fetched::default();
     }
     let mut out = Fetched::default();
-    let mut groups = Vec::new();
-    let mut files = Vec::new();
-    let mut errors: Vec<FlowError> = Vec::new();
     let mut failures: Vec<String> = Vec::new();
-    let mut assumed = false;
-    let mut any_listing = false;
     for inst in chosen {
         let logging = instance_logging(snap, &inst.id);
         match logging {
@@ -95,13 +112,12 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
             Some(Logging::Disabled) => {
                 out.logging.get_or_insert(Logging::Disabled);
             }
-            None => assumed = true,
+            None => out.assumed = true,
         }
         let mut flows: Vec<FlowFile> = Vec::new();
         for (i, o) in flow_calls(snap, &inst.id) {
             if o.status == Status::Failed {
-                let why = super::interpret::failure_reason(o)
-                    .unwrap_or_else(|| format!("failure on {}", o.action));
+                let why = failure_reason(o).unwrap_or_else(|| format!("failure on {}", o.action));
                 let what = o
                     .parameters
                     .iter()
@@ -109,7 +125,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
                     .map(|(_, v)| v.clone());
                 let listing = what.is_none();
                 failures.push(why.clone());
-                errors.push(FlowError {
+                out.errors.push(FlowError {
                     source: match what {
                         Some(f) => format!("{} {f} ({})", o.operation, inst.id),
                         None => format!("{} ({})", o.operation, inst.id),
@@ -128,7 +144,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
             }
             let (field, kind) = match o.operation.as_str() {
                 "ListContactFlows" | "ListContactFlowModules" => {
-                    any_listing |= o.status == Status::Ok;
+                    out.listed |= o.status == Status::Ok;
                     continue;
                 }
                 "DescribeContactFlow" => ("ContactFlow", "flow"),
@@ -151,7 +167,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
                 .map(str::to_string)
                 .unwrap_or_else(|| format!("{} ({})", o.id, o.operation));
             let Some(content) = f["Content"].as_str() else {
-                errors.push(FlowError {
+                out.errors.push(FlowError {
                     source,
                     json_path: format!("$.{field}.Content"),
                     line: None,
@@ -166,34 +182,26 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
             };
             match crate::flow::parse_flow(&source, &name, arn, fid, content) {
                 Ok(flow) => {
-                    files.push(FlowSource {
+                    out.files.push(FlowSource {
                         source: source.clone(),
                         name: name.clone(),
                         sha256: crate::text::sha256_hex(content.as_bytes()),
                     });
                     flows.push(flow);
                 }
-                Err(e) => errors.push(e),
+                Err(e) => out.errors.push(e),
             }
         }
         flows.sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
-        groups.push((flows, logging.unwrap_or(Logging::Enabled)));
+        out.groups
+            .push((flows, logging.unwrap_or(Logging::Enabled)));
     }
-    files.sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
+    out.files
+        .sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
     failures.sort();
     failures.dedup();
     if !failures.is_empty() {
         out.unavailable = Some(failures.join("; "));
-    }
-    if any_listing {
-        out.set = Some(crate::FlowSet {
-            groups,
-            files,
-            errors,
-            default_logging: out.logging.unwrap_or(Logging::Enabled),
-            default_assumed: assumed,
-            origin: FlowOrigin::Live,
-        });
     }
     out
 }
