@@ -43,6 +43,7 @@ fn iam_policy_equals_the_actions_the_code_declares() {
 fn collectors_call_exactly_the_declared_actions() {
     let sources = [
         include_str!("connect.rs"),
+        include_str!("contact_flows.rs"),
         include_str!("s3.rs"),
         include_str!("kinesis.rs"),
         include_str!("firehose.rs"),

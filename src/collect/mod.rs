@@ -25,6 +25,7 @@
 mod actions;
 pub mod arn;
 mod connect;
+mod contact_flows;
 mod errors;
 mod firehose;
 mod kinesis;

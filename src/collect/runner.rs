@@ -95,6 +95,71 @@ pub(crate) struct Record {
     pub bytes: Vec<u8>,
 }
 
+/// What is kept of one call's outcome.
+struct Stored {
+    status: Status,
+    error: Option<CallError>,
+    body: Body,
+    bytes: Vec<u8>,
+    attempts: u32,
+}
+
+impl Stored {
+    /// A call without a usable answer: `{"Error": {...}}`, with what the
+    /// endpoint said when it was not understood.
+    fn failure(err: &CallError, attempts: u32, raw: Option<Vec<u8>>) -> Stored {
+        let status = if err.kind == ErrorKind::NotConfigured {
+            Status::NotConfigured
+        } else {
+            Status::Failed
+        };
+        let mut e = serde_json::json!({
+            "Kind": err.kind.name(), "Code": err.code, "Message": err.message
+        });
+        if err.kind == ErrorKind::Malformed {
+            if let Some(t) = raw.and_then(|b| String::from_utf8(b).ok()) {
+                e["Body"] = serde_json::Value::String(t.chars().take(65_536).collect());
+            }
+        }
+        Stored {
+            status,
+            error: Some(err.clone()),
+            body: Body::Error,
+            bytes: snapshot::json_bytes(&serde_json::json!({ "Error": e })),
+            attempts,
+        }
+    }
+
+    /// The log line (`s3:GetBucketPolicy Bucket=b ok (2 attempts)`).
+    fn line(&self, req: &Req) -> String {
+        format!(
+            "{} {} {}{}",
+            req.action.iam,
+            req.params
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            match self.status {
+                Status::Ok => "ok".to_string(),
+                Status::NotConfigured => "not configured".to_string(),
+                Status::Failed => format!(
+                    "FAILED: {}",
+                    self.error
+                        .as_ref()
+                        .map(|e| e.describe())
+                        .unwrap_or_default()
+                ),
+            },
+            if self.attempts > 1 {
+                format!(" ({} attempts)", self.attempts)
+            } else {
+                String::new()
+            }
+        )
+    }
+}
+
 enum Reporter {
     Bar(indicatif::ProgressBar),
     Lines,
@@ -257,71 +322,40 @@ impl Ctx {
         }
         let result = self.attempt(&req, f).await;
         let collected_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let (status, error, body_kind, bytes, attempts, out) = match result {
+        let (stored, out) = match result {
             Ok((t, cap)) => {
                 let (bytes, kind) = match (to_json, cap.body) {
                     (Some(conv), _) => (snapshot::json_bytes(&conv(&t)), Body::SdkOutput),
                     (None, Some(b)) if !b.is_empty() => (b, Body::ResponseBody),
                     (None, _) => (b"{}".to_vec(), Body::ResponseBody),
                 };
-                (Status::Ok, None, kind, bytes, cap.attempts, Ok(t))
-            }
-            Err((err, attempts, raw)) => {
-                let status = if err.kind == ErrorKind::NotConfigured {
-                    Status::NotConfigured
-                } else {
-                    Status::Failed
-                };
-                let mut e = serde_json::json!({
-                    "Kind": err.kind.name(), "Code": err.code, "Message": err.message
-                });
-                // Keep what the endpoint said when it was not understood.
-                if err.kind == ErrorKind::Malformed {
-                    if let Some(t) = raw.and_then(|b| String::from_utf8(b).ok()) {
-                        e["Body"] = serde_json::Value::String(t.chars().take(65_536).collect());
-                    }
-                }
-                let bytes = snapshot::json_bytes(&serde_json::json!({ "Error": e }));
-                (
-                    status,
-                    Some(err.clone()),
-                    Body::Error,
+                let stored = Stored {
+                    status: Status::Ok,
+                    error: None,
+                    body: kind,
                     bytes,
-                    attempts,
-                    Err(err),
-                )
+                    attempts: cap.attempts,
+                };
+                (stored, Ok(t))
             }
+            Err((err, attempts, raw)) => (Stored::failure(&err, attempts, raw), Err(err)),
         };
+        self.report(&req, &stored);
+        self.record(req, collected_at, stored);
+        out
+    }
+
+    /// Count a call and show it (progress bar or log line).
+    fn report(&self, req: &Req, s: &Stored) {
         self.calls.fetch_add(1, Ordering::Relaxed);
-        if status == Status::Failed {
+        if s.status == Status::Failed {
             self.failed.fetch_add(1, Ordering::Relaxed);
         }
-        let line = format!(
-            "{} {} {}{}",
-            req.action.iam,
-            req.params
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(" "),
-            match status {
-                Status::Ok => "ok".to_string(),
-                Status::NotConfigured => "not configured".to_string(),
-                Status::Failed => format!(
-                    "FAILED: {}",
-                    error.as_ref().map(|e| e.describe()).unwrap_or_default()
-                ),
-            },
-            if attempts > 1 {
-                format!(" ({attempts} attempts)")
-            } else {
-                String::new()
-            }
-        );
+        let line = s.line(req);
         match &self.reporter {
             Reporter::Bar(b) => {
                 b.inc(1);
-                if status == Status::Failed {
+                if s.status == Status::Failed {
                     b.println(format!("shoko collect: {line}"));
                 }
                 b.set_message(format!("({} failed)", self.failed.load(Ordering::Relaxed)));
@@ -329,7 +363,10 @@ impl Ctx {
             Reporter::Lines => eprintln!("shoko collect: {line}"),
             Reporter::Quiet => {}
         }
-        let sha256 = crate::text::sha256_hex(&bytes);
+    }
+
+    /// Keep a call as an observation with its stored body.
+    fn record(&self, req: Req, collected_at: String, s: Stored) {
         let obs = Observation {
             id: String::new(),
             service: req.action.service.to_string(),
@@ -340,18 +377,17 @@ impl Ctx {
             account: req.account,
             instance: req.instance,
             collected_at,
-            status,
-            error,
-            attempts,
-            body: body_kind,
+            status: s.status,
+            error: s.error,
+            attempts: s.attempts,
+            body: s.body,
             file: String::new(),
-            sha256,
+            sha256: crate::text::sha256_hex(&s.bytes),
         };
-        self.records
-            .lock()
-            .expect("records")
-            .push(Record { obs, bytes });
-        out
+        self.records.lock().expect("records").push(Record {
+            obs,
+            bytes: s.bytes,
+        });
     }
 
     async fn attempt<T, E, Fut>(

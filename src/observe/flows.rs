@@ -116,80 +116,22 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
         }
         let mut flows: Vec<FlowFile> = Vec::new();
         for (i, o) in flow_calls(snap, &inst.id) {
-            if o.status == Status::Failed {
-                let why = failure_reason(o).unwrap_or_else(|| format!("failure on {}", o.action));
-                let what = o
-                    .parameters
-                    .iter()
-                    .find(|(k, _)| k == "ContactFlowId" || k == "ContactFlowModuleId")
-                    .map(|(_, v)| v.clone());
-                let listing = what.is_none();
-                failures.push(why.clone());
-                out.errors.push(FlowError {
-                    source: match what {
-                        Some(f) => format!("{} {f} ({})", o.operation, inst.id),
-                        None => format!("{} ({})", o.operation, inst.id),
-                    },
-                    json_path: "$".into(),
-                    line: None,
-                    column: None,
-                    message: why,
-                    hint: Some(if listing {
-                        "flows of this instance were not listed, so they were not analysed; grant the action (see evidence/iam-policy.json) or pass exported flows with --flows".into()
-                    } else {
-                        "this flow was not analysed; grant the action (see evidence/iam-policy.json) or pass exported flows with --flows".into()
-                    }),
-                });
-                continue;
-            }
-            let (field, kind) = match o.operation.as_str() {
-                "ListContactFlows" | "ListContactFlowModules" => {
-                    out.listed |= o.status == Status::Ok;
-                    continue;
+            match o.status {
+                Status::Failed => {
+                    let e = failed_call(o, &inst.id);
+                    failures.push(e.message.clone());
+                    out.errors.push(e);
                 }
-                "DescribeContactFlow" => ("ContactFlow", "flow"),
-                _ => ("ContactFlowModule", "module"),
-            };
-            if o.status != Status::Ok {
+                _ if o.operation.starts_with("List") => out.listed |= o.status == Status::Ok,
+                Status::Ok => match described(snap, i, o) {
+                    Ok((flow, file)) => {
+                        out.files.push(file);
+                        flows.push(flow);
+                    }
+                    Err(e) => out.errors.push(e),
+                },
                 // Never published: nothing of it runs.
-                continue;
-            }
-            let body = body(snap, i);
-            let f = &body[field];
-            let arn = f["Arn"].as_str();
-            let fid = f["Id"].as_str();
-            let name = f["Name"]
-                .as_str()
-                .map(str::to_string)
-                .or_else(|| fid.map(|x| format!("{kind} {x}")))
-                .unwrap_or_else(|| o.id.clone());
-            let source = arn
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("{} ({})", o.id, o.operation));
-            let Some(content) = f["Content"].as_str() else {
-                out.errors.push(FlowError {
-                    source,
-                    json_path: format!("$.{field}.Content"),
-                    line: None,
-                    column: None,
-                    message: format!("the {} response has no flow content", o.operation),
-                    hint: Some(
-                        "the response is kept in the snapshot; fetch the flow again or export it from the console and pass --flows"
-                            .into(),
-                    ),
-                });
-                continue;
-            };
-            match crate::flow::parse_flow(&source, &name, arn, fid, content) {
-                Ok(flow) => {
-                    out.files.push(FlowSource {
-                        source: source.clone(),
-                        name: name.clone(),
-                        sha256: crate::text::sha256_hex(content.as_bytes()),
-                    });
-                    flows.push(flow);
-                }
-                Err(e) => out.errors.push(e),
+                Status::NotConfigured => {}
             }
         }
         flows.sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
@@ -204,4 +146,75 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
         out.unavailable = Some(failures.join("; "));
     }
     out
+}
+
+/// A listing or description that failed: the flows it would have given are
+/// not analysed.
+fn failed_call(o: &Observation, instance: &str) -> FlowError {
+    let why = failure_reason(o).unwrap_or_else(|| format!("failure on {}", o.action));
+    let what = o
+        .parameters
+        .iter()
+        .find(|(k, _)| k == "ContactFlowId" || k == "ContactFlowModuleId")
+        .map(|(_, v)| v.clone());
+    let listing = what.is_none();
+    FlowError {
+        source: match what {
+            Some(f) => format!("{} {f} ({instance})", o.operation),
+            None => format!("{} ({instance})", o.operation),
+        },
+        json_path: "$".into(),
+        line: None,
+        column: None,
+        message: why,
+        hint: Some(if listing {
+            "flows of this instance were not listed, so they were not analysed; grant the action (see evidence/iam-policy.json) or pass exported flows with --flows".into()
+        } else {
+            "this flow was not analysed; grant the action (see evidence/iam-policy.json) or pass exported flows with --flows".into()
+        }),
+    }
+}
+
+/// A flow or module described: parsed from its `Content`, with its source.
+fn described(
+    snap: &Snapshot,
+    i: usize,
+    o: &Observation,
+) -> Result<(FlowFile, FlowSource), FlowError> {
+    let (field, kind) = match o.operation.as_str() {
+        "DescribeContactFlow" => ("ContactFlow", "flow"),
+        _ => ("ContactFlowModule", "module"),
+    };
+    let body = body(snap, i);
+    let f = &body[field];
+    let arn = f["Arn"].as_str();
+    let fid = f["Id"].as_str();
+    let name = f["Name"]
+        .as_str()
+        .map(str::to_string)
+        .or_else(|| fid.map(|x| format!("{kind} {x}")))
+        .unwrap_or_else(|| o.id.clone());
+    let source = arn
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{} ({})", o.id, o.operation));
+    let Some(content) = f["Content"].as_str() else {
+        return Err(FlowError {
+            source,
+            json_path: format!("$.{field}.Content"),
+            line: None,
+            column: None,
+            message: format!("the {} response has no flow content", o.operation),
+            hint: Some(
+                "the response is kept in the snapshot; fetch the flow again or export it from the console and pass --flows"
+                    .into(),
+            ),
+        });
+    };
+    let flow = crate::flow::parse_flow(&source, &name, arn, fid, content)?;
+    let file = FlowSource {
+        source,
+        name,
+        sha256: crate::text::sha256_hex(content.as_bytes()),
+    };
+    Ok((flow, file))
 }

@@ -80,6 +80,25 @@ pub(super) fn merge(view: &View, mut per: Vec<(String, Out)>) -> LiveEvidence {
     live
 }
 
+/// Every instance's caveats and citations, each once, in order.
+fn gather(drafts: &[(&str, &Draft)]) -> (Vec<Bilingual>, Cites) {
+    let mut caveats: Vec<Bilingual> = Vec::new();
+    let mut cites: Cites = Vec::new();
+    for (_, d) in drafts {
+        for c in &d.caveats {
+            if !caveats.contains(c) {
+                caveats.push(c.clone());
+            }
+        }
+        for c in &d.cites {
+            if !cites.contains(c) {
+                cites.push(c.clone());
+            }
+        }
+    }
+    (caveats, cites)
+}
+
 /// One property over the instances: the claim (category and property left
 /// for the caller), or why there is none.
 fn one_property(
@@ -129,20 +148,7 @@ fn one_property(
             "the instances disagree ({values}); build with --instance to document one"
         ));
     }
-    let mut caveats: Vec<Bilingual> = Vec::new();
-    let mut cites: Cites = Vec::new();
-    for (_, d) in drafts {
-        for c in &d.caveats {
-            if !caveats.contains(c) {
-                caveats.push(c.clone());
-            }
-        }
-        for c in &d.cites {
-            if !cites.contains(c) {
-                cites.push(c.clone());
-            }
-        }
-    }
+    let (mut caveats, cites) = gather(drafts);
     if multi && !differ {
         let names = drafts
             .iter()
