@@ -176,6 +176,8 @@ fn failed_call(o: &Observation, instance: &str) -> FlowError {
 }
 
 /// A flow or module described: parsed from its `Content`, with its source.
+// The error is the flow parser's own (`FlowError`), kept unboxed like its.
+#[allow(clippy::result_large_err)]
 fn described(
     snap: &Snapshot,
     i: usize,
