@@ -2,8 +2,8 @@
 //! snapshot folder (see [`snapshot`]) that `build --evidence` turns into
 //! observed claims offline (`crate::observe`, which reads it without I/O).
 //!
-//! AWS I/O only. The runner every collector goes through ([`runner`],
-//! `Ctx::call`):
+//! This module is AWS I/O only. Every collector goes through the runner
+//! (`runner`, `Ctx::call`):
 //! - bounded concurrency (one semaphore for every call in flight);
 //! - pacing of Connect calls (about 2 requests per second per account and
 //!   Region, the documented throttle of the List APIs), so a run with many
@@ -90,7 +90,7 @@ pub async fn collect(sdk: SdkConfig, endpoints: Endpoints, opts: Options) -> Sna
 }
 
 /// Run a collection with the standard AWS configuration chain (env,
-/// profiles, SSO, IMDS; AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL[_<SERVICE>])
+/// profiles, SSO, IMDS; AWS_PROFILE, AWS_REGION, `AWS_ENDPOINT_URL[_<SERVICE>]`)
 /// on a Tokio runtime of its own. Without Regions in `opts`, the
 /// configuration's Region is used. Errors are messages for the user.
 pub fn run(mut opts: Options) -> Result<Snapshot, String> {

@@ -61,5 +61,5 @@ impl Default for Options {
 }
 
 /// Endpoint overrides per service (`connect` → `http://127.0.0.1:9000`),
-/// on top of what the SdkConfig (and so AWS_ENDPOINT_URL_<SERVICE>) says.
+/// on top of what the SdkConfig (and so `AWS_ENDPOINT_URL_<SERVICE>`) says.
 pub type Endpoints = BTreeMap<String, String>;

@@ -6,10 +6,10 @@
 //! lifecycle rule that applies, the versioning and Object Lock settings, and
 //! the KMS key.
 //!
-//! One module per service: [`connect`] (the instance, its storage configs
-//! and security profiles), [`s3`], [`kinesis`], [`firehose`], [`kvs`],
-//! [`logs`] (flow logs), [`kms`] (a key's owner), and [`flows`] (the flows a
-//! collection fetched, for the flow analysis). [`merge`] combines instances.
+//! One module per service: `connect` (the instance, its storage configs
+//! and security profiles), `s3`, `kinesis`, `firehose`, `kvs`,
+//! `logs` (flow logs), `kms` (a key's owner), and `flows` (the flows a
+//! collection fetched, for the flow analysis). `merge` combines instances.
 //!
 //! A call that failed makes the properties it would prove [`Unavailable`],
 //! with the reason ("AccessDenied on s3:GetLifecycleConfiguration"), so the
