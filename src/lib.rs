@@ -30,6 +30,7 @@ pub mod gap;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod observe;
 pub mod output;
 pub mod pack;
 pub mod render;

@@ -195,11 +195,7 @@ pub fn live_evidence(src: Source) -> Result<(LiveEvidence, Vec<OutFile>)> {
     };
     let filter = src.args.instance_filter();
     for n in &filter {
-        let known = snap
-            .manifest
-            .instances
-            .iter()
-            .any(|i| &i.id == n || i.alias.as_ref() == Some(n) || i.arn.as_ref() == Some(n));
+        let known = snap.manifest.instances.iter().any(|i| i.is_named(n));
         if !known {
             let have: Vec<String> = snap
                 .manifest
@@ -217,26 +213,29 @@ pub fn live_evidence(src: Source) -> Result<(LiveEvidence, Vec<OutFile>)> {
             )));
         }
     }
-    let mut live = crate::collect::interpret::interpret(
+    let mut live = crate::observe::interpret(
         &snap,
-        &crate::collect::interpret::Options {
+        &crate::observe::Options {
             as_of: src.as_of,
             max_age_days,
             instances: filter.clone(),
         },
+        src.i18n,
     );
-    let fetched = crate::collect::flows::fetched(
-        &snap,
-        &crate::collect::interpret::chosen_instances(&snap, &filter),
-    );
+    let fetched = crate::observe::fetched(&snap, &crate::observe::chosen_instances(&snap, &filter));
     live.flow_logging = fetched.logging;
-    let analysed: usize = fetched
-        .set
-        .iter()
-        .flat_map(|s| &s.groups)
-        .map(|(flows, _)| flows.len())
-        .sum();
-    if let Some(set) = fetched.set.filter(|s| analysed > 0 || !s.errors.is_empty()) {
+    let analysed = fetched.analysed();
+    if fetched.listed && (analysed > 0 || !fetched.errors.is_empty()) {
+        let set = super::flows::FlowSet {
+            groups: fetched.groups,
+            files: fetched.files,
+            errors: fetched.errors,
+            default_logging: fetched
+                .logging
+                .unwrap_or(crate::model::flow::Logging::Enabled),
+            default_assumed: fetched.assumed,
+            origin: crate::model::evidence::FlowOrigin::Live,
+        };
         live.flows = Some(super::flows::flow_evidence(src.i18n, set));
     }
     // No flow could be analysed because a call failed: the claim falls
@@ -269,13 +268,15 @@ pub fn collect_command(args: &LiveArgs, out: &std::path::Path) -> Result<Snapsho
     let snap = crate::collect::run(args.options()?).map_err(Error::Usage)?;
     snap.write(out)?;
     let today = chrono::Utc::now().date_naive();
-    let live = crate::collect::interpret::interpret(
+    let i18n = I18n::load(&crate::assets::Assets::default())?;
+    let live = crate::observe::interpret(
         &snap,
-        &crate::collect::interpret::Options {
+        &crate::observe::Options {
             as_of: today,
             max_age_days: i64::MAX / 2,
             instances: Vec::new(),
         },
+        &i18n,
     );
     eprintln!(
         "wrote snapshot to {}: {}",

@@ -2,14 +2,11 @@
 //! ListInstanceStorageConfigs for every resource type, the data-relevant
 //! instance attributes and the security profiles; then follow every storage
 //! config to the bucket, stream or key it names (the other modules). The
-//! flows and flow modules are listed and their content fetched for the flow
-//! analysis (`crate::collect::flows`).
+//! flows and flow modules are listed and fetched by [`super::contact_flows`].
 
+use super::arn::{arn_parts, key_region};
 use super::{client_for, snapshot::InstanceEntry, Ctx, Req, Selector};
-use aws_sdk_connect::types::{
-    ContactFlowModuleState, ContactFlowState, InstanceAttributeType, InstanceStorageResourceType,
-    StorageType,
-};
+use aws_sdk_connect::types::{InstanceAttributeType, InstanceStorageResourceType, StorageType};
 use futures::future::join_all;
 use futures::StreamExt;
 use std::collections::BTreeSet;
@@ -35,17 +32,6 @@ pub const RESOURCE_TYPES: &[&str] = &[
 /// Instance attributes that bear on data: flow logging and Contact Lens
 /// (which writes redacted and unredacted copies of recordings).
 pub const ATTRIBUTES: &[&str] = &["CONTACTFLOW_LOGS", "CONTACT_LENS"];
-
-/// Region and account parts of an ARN.
-pub fn arn_parts(arn: &str) -> Option<(&str, &str)> {
-    let mut it = arn.split(':');
-    (it.next()? == "arn").then_some(())?;
-    let _partition = it.next()?;
-    let _service = it.next()?;
-    let region = it.next()?;
-    let account = it.next()?;
-    Some((region, account))
-}
 
 fn looks_like_id(s: &str) -> bool {
     s.len() == 36 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
@@ -176,6 +162,43 @@ pub(crate) async fn collect_region(
     (found, notes)
 }
 
+/// The instance attributes that bear on data ([`ATTRIBUTES`]); the
+/// answers are the evidence (kept in the snapshot).
+async fn attributes(
+    ctx: &Ctx,
+    client: &aws_sdk_connect::Client,
+    region: &str,
+    account: &str,
+    id: &str,
+) {
+    join_all(ATTRIBUTES.iter().map(|at| {
+        let c = client.clone();
+        let req = Req::new(
+            "connect:DescribeInstanceAttribute",
+            region,
+            account,
+            Some(id),
+        )
+        .param("InstanceId", id)
+        .param("AttributeType", *at);
+        let i2 = id.to_string();
+        async move {
+            let _ = ctx
+                .call(req, None, |cap| async move {
+                    c.describe_instance_attribute()
+                        .instance_id(i2)
+                        .attribute_type(InstanceAttributeType::from(*at))
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await;
+        }
+    }))
+    .await;
+}
+
 /// What a storage config points at.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Target {
@@ -210,34 +233,9 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
             .iter()
             .map(|rt| storage_configs(&ctx, &client, &region, &account0, &id, rt)),
     );
-    let attrs = join_all(ATTRIBUTES.iter().map(|at| {
-        let c = client.clone();
-        let req = Req::new(
-            "connect:DescribeInstanceAttribute",
-            &region,
-            &account0,
-            Some(&id),
-        )
-        .param("InstanceId", id.clone())
-        .param("AttributeType", *at);
-        let i2 = id.clone();
-        let ctx = &ctx;
-        async move {
-            let _ = ctx
-                .call(req, None, |cap| async move {
-                    c.describe_instance_attribute()
-                        .instance_id(i2)
-                        .attribute_type(InstanceAttributeType::from(*at))
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await;
-        }
-    }));
+    let attrs = attributes(&ctx, &client, &region, &account0, &id);
     let profiles = security_profiles(&ctx, &client, &region, &account0, &id);
-    let flows = flows(&ctx, &client, &region, &account0, &id);
+    let flows = super::contact_flows::flows(&ctx, &client, &region, &account0, &id);
     let (described, storage, _, _, _) = futures::join!(describe, storage, attrs, profiles, flows);
 
     let (arn, alias) = match &described {
@@ -259,7 +257,27 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
         .map(|(_, a)| a.to_string())
         .unwrap_or(account0);
 
-    // Follow what the storage configs name, plus the flow-log group.
+    follow(&ctx, &region, &account, &id, alias.as_deref(), storage).await;
+    ctx.note(format!(
+        "instance {} ({}) in {region} done",
+        id,
+        alias.as_deref().unwrap_or("alias unknown")
+    ));
+    InstanceEntry {
+        region,
+        id,
+        alias,
+        arn,
+        account,
+    }
+}
+
+/// Where the storage configs point: the buckets, streams and delivery
+/// streams to follow, and the KMS keys they name (Region, key reference).
+fn targets(
+    storage: Vec<Vec<aws_sdk_connect::types::InstanceStorageConfig>>,
+    region: &str,
+) -> (BTreeSet<Target>, BTreeSet<(String, String)>) {
     let mut targets = BTreeSet::new();
     let mut keys: BTreeSet<(String, String)> = BTreeSet::new();
     for cfg in storage.into_iter().flatten() {
@@ -268,7 +286,7 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
                 if let Some(s3) = cfg.s3_config() {
                     targets.insert(Target::Bucket(s3.bucket_name().to_string()));
                     if let Some(k) = s3.encryption_config().map(|e| e.key_id()) {
-                        keys.insert((key_region(k, &region), k.to_string()));
+                        keys.insert((key_region(k, region), k.to_string()));
                     }
                 }
             }
@@ -287,30 +305,36 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
                     .kinesis_video_stream_config()
                     .and_then(|v| v.encryption_config())
                 {
-                    keys.insert((key_region(k.key_id(), &region), k.key_id().to_string()));
+                    keys.insert((key_region(k.key_id(), region), k.key_id().to_string()));
                 }
             }
             _ => {}
         }
     }
-    let acct = account.as_str();
-    let follow = join_all(targets.iter().map(|t| {
-        let ctx = &ctx;
-        let region = region.as_str();
-        let id = id.as_str();
-        async move {
-            match t {
-                Target::Bucket(b) => super::s3::bucket(ctx, region, acct, id, b).await,
-                Target::Stream(a) => super::kinesis::stream(ctx, region, acct, id, a).await,
-                Target::Firehose(a) => {
-                    super::firehose::delivery_stream(ctx, region, acct, id, a).await
-                }
-            }
+    (targets, keys)
+}
+
+/// Follow what the storage configs name, plus the flow-log group, then
+/// every KMS key any of them names.
+async fn follow(
+    ctx: &Ctx,
+    region: &str,
+    acct: &str,
+    id: &str,
+    alias: Option<&str>,
+    storage: Vec<Vec<aws_sdk_connect::types::InstanceStorageConfig>>,
+) {
+    let (targets, mut keys) = targets(storage, region);
+    let follow = join_all(targets.iter().map(|t| async move {
+        match t {
+            Target::Bucket(b) => super::s3::bucket(ctx, region, acct, id, b).await,
+            Target::Stream(a) => super::kinesis::stream(ctx, region, acct, id, a).await,
+            Target::Firehose(a) => super::firehose::delivery_stream(ctx, region, acct, id, a).await,
         }
     }));
     let log_keys = async {
-        match &alias {
-            Some(al) => super::logs::flow_log_group(&ctx, &region, acct, &id, al).await,
+        match alias {
+            Some(al) => super::logs::flow_log_group(ctx, region, acct, id, al).await,
             None => Vec::new(),
         }
     };
@@ -320,34 +344,15 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
     }
     join_all(
         keys.iter()
-            .map(|(r, k)| super::kms::key(&ctx, r, acct, &id, k)),
+            .map(|(r, k)| super::kms::key(ctx, r, acct, id, k)),
     )
     .await;
-    ctx.note(format!(
-        "instance {} ({}) in {region} done",
-        id,
-        alias.as_deref().unwrap_or("alias unknown")
-    ));
-    InstanceEntry {
-        region,
-        id,
-        alias,
-        arn,
-        account,
-    }
-}
-
-/// The Region a key reference lives in: its ARN's, or the resource's.
-pub(crate) fn key_region(key: &str, default: &str) -> String {
-    arn_parts(key)
-        .map(|(r, _)| r.to_string())
-        .unwrap_or_else(|| default.to_string())
 }
 
 /// Every page of a paginated Connect call. `page(token)` makes one call
 /// (recorded like any other) and returns that page's items and the next
 /// token; a failed call ends the listing with what was read so far.
-async fn every_page<T, F, Fut>(mut page: F) -> Vec<T>
+pub(super) async fn every_page<T, F, Fut>(mut page: F) -> Vec<T>
 where
     F: FnMut(Option<String>) -> Fut,
     Fut: std::future::Future<Output = Option<(Vec<T>, Option<String>)>>,
@@ -365,7 +370,13 @@ where
 }
 
 /// A request about one instance, with its `NextToken` when there is one.
-fn paged_req(iam: &str, region: &str, account: &str, id: &str, token: &Option<String>) -> Req {
+pub(super) fn paged_req(
+    iam: &str,
+    region: &str,
+    account: &str,
+    id: &str,
+    token: &Option<String>,
+) -> Req {
     let req = Req::new(iam, region, account, Some(id)).param("InstanceId", id);
     match token {
         Some(t) => req.param("NextToken", t.clone()),
@@ -448,117 +459,4 @@ async fn security_profiles(
         }
     })
     .await;
-}
-
-/// The flows and flow modules of an instance: list them (every page), then
-/// fetch the content of each active one. The content is the flow language
-/// JSON that the flow analysis reads from the snapshot; archived flows and
-/// modules no longer run, so they are not fetched.
-async fn flows(ctx: &Ctx, client: &aws_sdk_connect::Client, region: &str, account: &str, id: &str) {
-    let flow_ids = every_page(|token| {
-        let req = paged_req("connect:ListContactFlows", region, account, id, &token);
-        let (c, i2) = (client.clone(), id.to_string());
-        async move {
-            let page = ctx
-                .call(req, None, |cap| async move {
-                    c.list_contact_flows()
-                        .instance_id(i2)
-                        .set_next_token(token)
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await
-                .ok()?;
-            let ids = page
-                .contact_flow_summary_list()
-                .iter()
-                .filter(|s| s.contact_flow_state() != Some(&ContactFlowState::Archived))
-                .filter_map(|s| s.id().map(str::to_string))
-                .collect();
-            Some((ids, page.next_token().map(str::to_string)))
-        }
-    });
-    let module_ids = every_page(|token| {
-        let req = paged_req(
-            "connect:ListContactFlowModules",
-            region,
-            account,
-            id,
-            &token,
-        );
-        let (c, i2) = (client.clone(), id.to_string());
-        async move {
-            let page = ctx
-                .call(req, None, |cap| async move {
-                    c.list_contact_flow_modules()
-                        .instance_id(i2)
-                        .set_next_token(token)
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await
-                .ok()?;
-            let ids = page
-                .contact_flow_modules_summary_list()
-                .iter()
-                .filter(|s| s.state() != Some(&ContactFlowModuleState::Archived))
-                .filter_map(|s| s.id().map(str::to_string))
-                .collect();
-            Some((ids, page.next_token().map(str::to_string)))
-        }
-    });
-    let (mut flow_ids, mut module_ids): (Vec<String>, Vec<String>) =
-        futures::join!(flow_ids, module_ids);
-    flow_ids.sort();
-    flow_ids.dedup();
-    module_ids.sort();
-    module_ids.dedup();
-    let describe = |iam: &'static str, param: &'static str, fid: String| {
-        Req::new(iam, region, account, Some(id))
-            .param("InstanceId", id)
-            .param(param, fid)
-    };
-    let describe_flows = join_all(flow_ids.into_iter().map(|fid| {
-        let req = describe("connect:DescribeContactFlow", "ContactFlowId", fid.clone());
-        let (c, i2) = (client.clone(), id.to_string());
-        async move {
-            let _ = ctx
-                .call(req, None, |cap| async move {
-                    c.describe_contact_flow()
-                        .instance_id(i2)
-                        .contact_flow_id(fid)
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await;
-        }
-    }));
-    let describe_modules = join_all(module_ids.into_iter().map(|mid| {
-        let req = describe(
-            "connect:DescribeContactFlowModule",
-            "ContactFlowModuleId",
-            mid.clone(),
-        );
-        let (c, i2) = (client.clone(), id.to_string());
-        async move {
-            let _ = ctx
-                .call(req, None, |cap| async move {
-                    c.describe_contact_flow_module()
-                        .instance_id(i2)
-                        .contact_flow_module_id(mid)
-                        .customize()
-                        .interceptor(cap)
-                        .send()
-                        .await
-                })
-                .await;
-        }
-    }));
-    futures::join!(describe_flows, describe_modules);
 }

@@ -1,7 +1,8 @@
 //! Amazon Data Firehose: DescribeDeliveryStream of a delivery stream named
 //! by a storage config (encryption status and key type, destination).
 
-use super::{client_for, connect::arn_parts, connect::key_region, Ctx, Req};
+use super::arn::{arn_parts, key_region};
+use super::{client_for, Ctx, Req};
 
 /// Collect one delivery stream. Returns the customer managed key it names.
 pub(crate) async fn delivery_stream(

@@ -2,7 +2,8 @@
 //! storage config (retention hours, encryption type and key). Never reads
 //! records.
 
-use super::{client_for, connect::arn_parts, connect::key_region, Ctx, Req};
+use super::arn::{arn_parts, key_region};
+use super::{client_for, Ctx, Req};
 
 /// Collect one stream. Returns the KMS key it names, if any.
 pub(crate) async fn stream(

@@ -2,12 +2,8 @@
 //! DescribeLogGroups and the prefix `/aws/connect/<alias>` (retention days,
 //! KMS key). Never reads log events.
 
-use super::{client_for, connect::key_region, Ctx, Req};
-
-/// The flow-log group name Connect uses for an instance alias.
-pub fn flow_log_group_name(alias: &str) -> String {
-    format!("/aws/connect/{alias}")
-}
+use super::arn::{flow_log_group_name, key_region};
+use super::{client_for, Ctx, Req};
 
 /// Collect the flow-log group. Returns its KMS key, if any.
 pub(crate) async fn flow_log_group(

@@ -4,6 +4,7 @@
 //! in XML, so each output is stored as JSON with the API's field names.
 //! Never lists or reads objects.
 
+use super::arn::{key_region, region_of_constraint};
 use super::{client_for, Ctx, Req};
 use serde_json::{json, Map, Value};
 
@@ -213,15 +214,6 @@ fn public_access(
     }})
 }
 
-/// The Region a `LocationConstraint` names (empty = us-east-1, `EU` = eu-west-1).
-pub fn region_of_constraint(c: Option<&str>) -> String {
-    match c {
-        None | Some("") => "us-east-1".into(),
-        Some("EU") => "eu-west-1".into(),
-        Some(r) => r.to_string(),
-    }
-}
-
 macro_rules! s3_call {
     ($ctx:expr, $client:expr, $req:expr, $conv:expr, $op:ident, $bucket:expr) => {{
         let c = $client.clone();
@@ -321,7 +313,7 @@ pub(crate) async fn bucket(
                 .apply_server_side_encryption_by_default()
                 .and_then(|d| d.kms_master_key_id())
             {
-                keys.push((super::connect::key_region(k, &bregion), k.to_string()));
+                keys.push((key_region(k, &bregion), k.to_string()));
             }
         }
     }

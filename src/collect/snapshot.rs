@@ -185,6 +185,14 @@ pub struct InstanceEntry {
     pub account: String,
 }
 
+impl InstanceEntry {
+    /// Does `name` (an id, alias or ARN, as `--instance` takes them) name
+    /// this instance?
+    pub fn is_named(&self, name: &str) -> bool {
+        name == self.id || Some(name) == self.alias.as_deref() || Some(name) == self.arn.as_deref()
+    }
+}
+
 /// Counts for the closing summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

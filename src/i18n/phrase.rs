@@ -35,8 +35,28 @@ pub fn duration_text(i: &I18n, lang: Lang, d: &Duration) -> String {
     parts.join(&i.t(lang, "duration-joiner"))
 }
 
+/// How a key owner reads: as a label (`AWS managed key`, in values and
+/// tables) or inside a sentence (`an AWS managed key`, in explanations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyForm {
+    /// `key-<owner>` (locales/*/model.ftl).
+    Label,
+    /// `observe-key-<owner>` (locales/*/observe.ftl).
+    InSentence,
+}
+
+/// A key owner for the reader, in the form asked for.
+pub fn key_owner_text(i: &I18n, lang: Lang, k: KeyOwner, form: KeyForm) -> String {
+    let prefix = match form {
+        KeyForm::Label => "key",
+        KeyForm::InSentence => "observe-key",
+    };
+    i.t(lang, &format!("{prefix}-{}", k.name()))
+}
+
+/// A key owner as a label.
 pub fn key_text(i: &I18n, lang: Lang, k: KeyOwner) -> String {
-    i.t(lang, &format!("key-{}", k.name()))
+    key_owner_text(i, lang, k, KeyForm::Label)
 }
 
 pub fn protocol_text(p: Protocol) -> &'static str {

@@ -748,18 +748,24 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
+/// The built-in messages.
+pub fn i18n() -> shoko::i18n::I18n {
+    shoko::i18n::I18n::load(&shoko::assets::Assets::default()).expect("locales load")
+}
+
 /// Interpret a snapshot as of a date.
 pub fn interpret(
     snap: &shoko::collect::Snapshot,
     as_of: chrono::NaiveDate,
 ) -> shoko::model::evidence::LiveEvidence {
-    shoko::collect::interpret::interpret(
+    shoko::observe::interpret(
         snap,
-        &shoko::collect::interpret::Options {
+        &shoko::observe::Options {
             as_of,
             max_age_days: 30,
             instances: vec![],
         },
+        &i18n(),
     )
 }
 

@@ -190,13 +190,14 @@ async fn versioning_without_noncurrent_expiration_keeps_recordings_forever() {
     );
 
     let only = |alias: &str| {
-        shoko::collect::interpret::interpret(
+        shoko::observe::interpret(
             &snap,
-            &shoko::collect::interpret::Options {
+            &shoko::observe::Options {
                 as_of: today(),
                 max_age_days: 30,
                 instances: vec![alias.to_string()],
             },
+            &i18n(),
         )
     };
     // Versioned, no NoncurrentVersionExpiration: expired data never goes.
