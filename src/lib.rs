@@ -36,7 +36,6 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod text;
-pub mod verify;
 
 pub use app::build::{build_report, trips};
 pub use app::flows::{flow_evidence, load_flows, FlowSet};

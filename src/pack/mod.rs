@@ -23,13 +23,16 @@ pub mod claims;
 pub mod frameworks;
 pub mod gaps;
 pub mod questionnaire;
-pub mod redact;
+pub mod verify;
 
 use crate::i18n::I18n;
 use crate::model::report::{Report, Source};
 use crate::output::OutFile;
+/// Redaction is the renderers' (every format masks what it writes); the
+/// pack applies it to every file before hashing.
+pub use crate::render::redact::{self, Redaction};
+use crate::render::{Input, Renderer};
 use frameworks::Frameworks;
-pub use redact::Redaction;
 use serde_json::json;
 
 /// Format version of `manifest.json`.
@@ -107,6 +110,36 @@ pub struct Parts<'a> {
     pub observations: &'a [RawObservation],
     /// What to redact.
     pub redaction: Redaction,
+}
+
+/// `--format pack`: `pack/...` and `pack.zip`, once for all languages,
+/// carrying the documents (`<lang>/nfr.md|pdf`) the formats before it made.
+pub struct Pack<'a> {
+    /// The framework mapping (`evidence/frameworks.yaml`).
+    pub frameworks: Frameworks,
+    /// Raw observations, if any.
+    pub observations: &'a [RawObservation],
+}
+
+impl Renderer for Pack<'_> {
+    type Error = PackError;
+    fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>, PackError> {
+        // The pack carries the documents, not the book.
+        let documents: Vec<OutFile> = input
+            .made
+            .iter()
+            .filter(|f| !f.path.starts_with("book/"))
+            .cloned()
+            .collect();
+        build(&Parts {
+            report: input.report,
+            i18n: input.i18n,
+            frameworks: &self.frameworks,
+            documents: &documents,
+            observations: self.observations,
+            redaction: input.redaction,
+        })
+    }
 }
 
 /// Inline Markdown (catalog text, generated explanations) as plain text for

@@ -9,7 +9,7 @@
 //! that cannot be verified at all: unreadable, not a zip, no manifest, a
 //! manifest that does not parse.
 
-use crate::pack::{archive, safe_path, DIR, MANIFEST};
+use super::{archive, safe_path, DIR, MANIFEST};
 use crate::text::sha256_hex as sha256;
 use std::path::Path;
 
