@@ -205,28 +205,8 @@ pub fn observation_range(report: &Report) -> Option<(String, String)> {
 pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
     let r = parts.redaction;
     let report = parts.report;
-    let mut files: Vec<PackFile> = Vec::new();
-
     // Raw observations first: claims.json links to them by hash.
-    let mut observations = Vec::new();
-    for o in parts.observations {
-        if !safe_path(&o.path) {
-            return Err(PackError::BadObservationPath(o.path.clone()));
-        }
-        let f = PackFile {
-            path: format!("observations/{}", r.text(&o.path)),
-            bytes: r.bytes(&o.bytes),
-            private: true,
-        };
-        // Keyed by the hash of the body as collected, which is what an
-        // observation reference carries.
-        observations.push(claims::ObservationFile {
-            original_sha256: crate::text::sha256_hex(&o.bytes),
-            path: f.path.clone(),
-            sha256: f.hash(),
-        });
-        files.push(f);
-    }
+    let (mut files, observations) = observation_files(parts)?;
 
     let claims = PackFile {
         path: "claims.json".into(),
@@ -276,6 +256,50 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
 
+    let manifest = manifest(report, r, &observations, &files);
+    files.push(manifest);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    finish(files, &report.as_of)
+}
+
+/// The raw observations as pack files (masked as asked), and how
+/// `claims.json` links to them.
+fn observation_files(
+    parts: &Parts,
+) -> Result<(Vec<PackFile>, Vec<claims::ObservationFile>), PackError> {
+    let r = parts.redaction;
+    let mut files = Vec::new();
+    let mut observations = Vec::new();
+    for o in parts.observations {
+        if !safe_path(&o.path) {
+            return Err(PackError::BadObservationPath(o.path.clone()));
+        }
+        let f = PackFile {
+            path: format!("observations/{}", r.text(&o.path)),
+            bytes: r.bytes(&o.bytes),
+            private: true,
+        };
+        // Keyed by the hash of the body as collected, which is what an
+        // observation reference carries.
+        observations.push(claims::ObservationFile {
+            original_sha256: crate::text::sha256_hex(&o.bytes),
+            path: f.path.clone(),
+            sha256: f.hash(),
+        });
+        files.push(f);
+    }
+
+    Ok((files, observations))
+}
+
+/// `manifest.json`: every file's size and SHA-256, the inputs, the as-of
+/// date and the redaction.
+fn manifest(
+    report: &Report,
+    r: Redaction,
+    observations: &[claims::ObservationFile],
+    files: &[PackFile],
+) -> PackFile {
     let range = observation_range(report);
     let manifest = json!({
         "format": MANIFEST_FORMAT,
@@ -305,14 +329,16 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
     });
     let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     text.push('\n');
-    files.push(PackFile {
+    PackFile {
         path: MANIFEST.into(),
         bytes: text.into_bytes(),
         private: false,
-    });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
 
-    let zip = archive::write(&files, &report.as_of)?;
+/// The pack's files under `pack/`, and `pack.zip` beside them.
+fn finish(files: Vec<PackFile>, as_of: &str) -> Result<Vec<OutFile>, PackError> {
+    let zip = archive::write(&files, as_of)?;
     let any_private = files.iter().any(|f| f.private);
     let mut out: Vec<OutFile> = files
         .into_iter()

@@ -4,11 +4,11 @@
 
 use crate::i18n::phrase::{duration_text, value_text};
 use crate::i18n::I18n;
-use crate::model::catalog::Allowed;
+use crate::model::catalog::{Allowed, Change};
 use crate::model::claim::{Claim, Provenance, SourceKey};
 use crate::model::evidence::FlowOrigin;
 use crate::model::verdict::{Reason, Verdict};
-use crate::model::{Lang, Remedy, Status};
+use crate::model::{Duration, Lang, Remedy, Status};
 use crate::text::escape::md_escape;
 
 fn evidence_label(i: &I18n, lang: Lang, c: &Claim, origin: FlowOrigin) -> String {
@@ -92,36 +92,14 @@ pub(super) fn explanation(
         } => {
             sentences.push(i.t_args(lang, "verdict-gap", &base));
             let remedy = v.remedy.unwrap_or(Remedy::Negotiate);
-            match change {
-                Some(ch) => sentences.push(i.t_args(
-                    lang,
-                    &format!("remedy-{}-how", remedy.name()),
-                    &[("how", ch.how.get(lang).to_string())],
-                )),
-                None => sentences.push(i.t(lang, "remedy-negotiate-fixed")),
-            }
-            if *meeting_is_range && meeting.len() == 2 {
-                sentences.push(i.t_args(
-                    lang,
-                    "remedy-meeting-range",
-                    &[
-                        ("low", duration_text(i, lang, &meeting[0])),
-                        ("high", duration_text(i, lang, &meeting[1])),
-                    ],
-                ));
-            } else if !meeting.is_empty() {
-                let vals: Vec<String> = meeting.iter().map(|d| duration_text(i, lang, d)).collect();
-                sentences.push(i.t_args(
-                    lang,
-                    "remedy-meeting-values",
-                    &[("values", vals.join(&i.t(lang, "list-joiner")))],
-                ));
-            } else if matches!(
-                change.as_ref().and_then(|c| c.allowed.as_ref()),
-                Some(Allowed::Any)
-            ) {
-                sentences.push(i.t(lang, "remedy-meeting-any"));
-            }
+            sentences.extend(remedy_sentences(
+                i,
+                lang,
+                remedy,
+                change.as_ref(),
+                meeting,
+                *meeting_is_range,
+            ));
         }
         other => {
             let code = serde_json::to_value(other)
@@ -147,6 +125,46 @@ pub(super) fn explanation(
         }
     }
     sentences.join(&i.t(lang, "sentence-joiner"))
+}
+
+/// What closes a gap: the change (or that the limit is fixed), then the
+/// values that would meet the requirement.
+fn remedy_sentences(
+    i: &I18n,
+    lang: Lang,
+    remedy: Remedy,
+    change: Option<&Change>,
+    meeting: &[Duration],
+    meeting_is_range: bool,
+) -> Vec<String> {
+    let mut sentences = vec![match change {
+        Some(ch) => i.t_args(
+            lang,
+            &format!("remedy-{}-how", remedy.name()),
+            &[("how", ch.how.get(lang).to_string())],
+        ),
+        None => i.t(lang, "remedy-negotiate-fixed"),
+    }];
+    if meeting_is_range && meeting.len() == 2 {
+        sentences.push(i.t_args(
+            lang,
+            "remedy-meeting-range",
+            &[
+                ("low", duration_text(i, lang, &meeting[0])),
+                ("high", duration_text(i, lang, &meeting[1])),
+            ],
+        ));
+    } else if !meeting.is_empty() {
+        let vals: Vec<String> = meeting.iter().map(|d| duration_text(i, lang, d)).collect();
+        sentences.push(i.t_args(
+            lang,
+            "remedy-meeting-values",
+            &[("values", vals.join(&i.t(lang, "list-joiner")))],
+        ));
+    } else if matches!(change.and_then(|c| c.allowed.as_ref()), Some(Allowed::Any)) {
+        sentences.push(i.t(lang, "remedy-meeting-any"));
+    }
+    sentences
 }
 
 fn lower_first(s: &str) -> String {
