@@ -2,6 +2,7 @@
 
 use crate::i18n::I18n;
 use crate::model::answer::Declarer;
+use crate::model::evidence::ObservationRef;
 use crate::model::report::{FlowReport, Report, Source};
 use crate::model::Lang;
 use serde::Serialize;
@@ -175,14 +176,6 @@ pub(super) fn declarer(i18n: &I18n, lang: Lang, d: &Declarer) -> String {
 
 /// The sources section.
 pub(super) fn sources(report: &Report, i18n: &I18n, lang: Lang) -> Sources {
-    let cat_title = |id: &str| {
-        report
-            .categories
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.title.get(lang).to_string())
-            .unwrap_or_else(|| id.to_string())
-    };
     let mut out = Sources::default();
     for s in &report.sources {
         match s {
@@ -198,46 +191,15 @@ pub(super) fn sources(report: &Report, i18n: &I18n, lang: Lang) -> Sources {
                 title: title.clone(),
                 checked: i18n.t_args(lang, "checked-on", &[("date", checked.clone())]),
             }),
-            Source::Declaration {
-                number,
-                file,
-                line,
-                category,
-                property,
-                declared_by,
-                declared_at,
-                reference,
-            } => out.declarations.push(Declaration {
-                number: *number,
-                file: file.clone(),
-                line: *line,
-                line_label: i18n.t_args(lang, "line-ref", &[("line", line.to_string())]),
-                category_title: cat_title(category),
-                property_label: i18n.t(lang, &property.message_id()),
-                declared_by: declared_by.as_ref().map(|d| declarer(i18n, lang, d)),
-                declared_at: declared_at.clone(),
-                reference: reference.clone(),
-            }),
+            Source::Declaration { .. } => {
+                out.declarations.extend(declaration(report, i18n, lang, s))
+            }
             Source::Observation {
                 number,
-                observation: o,
-            } => out.observations.push(Observation {
-                number: *number,
-                id: o.id.clone(),
-                service: o.service.clone(),
-                operation: o.operation.clone(),
-                parameters: o
-                    .parameters
-                    .iter()
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                region: o.region.clone(),
-                account: o.account.clone(),
-                collected_at: o.collected_at.clone(),
-                sha256: o.sha256.clone(),
-                pointer: o.pointer.clone(),
-            }),
+                observation,
+            } => out
+                .observations
+                .push(self::observation(*number, observation)),
             Source::Flow {
                 number,
                 source,
@@ -252,6 +214,59 @@ pub(super) fn sources(report: &Report, i18n: &I18n, lang: Lang) -> Sources {
         }
     }
     out
+}
+
+fn declaration(report: &Report, i18n: &I18n, lang: Lang, s: &Source) -> Option<Declaration> {
+    let Source::Declaration {
+        number,
+        file,
+        line,
+        category,
+        property,
+        declared_by,
+        declared_at,
+        reference,
+    } = s
+    else {
+        return None;
+    };
+    let category_title = report
+        .categories
+        .iter()
+        .find(|c| &c.id == category)
+        .map(|c| c.title.get(lang).to_string())
+        .unwrap_or_else(|| category.to_string());
+    Some(Declaration {
+        number: *number,
+        file: file.clone(),
+        line: *line,
+        line_label: i18n.t_args(lang, "line-ref", &[("line", line.to_string())]),
+        category_title,
+        property_label: i18n.t(lang, &property.message_id()),
+        declared_by: declared_by.as_ref().map(|d| declarer(i18n, lang, d)),
+        declared_at: declared_at.clone(),
+        reference: reference.clone(),
+    })
+}
+
+fn observation(number: usize, o: &ObservationRef) -> Observation {
+    Observation {
+        number,
+        id: o.id.clone(),
+        service: o.service.clone(),
+        operation: o.operation.clone(),
+        parameters: o
+            .parameters
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        region: o.region.clone(),
+        account: o.account.clone(),
+        collected_at: o.collected_at.clone(),
+        sha256: o.sha256.clone(),
+        pointer: o.pointer.clone(),
+    }
 }
 
 /// The flow analysis section.
