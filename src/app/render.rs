@@ -141,3 +141,7 @@ where
         Ok(self.0.render(input)?)
     }
 }
+
+#[cfg(test)]
+#[path = "render_tests.rs"]
+mod tests;
