@@ -12,7 +12,7 @@
 //!        ▼
 //!   gap analysis: requirement × claim → status + remedy   (gap.rs)
 //!        ▼
-//!   Report (language-neutral, `--dump-model`)   (report.rs)
+//!   Report (language-neutral, `--dump-model`)   (report/)
 //!        ├─► Markdown (Tera + Fluent)   ├─► PDF (Typst, data as inputs)
 //!        ├─► mdBook source              └─► evidence pack
 //! ```
