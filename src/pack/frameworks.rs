@@ -135,6 +135,48 @@ fn strings(ctx: &mut Ctx, node: &Node, what: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A topic's properties; an unknown one is an error with a suggestion.
+fn properties(ctx: &mut Ctx, node: &Node) -> Vec<Property> {
+    let mut properties = Vec::new();
+    let Some(items) = seq(ctx, node, "properties") else {
+        return properties;
+    };
+    for n in items {
+        let Some(s) = text(ctx, n, "a property") else {
+            continue;
+        };
+        match Property::parse(s.trim()) {
+            Some(p) => properties.push(p),
+            None => {
+                let d = ctx.error(
+                    Code::UnknownProperty,
+                    n,
+                    format!("unknown property `{}`", s.trim()),
+                );
+                d.hint =
+                    crate::text::did_you_mean(s.trim(), Property::ALL.iter().map(|p| p.name()));
+            }
+        }
+    }
+    properties
+}
+
+/// A topic's IPA category (`id`, bilingual `title`).
+fn ipa(ctx: &mut Ctx, n: &Node) -> Option<Ipa> {
+    let g = fields(ctx, n, "ipa", &["id", "title"])?;
+    let id = g
+        .required(ctx, "id", "ipa")
+        .and_then(|n| text(ctx, n, "the IPA id"))
+        .map(|s| s.trim().to_string());
+    let title = g
+        .required(ctx, "title", "ipa")
+        .and_then(|n| bilingual(ctx, n, "the IPA title"));
+    Some(Ipa {
+        id: id?,
+        title: title?,
+    })
+}
+
 fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
     let f = fields(
         ctx,
@@ -158,29 +200,10 @@ fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
     let title = f
         .required(ctx, "title", "a topic")
         .and_then(|n| bilingual(ctx, n, "the topic title"));
-    let mut properties = Vec::new();
-    if let Some(items) = f
+    let properties = f
         .required(ctx, "properties", "a topic")
-        .and_then(|n| seq(ctx, n, "properties"))
-    {
-        for n in items {
-            let Some(s) = text(ctx, n, "a property") else {
-                continue;
-            };
-            match Property::parse(s.trim()) {
-                Some(p) => properties.push(p),
-                None => {
-                    let d = ctx.error(
-                        Code::UnknownProperty,
-                        n,
-                        format!("unknown property `{}`", s.trim()),
-                    );
-                    d.hint =
-                        crate::text::did_you_mean(s.trim(), Property::ALL.iter().map(|p| p.name()));
-                }
-            }
-        }
-    }
+        .map(|n| properties(ctx, n))
+        .unwrap_or_default();
     let ccm = f
         .required(ctx, "ccm", "a topic")
         .map(|n| strings(ctx, n, "ccm"))
@@ -194,20 +217,7 @@ fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
         .map(|n| strings(ctx, n, "iso27017"))
         .unwrap_or_default();
     let ipa = match f.get("ipa") {
-        Some(n) => {
-            let g = fields(ctx, n, "ipa", &["id", "title"])?;
-            let id = g
-                .required(ctx, "id", "ipa")
-                .and_then(|n| text(ctx, n, "the IPA id"))
-                .map(|s| s.trim().to_string());
-            let title = g
-                .required(ctx, "title", "ipa")
-                .and_then(|n| bilingual(ctx, n, "the IPA title"));
-            Some(Ipa {
-                id: id?,
-                title: title?,
-            })
-        }
+        Some(n) => Some(ipa(ctx, n)?),
         None => None,
     };
     let unverified_items = f
