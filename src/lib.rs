@@ -12,7 +12,7 @@
 //!        ▼
 //!   gap analysis: requirement × claim → status + remedy   (gap.rs)
 //!        ▼
-//!   Report (language-neutral, `--dump-model`)   (report.rs)
+//!   Report (language-neutral, `--dump-model`)   (report/)
 //!        ├─► Markdown (Tera + Fluent)   ├─► PDF (Typst, data as inputs)
 //!        ├─► mdBook source              └─► evidence pack
 //! ```
@@ -37,7 +37,6 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod text;
-pub mod verify;
 
 pub use app::build::{build_report, trips};
 pub use app::flows::{flow_evidence, load_flows, FlowSet};

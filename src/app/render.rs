@@ -7,6 +7,11 @@ use crate::load::Diagnostics;
 use crate::model::report::Report;
 use crate::model::Lang;
 use crate::output::OutFile;
+use crate::pack::Pack;
+use crate::render::book::Book;
+use crate::render::markdown::Markdown;
+use crate::render::pdf::Pdf;
+use crate::render::{Input, Renderer, View};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -70,65 +75,73 @@ pub struct RenderOptions {
 }
 
 /// Render every requested format and language, in memory, redacted as
-/// asked. The evidence pack is made once, after the documents, and carries
-/// them.
+/// asked. Formats run in [`Format`] order, so the evidence pack comes after
+/// the documents it carries.
 pub fn render_with(
     report: &Report,
     i18n: &I18n,
     assets: &Assets,
     opts: &RenderOptions,
 ) -> Result<Vec<OutFile>> {
+    let views: Vec<View> = opts
+        .langs
+        .iter()
+        .map(|&lang| crate::render::view::view(report, i18n, lang))
+        .collect();
+    let mut formats = super::dedup(&opts.formats);
+    formats.sort();
     let mut files = Vec::new();
-    let mut views = Vec::new();
-    for &lang in &opts.langs {
-        let mut view = crate::render::view::view(report, i18n, lang);
-        opts.redaction.json(&mut view);
-        for &format in &opts.formats {
-            match format {
-                Format::Md => files.push(OutFile {
-                    path: format!("{}/nfr.md", lang.code()),
-                    bytes: crate::render::markdown::render(
-                        assets,
-                        "templates/markdown/nfr.md.tera",
-                        &view,
-                    )?
-                    .into_bytes(),
-                    private: false,
-                }),
-                Format::Pdf => files.push(OutFile {
-                    path: format!("{}/nfr.pdf", lang.code()),
-                    bytes: crate::render::pdf::render(assets, &view, report)?,
-                    private: false,
-                }),
-                Format::Book | Format::Pack => {}
-            }
-        }
-        views.push((lang, view));
-    }
-    if opts.formats.contains(&Format::Book) {
-        for mut f in crate::render::book::render_book(&views, i18n, assets)? {
-            f.path = format!("book/{}", f.path);
-            files.push(f);
-        }
-    }
-    if opts.formats.contains(&Format::Pack) {
-        let frameworks =
-            crate::pack::frameworks::load(assets).map_err(|d| Error::Catalog(Diagnostics(d)))?;
-        // The pack carries the documents (`<lang>/nfr.md|pdf`), not the book.
-        let documents: Vec<OutFile> = files
-            .iter()
-            .filter(|f| !f.path.starts_with("book/"))
-            .cloned()
-            .collect();
-        let made = crate::pack::build(&crate::pack::Parts {
-            report,
-            i18n,
-            frameworks: &frameworks,
-            documents: &documents,
-            observations: &opts.observations,
-            redaction: opts.redaction,
-        })?;
+    for format in formats {
+        let made = {
+            let input = Input {
+                report,
+                views: &views,
+                i18n,
+                assets,
+                redaction: opts.redaction,
+                made: &files,
+            };
+            renderer(format, assets, opts)?.render(&input)?
+        };
         files.extend(made);
     }
     Ok(files)
 }
+
+/// A renderer whose failures are the application's.
+type AppRenderer<'a> = Box<dyn Renderer<Error = Error> + 'a>;
+
+/// The registry: the renderer of each format.
+fn renderer<'a>(
+    format: Format,
+    assets: &Assets,
+    opts: &'a RenderOptions,
+) -> Result<AppRenderer<'a>> {
+    Ok(match format {
+        Format::Md => Box::new(Mapped(Markdown)),
+        Format::Pdf => Box::new(Mapped(Pdf)),
+        Format::Book => Box::new(Mapped(Book)),
+        Format::Pack => Box::new(Mapped(Pack {
+            frameworks: crate::pack::frameworks::load(assets)
+                .map_err(|d| Error::Catalog(Diagnostics(d)))?,
+            observations: &opts.observations,
+        })),
+    })
+}
+
+/// A renderer with its error turned into the application's.
+struct Mapped<R>(R);
+
+impl<R: Renderer> Renderer for Mapped<R>
+where
+    Error: From<R::Error>,
+{
+    type Error = Error;
+    fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>> {
+        Ok(self.0.render(input)?)
+    }
+}
+
+#[cfg(test)]
+#[path = "render_tests.rs"]
+mod tests;

@@ -14,7 +14,7 @@ pub struct VerifyArgs {
 /// Run `shoko verify`: exit 0 intact, 1 not intact, 2 not verifiable.
 pub fn run(args: VerifyArgs) -> Result<Outcome> {
     let pack = &args.pack;
-    let o = crate::verify::verify(pack).map_err(|e| Error::Unverifiable(e.to_string()))?;
+    let o = crate::pack::verify::verify(pack).map_err(|e| Error::Unverifiable(e.to_string()))?;
     for p in &o.problems {
         println!("{p}");
     }

@@ -243,6 +243,21 @@ pub struct Report {
     pub sources: Vec<Source>,
 }
 
+impl Report {
+    /// The claim shown for a property of a category, if any.
+    pub fn claim(&self, category: &str, property: Property) -> Option<&ClaimView> {
+        self.categories
+            .iter()
+            .flat_map(|c| &c.claims)
+            .find(|c| c.category == category && c.property == property)
+    }
+
+    /// The source with this citation number.
+    pub fn source(&self, number: usize) -> Option<&Source> {
+        self.sources.iter().find(|s| s.number() == number)
+    }
+}
+
 /// One finding of the flow analysis, for the reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FindingView {

@@ -151,6 +151,48 @@ fn strings(ctx: &mut Ctx, node: &Node, what: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A topic's properties; an unknown one is an error with a suggestion.
+fn properties(ctx: &mut Ctx, node: &Node) -> Vec<Property> {
+    let mut properties = Vec::new();
+    let Some(items) = seq(ctx, node, "properties") else {
+        return properties;
+    };
+    for n in items {
+        let Some(s) = text(ctx, n, "a property") else {
+            continue;
+        };
+        match Property::parse(s.trim()) {
+            Some(p) => properties.push(p),
+            None => {
+                let d = ctx.error(
+                    Code::UnknownProperty,
+                    n,
+                    format!("unknown property `{}`", s.trim()),
+                );
+                d.hint =
+                    crate::text::did_you_mean(s.trim(), Property::ALL.iter().map(|p| p.name()));
+            }
+        }
+    }
+    properties
+}
+
+/// A topic's IPA category (`id`, bilingual `title`).
+fn ipa(ctx: &mut Ctx, n: &Node) -> Option<Ipa> {
+    let g = fields(ctx, n, "ipa", &["id", "title"])?;
+    let id = g
+        .required(ctx, "id", "ipa")
+        .and_then(|n| text(ctx, n, "the IPA id"))
+        .map(|s| s.trim().to_string());
+    let title = g
+        .required(ctx, "title", "ipa")
+        .and_then(|n| bilingual(ctx, n, "the IPA title"));
+    Some(Ipa {
+        id: id?,
+        title: title?,
+    })
+}
+
 fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
     let f = fields(
         ctx,
@@ -174,29 +216,10 @@ fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
     let title = f
         .required(ctx, "title", "a topic")
         .and_then(|n| bilingual(ctx, n, "the topic title"));
-    let mut properties = Vec::new();
-    if let Some(items) = f
+    let properties = f
         .required(ctx, "properties", "a topic")
-        .and_then(|n| seq(ctx, n, "properties"))
-    {
-        for n in items {
-            let Some(s) = text(ctx, n, "a property") else {
-                continue;
-            };
-            match Property::parse(s.trim()) {
-                Some(p) => properties.push(p),
-                None => {
-                    let d = ctx.error(
-                        Code::UnknownProperty,
-                        n,
-                        format!("unknown property `{}`", s.trim()),
-                    );
-                    d.hint =
-                        crate::text::did_you_mean(s.trim(), Property::ALL.iter().map(|p| p.name()));
-                }
-            }
-        }
-    }
+        .map(|n| properties(ctx, n))
+        .unwrap_or_default();
     let ccm = f
         .required(ctx, "ccm", "a topic")
         .map(|n| strings(ctx, n, "ccm"))
@@ -210,20 +233,7 @@ fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
         .map(|n| strings(ctx, n, "iso27017"))
         .unwrap_or_default();
     let ipa = match f.get("ipa") {
-        Some(n) => {
-            let g = fields(ctx, n, "ipa", &["id", "title"])?;
-            let id = g
-                .required(ctx, "id", "ipa")
-                .and_then(|n| text(ctx, n, "the IPA id"))
-                .map(|s| s.trim().to_string());
-            let title = g
-                .required(ctx, "title", "ipa")
-                .and_then(|n| bilingual(ctx, n, "the IPA title"));
-            Some(Ipa {
-                id: id?,
-                title: title?,
-            })
-        }
+        Some(n) => Some(ipa(ctx, n)?),
         None => None,
     };
     let unverified_items = f
@@ -402,46 +412,5 @@ pub fn load(assets: &Assets) -> Result<Frameworks, Vec<Diagnostic>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_built_in_mapping_loads_and_covers_facts_table() {
-        let f = load(&Assets::default()).expect("frameworks.yaml loads");
-        assert_eq!(f.topics.len(), 7);
-        assert_eq!(
-            f.controls_of(Property::Retention),
-            ["DSP-16"].map(String::from)
-        );
-        assert_eq!(
-            f.controls_of(Property::EncryptionInTransit),
-            ["CEK-03", "DSP-10"].map(String::from)
-        );
-        // Every control of every topic has its question.
-        for t in &f.topics {
-            for c in &t.ccm {
-                assert!(
-                    f.questions.iter().any(|q| &q.control == c),
-                    "no question for {c}"
-                );
-            }
-        }
-        // IPA only at the checked (major.middle) level.
-        for t in &f.topics {
-            if let Some(ipa) = &t.ipa {
-                assert_eq!(ipa.id.split('.').count(), 2, "{}", ipa.id);
-            }
-        }
-    }
-
-    #[test]
-    fn unknown_properties_and_keys_are_reported_with_positions() {
-        let src = "topics:\n  - id: x\n    title: { ja: あ, en: a }\n    properties: [retension]\n    ccm: [DSP-16]\n    iso27001: []\n    iso27017: []\n    colour: red\nquestions: []\nframeworks: []\n";
-        let d = parse("f.yaml", src).expect_err("bad mapping");
-        assert_eq!(d.len(), 2, "{d:?}");
-        assert!(d[0].message.contains("retension") || d[1].message.contains("retension"));
-        assert!(d
-            .iter()
-            .any(|x| x.code == Code::UnknownKey && x.pos.line == 8));
-    }
-}
+#[path = "frameworks_tests.rs"]
+mod tests;

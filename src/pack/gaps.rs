@@ -61,11 +61,7 @@ pub fn render(
     let mut rows = Vec::new();
     for req in &report.requirements {
         for v in &req.verdicts {
-            let has_claim = report
-                .categories
-                .iter()
-                .flat_map(|c| &c.claims)
-                .any(|c| c.category == v.category && c.property == req.property);
+            let has_claim = report.claim(&v.category, req.property).is_some();
             let row = vec![
                 req.id.clone(),
                 v.category.clone(),

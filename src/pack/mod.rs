@@ -23,13 +23,16 @@ pub mod claims;
 pub mod frameworks;
 pub mod gaps;
 pub mod questionnaire;
-pub mod redact;
+pub mod verify;
 
 use crate::i18n::I18n;
 use crate::model::report::{Report, Source};
 use crate::output::OutFile;
+/// Redaction is the renderers' (every format masks what it writes); the
+/// pack applies it to every file before hashing.
+pub use crate::render::redact::{self, Redaction};
+use crate::render::{Input, Renderer};
 use frameworks::Frameworks;
-pub use redact::Redaction;
 use serde_json::json;
 
 /// Format version of `manifest.json`.
@@ -109,6 +112,36 @@ pub struct Parts<'a> {
     pub redaction: Redaction,
 }
 
+/// `--format pack`: `pack/...` and `pack.zip`, once for all languages,
+/// carrying the documents (`<lang>/nfr.md|pdf`) the formats before it made.
+pub struct Pack<'a> {
+    /// The framework mapping (`evidence/frameworks.yaml`).
+    pub frameworks: Frameworks,
+    /// Raw observations, if any.
+    pub observations: &'a [RawObservation],
+}
+
+impl Renderer for Pack<'_> {
+    type Error = PackError;
+    fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>, PackError> {
+        // The pack carries the documents, not the book.
+        let documents: Vec<OutFile> = input
+            .made
+            .iter()
+            .filter(|f| !f.path.starts_with("book/"))
+            .cloned()
+            .collect();
+        build(&Parts {
+            report: input.report,
+            i18n: input.i18n,
+            frameworks: &self.frameworks,
+            documents: &documents,
+            observations: self.observations,
+            redaction: input.redaction,
+        })
+    }
+}
+
 /// Inline Markdown (catalog text, generated explanations) as plain text for
 /// CSV and spreadsheet cells: emphasis and code marks dropped, escapes undone.
 pub fn plain(md: &str) -> String {
@@ -172,28 +205,8 @@ pub fn observation_range(report: &Report) -> Option<(String, String)> {
 pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
     let r = parts.redaction;
     let report = parts.report;
-    let mut files: Vec<PackFile> = Vec::new();
-
     // Raw observations first: claims.json links to them by hash.
-    let mut observations = Vec::new();
-    for o in parts.observations {
-        if !safe_path(&o.path) {
-            return Err(PackError::BadObservationPath(o.path.clone()));
-        }
-        let f = PackFile {
-            path: format!("observations/{}", r.text(&o.path)),
-            bytes: r.bytes(&o.bytes),
-            private: true,
-        };
-        // Keyed by the hash of the body as collected, which is what an
-        // observation reference carries.
-        observations.push(claims::ObservationFile {
-            original_sha256: crate::text::sha256_hex(&o.bytes),
-            path: f.path.clone(),
-            sha256: f.hash(),
-        });
-        files.push(f);
-    }
+    let (mut files, observations) = observation_files(parts)?;
 
     let claims = PackFile {
         path: "claims.json".into(),
@@ -243,6 +256,50 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
 
+    let manifest = manifest(report, r, &observations, &files);
+    files.push(manifest);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    finish(files, &report.as_of)
+}
+
+/// The raw observations as pack files (masked as asked), and how
+/// `claims.json` links to them.
+fn observation_files(
+    parts: &Parts,
+) -> Result<(Vec<PackFile>, Vec<claims::ObservationFile>), PackError> {
+    let r = parts.redaction;
+    let mut files = Vec::new();
+    let mut observations = Vec::new();
+    for o in parts.observations {
+        if !safe_path(&o.path) {
+            return Err(PackError::BadObservationPath(o.path.clone()));
+        }
+        let f = PackFile {
+            path: format!("observations/{}", r.text(&o.path)),
+            bytes: r.bytes(&o.bytes),
+            private: true,
+        };
+        // Keyed by the hash of the body as collected, which is what an
+        // observation reference carries.
+        observations.push(claims::ObservationFile {
+            original_sha256: crate::text::sha256_hex(&o.bytes),
+            path: f.path.clone(),
+            sha256: f.hash(),
+        });
+        files.push(f);
+    }
+
+    Ok((files, observations))
+}
+
+/// `manifest.json`: every file's size and SHA-256, the inputs, the as-of
+/// date and the redaction.
+fn manifest(
+    report: &Report,
+    r: Redaction,
+    observations: &[claims::ObservationFile],
+    files: &[PackFile],
+) -> PackFile {
     let range = observation_range(report);
     let manifest = json!({
         "format": MANIFEST_FORMAT,
@@ -272,14 +329,16 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
     });
     let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     text.push('\n');
-    files.push(PackFile {
+    PackFile {
         path: MANIFEST.into(),
         bytes: text.into_bytes(),
         private: false,
-    });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
 
-    let zip = archive::write(&files, &report.as_of)?;
+/// The pack's files under `pack/`, and `pack.zip` beside them.
+fn finish(files: Vec<PackFile>, as_of: &str) -> Result<Vec<OutFile>, PackError> {
+    let zip = archive::write(&files, as_of)?;
     let any_private = files.iter().any(|f| f.private);
     let mut out: Vec<OutFile> = files
         .into_iter()
@@ -298,51 +357,4 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_becomes_plain_text() {
-        assert_eq!(
-            plain("Use `DeleteContactData` on **every** request\\_id \\[1\\]"),
-            "Use DeleteContactData on every request_id [1]"
-        );
-    }
-
-    #[test]
-    fn snapshot_files_keep_their_layout_under_observations() {
-        let files = [
-            OutFile {
-                path: "snapshot.json".into(),
-                bytes: b"{}".to_vec(),
-                private: true,
-            },
-            OutFile {
-                path: "observations/obs-0001.json".into(),
-                bytes: b"[]".to_vec(),
-                private: true,
-            },
-        ];
-        let raw = RawObservation::from_snapshot_files(&files);
-        let paths: Vec<&str> = raw.iter().map(|r| r.path.as_str()).collect();
-        assert_eq!(paths, ["snapshot.json", "obs-0001.json"]);
-        assert_eq!(raw[1].bytes, b"[]");
-    }
-
-    #[test]
-    fn only_plain_relative_paths_are_safe() {
-        assert!(safe_path("connect/obs-0001.json"));
-        for bad in [
-            "",
-            "/etc/passwd",
-            "../x",
-            "a/../../x",
-            "a//b",
-            "C:/x",
-            "a\\b",
-            "./a",
-        ] {
-            assert!(!safe_path(bad), "{bad}");
-        }
-    }
-}
+mod tests;

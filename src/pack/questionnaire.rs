@@ -20,11 +20,11 @@
 //!   apply, which is false.
 
 use super::claims::{claim_id, ObservationFile};
-use super::frameworks::{Frameworks, Ownership};
+use super::frameworks::{Frameworks, Ownership, Question, Topic};
 use super::{plain, PackError, Redaction};
 use crate::i18n::I18n;
 use crate::model::claim::Provenance;
-use crate::model::report::{Report, Source};
+use crate::model::report::{ClaimView, Report, RequirementView, Source, VerdictView};
 use crate::model::{Bilingual, Lang, Property, Status};
 
 /// A CAIQ answer.
@@ -177,226 +177,270 @@ fn cap(mut s: String) -> String {
     s
 }
 
+/// What one question's answer rests on: the verdicts whose requirement's
+/// property maps to the control, their worst status, and the claims.
+struct Basis<'a> {
+    question: &'a Question,
+    topics: Vec<&'a Topic>,
+    verdicts: Vec<(&'a RequirementView, &'a VerdictView)>,
+    /// The worst status (`review` when no requirement concerns the control).
+    status: Status,
+    /// Requirement ids that fed it, first seen first.
+    requirements: Vec<String>,
+    /// Requirement ids with a verdict of that worst status.
+    with_status: Vec<String>,
+    claims: Vec<&'a ClaimView>,
+}
+
 /// Answer every question of the mapping from the report.
 pub fn rows(report: &Report, i18n: &I18n, fw: &Frameworks, refs: &Refs) -> Vec<Row> {
-    let mut out = Vec::new();
-    for q in &fw.questions {
-        let topics = fw.topics_of(&q.control);
-        let props: Vec<Property> = topics
-            .iter()
-            .flat_map(|t| t.properties.iter().copied())
-            .collect();
-        let verdicts: Vec<_> = report
-            .requirements
-            .iter()
-            .filter(|r| props.contains(&r.property))
-            .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
-            .collect();
-        let status = verdicts
-            .iter()
-            .map(|(_, v)| v.status)
-            .max_by_key(|s| s.severity())
-            .unwrap_or(Status::Review);
-        let mut seen = std::collections::HashSet::new();
-        let requirements: Vec<String> = verdicts
-            .iter()
-            .filter(|(r, _)| seen.insert(r.id.as_str()))
-            .map(|(r, _)| r.id.clone())
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        let mut with_status: Vec<String> = Vec::new();
-        for (r, v) in &verdicts {
-            if v.status == status && seen.insert(r.id.as_str()) {
-                with_status.push(r.id.clone());
-            }
-        }
-        let claims: Vec<_> = report
-            .categories
-            .iter()
-            .flat_map(|c| &c.claims)
-            .filter(|c| {
-                props.contains(&c.property)
-                    && (verdicts.is_empty()
-                        || verdicts
-                            .iter()
-                            .any(|(r, v)| v.category == c.category && r.property == c.property))
-            })
-            .collect();
+    fw.questions
+        .iter()
+        .map(|q| row(report, i18n, &basis(report, fw, q), refs))
+        .collect()
+}
 
-        let describe = |lang: Lang| -> String {
-            let basis = if verdicts.is_empty() {
-                i18n.t(lang, "pack-basis-none")
-            } else {
-                i18n.t_args(
-                    lang,
-                    &format!("pack-basis-{}", status.name()),
-                    &[("requirements", with_status.join(", "))],
-                )
-            };
-            let mut lines = vec![basis];
-            if verdicts.is_empty() {
-                for c in &claims {
-                    let category = report
-                        .categories
+fn basis<'a>(report: &'a Report, fw: &'a Frameworks, q: &'a Question) -> Basis<'a> {
+    let topics = fw.topics_of(&q.control);
+    let props: Vec<Property> = topics
+        .iter()
+        .flat_map(|t| t.properties.iter().copied())
+        .collect();
+    let verdicts: Vec<_> = report
+        .requirements
+        .iter()
+        .filter(|r| props.contains(&r.property))
+        .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
+        .collect();
+    let status = verdicts
+        .iter()
+        .map(|(_, v)| v.status)
+        .max_by_key(|s| s.severity())
+        .unwrap_or(Status::Review);
+    let mut seen = std::collections::HashSet::new();
+    let requirements: Vec<String> = verdicts
+        .iter()
+        .filter(|(r, _)| seen.insert(r.id.as_str()))
+        .map(|(r, _)| r.id.clone())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut with_status: Vec<String> = Vec::new();
+    for (r, v) in &verdicts {
+        if v.status == status && seen.insert(r.id.as_str()) {
+            with_status.push(r.id.clone());
+        }
+    }
+    let claims: Vec<_> = report
+        .categories
+        .iter()
+        .flat_map(|c| &c.claims)
+        .filter(|c| {
+            props.contains(&c.property)
+                && (verdicts.is_empty()
+                    || verdicts
                         .iter()
-                        .find(|x| x.id == c.category)
-                        .map(|x| x.title.get(lang).to_string())
-                        .unwrap_or_else(|| c.category.clone());
-                    lines.push(i18n.t_args(
-                        lang,
-                        "pack-line-claim",
-                        &[
-                            ("category", category),
-                            ("property", c.property_label.get(lang).to_string()),
-                            // Catalog values are Markdown; declared and
-                            // observed ones are plain text already.
-                            (
-                                "value",
-                                match c.provenance {
-                                    Provenance::Documented | Provenance::Derived => {
-                                        plain(c.value_text.get(lang))
-                                    }
-                                    _ => c.value_text.get(lang).to_string(),
-                                },
-                            ),
-                            ("provenance", c.provenance_label.get(lang).to_string()),
-                            ("explain", plain(c.explain.get(lang))),
-                        ],
-                    ));
+                        .any(|(r, v)| v.category == c.category && r.property == c.property))
+        })
+        .collect();
+    Basis {
+        question: q,
+        topics,
+        verdicts,
+        status,
+        requirements,
+        with_status,
+        claims,
+    }
+}
+
+fn row(report: &Report, i18n: &I18n, b: &Basis, refs: &Refs) -> Row {
+    let q = b.question;
+    let join = |f: &dyn Fn(&Topic) -> Vec<String>| {
+        let mut v: Vec<String> = Vec::new();
+        for t in &b.topics {
+            for x in f(t) {
+                if !v.contains(&x) {
+                    v.push(x);
                 }
             }
-            for (r, v) in &verdicts {
-                let remedy = v
-                    .remedy_label
-                    .as_ref()
-                    .map(|m| {
-                        i18n.t_args(lang, "pack-line-remedy", &[("remedy", m.get(lang).into())])
-                    })
-                    .unwrap_or_default();
+        }
+        v.join(", ")
+    };
+    Row {
+        id: q.id.clone(),
+        control: q.control.clone(),
+        question: q.question.clone(),
+        answer: if b.verdicts.is_empty() {
+            Answer::No
+        } else {
+            Answer::of(b.status)
+        },
+        ownership: q.ownership,
+        implementation: Bilingual::new(
+            implementation(report, i18n, b, Lang::Ja),
+            implementation(report, i18n, b, Lang::En),
+        ),
+        customer: Bilingual::new(customer(i18n, b, Lang::Ja), customer(i18n, b, Lang::En)),
+        evidence: cap(evidence(report, b, refs)),
+        iso27001: join(&|t| t.iso27001.clone()),
+        iso27017: join(&|t| t.iso27017.clone()),
+        ipa: join(&|t| {
+            t.ipa
+                .iter()
+                .map(|i| format!("{} {}", i.id, i.title.ja))
+                .collect()
+        }),
+        status: b.status,
+        requirements: b.requirements.clone(),
+    }
+}
+
+/// How the control is implemented: why the answer is what it is, then one
+/// line per verdict (or per claim, when no requirement concerns it).
+fn implementation(report: &Report, i18n: &I18n, b: &Basis, lang: Lang) -> String {
+    let basis = if b.verdicts.is_empty() {
+        i18n.t(lang, "pack-basis-none")
+    } else {
+        i18n.t_args(
+            lang,
+            &format!("pack-basis-{}", b.status.name()),
+            &[("requirements", b.with_status.join(", "))],
+        )
+    };
+    let mut lines = vec![basis];
+    if b.verdicts.is_empty() {
+        lines.extend(b.claims.iter().map(|c| claim_line(report, i18n, c, lang)));
+    }
+    for (r, v) in &b.verdicts {
+        let remedy = v
+            .remedy_label
+            .as_ref()
+            .map(|m| i18n.t_args(lang, "pack-line-remedy", &[("remedy", m.get(lang).into())]))
+            .unwrap_or_default();
+        lines.push(i18n.t_args(
+            lang,
+            "pack-line-verdict",
+            &[
+                ("requirement", r.id.clone()),
+                ("category", v.category_title.get(lang).to_string()),
+                (
+                    "status",
+                    status_label(report, v.status).get(lang).to_string(),
+                ),
+                ("remedy", remedy),
+                ("explanation", plain(v.explanation.get(lang))),
+            ],
+        ));
+    }
+    cap(lines.join("\n"))
+}
+
+fn claim_line(report: &Report, i18n: &I18n, c: &ClaimView, lang: Lang) -> String {
+    let category = report
+        .categories
+        .iter()
+        .find(|x| x.id == c.category)
+        .map(|x| x.title.get(lang).to_string())
+        .unwrap_or_else(|| c.category.clone());
+    i18n.t_args(
+        lang,
+        "pack-line-claim",
+        &[
+            ("category", category),
+            ("property", c.property_label.get(lang).to_string()),
+            // Catalog values are Markdown; declared and observed ones are
+            // plain text already.
+            (
+                "value",
+                match c.provenance {
+                    Provenance::Documented | Provenance::Derived => plain(c.value_text.get(lang)),
+                    _ => c.value_text.get(lang).to_string(),
+                },
+            ),
+            ("provenance", c.provenance_label.get(lang).to_string()),
+            ("explain", plain(c.explain.get(lang))),
+        ],
+    )
+}
+
+/// What stays with the customer: the question's own text, then each gap
+/// the customer can close.
+fn customer(i18n: &I18n, b: &Basis, lang: Lang) -> String {
+    let mut lines = vec![b.question.customer.get(lang).to_string()];
+    for (r, v) in &b.verdicts {
+        if let (Status::Gap, Some(m)) = (v.status, &v.remedy_label) {
+            if v.remedy != Some(crate::model::Remedy::Negotiate) {
                 lines.push(i18n.t_args(
                     lang,
-                    "pack-line-verdict",
+                    "pack-customer-remedy",
                     &[
                         ("requirement", r.id.clone()),
                         ("category", v.category_title.get(lang).to_string()),
-                        (
-                            "status",
-                            status_label(report, v.status).get(lang).to_string(),
-                        ),
-                        ("remedy", remedy),
-                        ("explanation", plain(v.explanation.get(lang))),
+                        ("remedy", m.get(lang).to_string()),
                     ],
                 ));
             }
-            cap(lines.join("\n"))
-        };
-        let customer = |lang: Lang| -> String {
-            let mut lines = vec![q.customer.get(lang).to_string()];
-            for (r, v) in &verdicts {
-                if let (Status::Gap, Some(m)) = (v.status, &v.remedy_label) {
-                    if v.remedy != Some(crate::model::Remedy::Negotiate) {
-                        lines.push(i18n.t_args(
-                            lang,
-                            "pack-customer-remedy",
-                            &[
-                                ("requirement", r.id.clone()),
-                                ("category", v.category_title.get(lang).to_string()),
-                                ("remedy", m.get(lang).to_string()),
-                            ],
-                        ));
-                    }
-                }
-            }
-            cap(lines.join("\n"))
-        };
-
-        let mut evidence = Vec::new();
-        let ids: Vec<String> = claims
-            .iter()
-            .map(|c| claim_id(&c.category, c.property.name()))
-            .collect();
-        if !ids.is_empty() {
-            evidence.push(format!(
-                "claims.json sha256:{} — {}",
-                refs.claims_sha256,
-                ids.join(", ")
-            ));
         }
-        if !verdicts.is_empty() {
-            let rows: Vec<String> = verdicts
-                .iter()
-                .map(|(r, v)| format!("{}/{}", r.id, v.category))
-                .collect();
-            evidence.push(format!(
-                "gaps.csv sha256:{} — {}",
-                refs.gaps_sha256,
-                rows.join(", ")
-            ));
-        }
-        let mut cited: std::collections::HashSet<usize> = claims
-            .iter()
-            .flat_map(|c| c.citations.iter().copied())
-            .collect();
-        cited.extend(
-            verdicts
-                .iter()
-                .flat_map(|(_, v)| v.citations.iter().copied()),
-        );
-        // The observations those numbers point at, by the hash of their body.
-        let cited_bodies: std::collections::HashSet<&str> = report
-            .sources
-            .iter()
-            .filter_map(|s| match s {
-                Source::Observation {
-                    number,
-                    observation,
-                } if cited.contains(number) => Some(observation.sha256.as_str()),
-                _ => None,
-            })
-            .collect();
-        for f in refs.observations {
-            if cited_bodies.contains(f.original_sha256.as_str()) {
-                evidence.push(format!("{} sha256:{}", f.path, f.sha256));
-            }
-        }
-
-        let join = |f: &dyn Fn(&super::frameworks::Topic) -> Vec<String>| {
-            let mut v: Vec<String> = Vec::new();
-            for t in &topics {
-                for x in f(t) {
-                    if !v.contains(&x) {
-                        v.push(x);
-                    }
-                }
-            }
-            v.join(", ")
-        };
-        out.push(Row {
-            id: q.id.clone(),
-            control: q.control.clone(),
-            question: q.question.clone(),
-            answer: if verdicts.is_empty() {
-                Answer::No
-            } else {
-                Answer::of(status)
-            },
-            ownership: q.ownership,
-            implementation: Bilingual::new(describe(Lang::Ja), describe(Lang::En)),
-            customer: Bilingual::new(customer(Lang::Ja), customer(Lang::En)),
-            evidence: cap(evidence.join("\n")),
-            iso27001: join(&|t| t.iso27001.clone()),
-            iso27017: join(&|t| t.iso27017.clone()),
-            ipa: join(&|t| {
-                t.ipa
-                    .iter()
-                    .map(|i| format!("{} {}", i.id, i.title.ja))
-                    .collect()
-            }),
-            status,
-            requirements,
-        });
     }
-    out
+    cap(lines.join("\n"))
+}
+
+/// The pack files the answer rests on: claims.json and gaps.csv with the
+/// rows meant, and every raw observation cited.
+fn evidence(report: &Report, b: &Basis, refs: &Refs) -> String {
+    let mut evidence = Vec::new();
+    let ids: Vec<String> = b
+        .claims
+        .iter()
+        .map(|c| claim_id(&c.category, c.property.name()))
+        .collect();
+    if !ids.is_empty() {
+        evidence.push(format!(
+            "claims.json sha256:{} — {}",
+            refs.claims_sha256,
+            ids.join(", ")
+        ));
+    }
+    if !b.verdicts.is_empty() {
+        let rows: Vec<String> = b
+            .verdicts
+            .iter()
+            .map(|(r, v)| format!("{}/{}", r.id, v.category))
+            .collect();
+        evidence.push(format!(
+            "gaps.csv sha256:{} — {}",
+            refs.gaps_sha256,
+            rows.join(", ")
+        ));
+    }
+    let mut cited: std::collections::HashSet<usize> = b
+        .claims
+        .iter()
+        .flat_map(|c| c.citations.iter().copied())
+        .collect();
+    cited.extend(
+        b.verdicts
+            .iter()
+            .flat_map(|(_, v)| v.citations.iter().copied()),
+    );
+    // The observations those numbers point at, by the hash of their body.
+    let cited_bodies: std::collections::HashSet<&str> = report
+        .sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Observation {
+                number,
+                observation,
+            } if cited.contains(number) => Some(observation.sha256.as_str()),
+            _ => None,
+        })
+        .collect();
+    for f in refs.observations {
+        if cited_bodies.contains(f.original_sha256.as_str()) {
+            evidence.push(format!("{} sha256:{}", f.path, f.sha256));
+        }
+    }
+    evidence.join("\n")
 }
 
 /// The questionnaire as CSV (English column names, both languages' text).

@@ -6,11 +6,13 @@
 //! example's handbook this way).
 
 use super::markdown::{chain, tidy, TemplateError};
+use super::{Input, Renderer};
 use crate::assets::Assets;
 use crate::i18n::I18n;
 use crate::model::Lang;
 use crate::output::OutFile;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 const TEMPLATES: [&str; 8] = [
     "macros.tera",
@@ -44,17 +46,17 @@ fn engine(assets: &Assets) -> Result<tera::Tera, TemplateError> {
     Ok(tera)
 }
 
-fn render(
+fn render<C: Serialize + ?Sized>(
     tera: &tera::Tera,
     assets: &Assets,
     name: &str,
-    ctx: &Value,
+    ctx: &C,
 ) -> Result<String, TemplateError> {
     let origin = assets
         .get(&format!("templates/book/{name}"))
         .map(|a| a.origin)
         .unwrap_or_else(|| name.to_string());
-    let ctx = tera::Context::from_value(ctx.clone()).map_err(|e| TemplateError {
+    let ctx = tera::Context::from_serialize(ctx).map_err(|e| TemplateError {
         template: origin.clone(),
         cause: chain(&e),
     })?;
@@ -66,53 +68,63 @@ fn render(
         })
 }
 
+/// `--format book`: the mdBook source of every language, under `book/`.
+pub struct Book;
+
+impl Renderer for Book {
+    type Error = TemplateError;
+    fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>, TemplateError> {
+        let views: Vec<(Lang, Value)> = input
+            .views
+            .iter()
+            .map(|v| (v.lang, input.json(v)))
+            .collect();
+        let mut files = render_book(&views, input.i18n, input.assets)?;
+        for f in &mut files {
+            f.path = format!("book/{}", f.path);
+        }
+        Ok(files)
+    }
+}
+
+/// The book's first pages: what `book.toml`, `SUMMARY.md` and the
+/// introduction read.
+#[derive(Serialize)]
+struct Top<'a> {
+    title: String,
+    author: String,
+    langs: Vec<LangEntry<'a>>,
+    intro_title: String,
+}
+
+/// One language's view with its heading in the book's summary.
+#[derive(Serialize)]
+struct LangEntry<'a> {
+    #[serde(flatten)]
+    view: &'a Value,
+    heading: String,
+}
+
+/// A category page: its category and the view's shared parts (labels,
+/// flows ...), not every other category, requirement and source: copying
+/// the whole view per page made the book quadratic in the input.
+#[derive(Serialize)]
+struct CategoryPage<'a> {
+    #[serde(flatten)]
+    shared: &'a Map<String, Value>,
+    c: &'a Value,
+}
+
 /// Every file of the book source, paths relative to the book folder
-/// (`book.toml`, `src/SUMMARY.md`, `src/ja/summary.md` ...).
+/// (`book.toml`, `src/SUMMARY.md`, `src/ja/summary.md` ...), from each
+/// language's view as JSON.
 pub fn render_book(
     views: &[(Lang, Value)],
     i18n: &I18n,
     assets: &Assets,
 ) -> Result<Vec<OutFile>, TemplateError> {
     let tera = engine(assets)?;
-    let first = views.first().map(|(_, v)| v.clone()).unwrap_or(Value::Null);
-    let title = first["t"]["doc-title"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let langs: Vec<Value> = views
-        .iter()
-        .map(|(lang, v)| {
-            let mut v = v.clone();
-            v["heading"] = json!(i18n.t(*lang, "book-language"));
-            v
-        })
-        .collect();
-    let intro_title = views
-        .iter()
-        .map(|(l, _)| i18n.t(*l, "book-intro"))
-        .collect::<Vec<_>>()
-        .join(" / ");
-    let author = first["customer"]["name"]
-        .as_str()
-        .map(String::from)
-        .unwrap_or_else(|| "shoko".into());
-    let book_title = match first["customer"]["name"].as_str() {
-        Some(c) => format!("{title} — {c}"),
-        None => title,
-    };
-    let top =
-        json!({"title": book_title, "author": author, "langs": langs, "intro_title": intro_title});
-    let mut files = vec![
-        file("book.toml", render(&tera, assets, "book.toml.tera", &top)?),
-        file(
-            "src/SUMMARY.md",
-            render(&tera, assets, "SUMMARY.md.tera", &top)?,
-        ),
-        file(
-            "src/README.md",
-            render(&tera, assets, "intro.md.tera", &top)?,
-        ),
-    ];
+    let mut files = top_pages(&tera, views, i18n, assets)?;
     for (lang, v) in views {
         let l = lang.code();
         files.push(file(
@@ -123,10 +135,7 @@ pub fn render_book(
             &format!("src/{l}/categories.md"),
             render(&tera, assets, "categories.md.tera", v)?,
         ));
-        // A category page needs its category and the shared parts (labels,
-        // flows), not every other category, requirement and source: copying
-        // the whole view per page made the book quadratic in the input.
-        let shared: serde_json::Map<String, Value> = v
+        let shared: Map<String, Value> = v
             .as_object()
             .into_iter()
             .flatten()
@@ -134,9 +143,8 @@ pub fn render_book(
             .map(|(k, x)| (k.clone(), x.clone()))
             .collect();
         for c in v["categories"].as_array().into_iter().flatten() {
-            let mut ctx = Value::Object(shared.clone());
-            ctx["c"] = c.clone();
             let id = c["id"].as_str().unwrap_or_default();
+            let ctx = CategoryPage { shared: &shared, c };
             files.push(file(
                 &format!("src/{l}/{id}.md"),
                 render(&tera, assets, "category.md.tera", &ctx)?,
@@ -148,6 +156,51 @@ pub fn render_book(
         ));
     }
     Ok(files)
+}
+
+/// `book.toml`, `SUMMARY.md` and the introduction.
+fn top_pages(
+    tera: &tera::Tera,
+    views: &[(Lang, Value)],
+    i18n: &I18n,
+    assets: &Assets,
+) -> Result<Vec<OutFile>, TemplateError> {
+    let first = views.first().map(|(_, v)| v);
+    let customer = first.and_then(|v| v["customer"]["name"].as_str());
+    let title = first
+        .and_then(|v| v["t"]["doc-title"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    let top = Top {
+        title: match customer {
+            Some(c) => format!("{title} — {c}"),
+            None => title,
+        },
+        author: customer.unwrap_or("shoko").to_string(),
+        langs: views
+            .iter()
+            .map(|(lang, view)| LangEntry {
+                view,
+                heading: i18n.t(*lang, "book-language"),
+            })
+            .collect(),
+        intro_title: views
+            .iter()
+            .map(|(l, _)| i18n.t(*l, "book-intro"))
+            .collect::<Vec<_>>()
+            .join(" / "),
+    };
+    Ok(vec![
+        file("book.toml", render(tera, assets, "book.toml.tera", &top)?),
+        file(
+            "src/SUMMARY.md",
+            render(tera, assets, "SUMMARY.md.tera", &top)?,
+        ),
+        file(
+            "src/README.md",
+            render(tera, assets, "intro.md.tera", &top)?,
+        ),
+    ])
 }
 
 fn file(path: &str, text: String) -> OutFile {

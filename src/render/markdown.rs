@@ -1,10 +1,35 @@
 //! Markdown documents through Tera templates. Untrusted text goes through the
 //! `md` filter; trusted Markdown fields (`*_md`) through `cell` inside tables.
 
+use super::{Input, Renderer};
 use crate::assets::Assets;
+use crate::output::OutFile;
 use crate::text::escape::{md_cell, md_escape};
 use serde_json::Value;
 use std::collections::HashMap;
+
+/// The Markdown document's template.
+pub const TEMPLATE: &str = "templates/markdown/nfr.md.tera";
+
+/// `--format md`: `<lang>/nfr.md` for each language.
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    type Error = TemplateError;
+    fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>, TemplateError> {
+        input
+            .views
+            .iter()
+            .map(|view| {
+                let text = render(input.assets, TEMPLATE, &input.json(view))?;
+                Ok(super::file(
+                    format!("{}/nfr.md", view.lang.code()),
+                    text.into_bytes(),
+                ))
+            })
+            .collect()
+    }
+}
 
 /// A template that failed, with the template's file and the real cause.
 #[derive(Debug, thiserror::Error)]
@@ -67,10 +92,14 @@ pub fn engine(assets: &Assets, path: &str) -> Result<(tera::Tera, String), Templ
     Ok((tera, asset.origin))
 }
 
-/// Render a template against a view.
-pub fn render(assets: &Assets, path: &str, view: &Value) -> Result<String, TemplateError> {
+/// Render a template against a view (a [`super::View`], or its JSON).
+pub fn render<V: serde::Serialize>(
+    assets: &Assets,
+    path: &str,
+    view: &V,
+) -> Result<String, TemplateError> {
     let (tera, origin) = engine(assets, path)?;
-    let ctx = tera::Context::from_value(view.clone()).map_err(|e| TemplateError {
+    let ctx = tera::Context::from_serialize(view).map_err(|e| TemplateError {
         template: origin.clone(),
         cause: chain(&e),
     })?;

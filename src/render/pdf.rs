@@ -6,8 +6,10 @@
 //! node tree (text, strong, emph, code, link) that the template renders as
 //! content, so `#read("/etc/passwd")` in a declared note stays text.
 
+use super::{Input, Renderer};
 use crate::assets::Assets;
 use crate::model::report::Report;
+use crate::output::OutFile;
 use pulldown_cmark::{Event, Parser, Tag};
 use serde_json::{json, Value};
 use typst::foundations::{Dict, IntoValue, Smart};
@@ -40,6 +42,23 @@ pub enum PdfError {
     /// Typst could not write the PDF.
     #[error("failed to write PDF ({0})")]
     Export(String),
+}
+
+/// `--format pdf`: `<lang>/nfr.pdf` for each language.
+pub struct Pdf;
+
+impl Renderer for Pdf {
+    type Error = PdfError;
+    fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>, PdfError> {
+        input
+            .views
+            .iter()
+            .map(|view| {
+                let bytes = render(input.assets, input.json(view), input.report)?;
+                Ok(super::file(format!("{}/nfr.pdf", view.lang.code()), bytes))
+            })
+            .collect()
+    }
 }
 
 /// Turn inline Markdown into a node tree the template renders as content.
@@ -159,7 +178,7 @@ fn template_error(origin: &str, text: &str, e: TypstAsLibError) -> PdfError {
 }
 
 /// Render one language's view to PDF bytes.
-pub fn render(assets: &Assets, view: &Value, report: &Report) -> Result<Vec<u8>, PdfError> {
+pub fn render(assets: &Assets, view: Value, report: &Report) -> Result<Vec<u8>, PdfError> {
     let template = assets
         .get(TEMPLATE)
         .ok_or_else(|| PdfError::Missing(TEMPLATE.into()))?;
@@ -167,7 +186,7 @@ pub fn render(assets: &Assets, view: &Value, report: &Report) -> Result<Vec<u8>,
         .get(FONT)
         .ok_or_else(|| PdfError::Missing(FONT.into()))?;
     let text = template.text();
-    let mut data = view.clone();
+    let mut data = view;
     convert(&mut data);
     let engine = TypstEngine::builder()
         .main_file(text.as_str())
@@ -192,7 +211,7 @@ pub fn render(assets: &Assets, view: &Value, report: &Report) -> Result<Vec<u8>,
         )
     });
     let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(format!("shoko-nfr-{}", view["lang"].as_str().unwrap_or(""))),
+        ident: Smart::Custom(format!("shoko-nfr-{}", data["lang"].as_str().unwrap_or(""))),
         creator: Smart::Custom(Some(format!("shoko {}", report.tool_version))),
         timestamp: timestamp.map(typst_pdf::Timestamp::new_utc),
         ..Default::default()
@@ -209,20 +228,5 @@ pub fn render(assets: &Assets, view: &Value, report: &Report) -> Result<Vec<u8>,
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_becomes_nodes_and_markup_stays_text() {
-        let n = markdown_nodes(
-            "Set **`retentionInDays`** in [docs](https://x.example/a_b) #read(\"/etc/passwd\")",
-        );
-        let s = n.to_string();
-        assert!(s.contains(r#"{"t":"code","v":"retentionInDays"}"#), "{s}");
-        assert!(
-            s.contains(r#""t":"link","url":"https://x.example/a_b""#),
-            "{s}"
-        );
-        assert!(s.contains(r##"#read(\"/etc/passwd\")"##), "{s}");
-    }
-}
+#[path = "pdf_tests.rs"]
+mod tests;

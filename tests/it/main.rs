@@ -24,8 +24,8 @@ mod source;
 
 mod adversarial;
 mod book;
-mod catalog;
 mod cases;
+mod catalog;
 mod cli;
 mod durations;
 mod flows;

@@ -65,7 +65,11 @@ fn retention_verdicts_match_the_acceptance() {
     // (DESIGN.md, Durations): review, naming the value that always meets.
     let v = verdict(&r, "RET-03", "call-recordings");
     assert_eq!(v.status, Status::Review);
-    assert!(v.explanation.en.contains("366 days"), "{}", v.explanation.en);
+    assert!(
+        v.explanation.en.contains("366 days"),
+        "{}",
+        v.explanation.en
+    );
     assert!(v.explanation.ja.contains("366日"), "{}", v.explanation.ja);
     // The declaration of call-recordings / retention is on line 11 of the file.
     assert!(

@@ -9,7 +9,7 @@
 //! that cannot be verified at all: unreadable, not a zip, no manifest, a
 //! manifest that does not parse.
 
-use crate::pack::{archive, safe_path, DIR, MANIFEST};
+use super::{archive, safe_path, DIR, MANIFEST};
 use crate::text::sha256_hex as sha256;
 use std::path::Path;
 
@@ -253,24 +253,7 @@ pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
     }
     let shown = path.display().to_string();
     let (files, mut problems) = collect(path)?;
-    // The pack's root: where manifest.json is, at the top or one folder down
-    // (pack.zip holds `pack/...`; `out/` holds `pack/`).
-    let prefix = if files.iter().any(|(p, _)| p == MANIFEST) {
-        String::new()
-    } else {
-        let nested: Vec<&String> = files
-            .iter()
-            .map(|(p, _)| p)
-            .filter(|p| p.matches('/').count() == 1 && p.ends_with(&format!("/{MANIFEST}")))
-            .collect();
-        let ours = format!("{DIR}/{MANIFEST}");
-        match nested.as_slice() {
-            // An added folder with its own manifest does not hide ours.
-            _ if nested.iter().any(|p| **p == ours) => format!("{DIR}/"),
-            [one] => one[..one.len() - MANIFEST.len()].to_string(),
-            _ => return Err(VerifyError::NoManifest(shown)),
-        }
-    };
+    let prefix = root(&files, &shown)?;
     let mut inside: Vec<(String, &[u8])> = Vec::new();
     for (p, b) in &files {
         match p.strip_prefix(&prefix) {
@@ -285,33 +268,7 @@ pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
         .ok_or_else(|| VerifyError::NoManifest(shown.clone()))?;
     let (listed, m) = manifest(&shown, mbytes)?;
     for l in &listed {
-        let found: Vec<&(String, &[u8])> = inside.iter().filter(|(p, _)| *p == l.path).collect();
-        match found.as_slice() {
-            [] => problems.push(Problem::Missing {
-                path: format!("{prefix}{}", l.path),
-            }),
-            [(_, b), rest @ ..] => {
-                let h = sha256(b);
-                if h != l.sha256 || b.len() as u64 != l.size {
-                    problems.push(Problem::Altered {
-                        path: format!("{prefix}{}", l.path),
-                        expected: l.sha256.clone(),
-                        found: h,
-                    });
-                }
-                // A zip can hold the same name twice; the second copy is
-                // what an extractor would leave on disk.
-                for (_, b2) in rest {
-                    if sha256(b2) != l.sha256 {
-                        problems.push(Problem::Altered {
-                            path: format!("{prefix}{}", l.path),
-                            expected: l.sha256.clone(),
-                            found: sha256(b2),
-                        });
-                    }
-                }
-            }
-        }
+        compare(l, &inside, &prefix, &mut problems);
     }
     for (p, _) in &inside {
         if p != MANIFEST && !listed.iter().any(|l| &l.path == p) {
@@ -338,4 +295,56 @@ pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
             .and_then(|x| x.as_bool())
             .unwrap_or(false),
     })
+}
+
+/// The pack's root inside what was read: where `manifest.json` is, at the
+/// top or one folder down (pack.zip holds `pack/...`; `out/` holds `pack/`).
+fn root(files: &Files, shown: &str) -> Result<String, VerifyError> {
+    Ok(if files.iter().any(|(p, _)| p == MANIFEST) {
+        String::new()
+    } else {
+        let nested: Vec<&String> = files
+            .iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.matches('/').count() == 1 && p.ends_with(&format!("/{MANIFEST}")))
+            .collect();
+        let ours = format!("{DIR}/{MANIFEST}");
+        match nested.as_slice() {
+            // An added folder with its own manifest does not hide ours.
+            _ if nested.iter().any(|p| **p == ours) => format!("{DIR}/"),
+            [one] => one[..one.len() - MANIFEST.len()].to_string(),
+            _ => return Err(VerifyError::NoManifest(shown.to_string())),
+        }
+    })
+}
+
+/// Check one listed file against what the pack holds under that name.
+fn compare(l: &Listed, inside: &[(String, &[u8])], prefix: &str, problems: &mut Vec<Problem>) {
+    let found: Vec<&(String, &[u8])> = inside.iter().filter(|(p, _)| *p == l.path).collect();
+    match found.as_slice() {
+        [] => problems.push(Problem::Missing {
+            path: format!("{prefix}{}", l.path),
+        }),
+        [(_, b), rest @ ..] => {
+            let h = sha256(b);
+            if h != l.sha256 || b.len() as u64 != l.size {
+                problems.push(Problem::Altered {
+                    path: format!("{prefix}{}", l.path),
+                    expected: l.sha256.clone(),
+                    found: h,
+                });
+            }
+            // A zip can hold the same name twice; the second copy is
+            // what an extractor would leave on disk.
+            for (_, b2) in rest {
+                if sha256(b2) != l.sha256 {
+                    problems.push(Problem::Altered {
+                        path: format!("{prefix}{}", l.path),
+                        expected: l.sha256.clone(),
+                        found: sha256(b2),
+                    });
+                }
+            }
+        }
+    }
 }

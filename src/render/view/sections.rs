@@ -1,0 +1,229 @@
+//! The requirements and category sections of the view.
+
+use crate::model::claim::Provenance;
+use crate::model::report::{self as model, Report};
+use crate::model::{Lang, Priority};
+use crate::text::escape::md_escape;
+use serde::Serialize;
+
+/// A requirement with its verdicts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Requirement {
+    /// Id.
+    pub id: String,
+    /// The buyer's words.
+    pub title: String,
+    /// Category id or `*`.
+    pub category: String,
+    /// Category for the reader.
+    pub category_label: String,
+    /// Property name.
+    pub property: &'static str,
+    /// Property for the reader.
+    pub property_label: String,
+    /// The conditions for the reader.
+    pub expect: String,
+    /// must / should / may.
+    pub priority: Priority,
+    /// Priority for the reader.
+    pub priority_label: String,
+    /// Worst status of its verdicts.
+    pub status: &'static str,
+    /// Status for the reader.
+    pub status_label: String,
+    /// Per category.
+    pub verdicts: Vec<RequirementVerdict>,
+}
+
+/// A verdict under its requirement.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementVerdict {
+    /// Category id.
+    pub category: String,
+    /// Category title.
+    pub category_title: String,
+    /// Status name.
+    pub status: &'static str,
+    /// Status for the reader.
+    pub status_label: String,
+    /// Remedy name, for a gap.
+    pub remedy: Option<&'static str>,
+    /// Remedy for the reader.
+    pub remedy_label: Option<String>,
+    /// Why (trusted Markdown).
+    pub explanation_md: String,
+    /// Citation numbers.
+    pub citations: Vec<usize>,
+}
+
+/// A category's section.
+#[derive(Debug, Clone, Serialize)]
+pub struct Category {
+    /// Id.
+    pub id: String,
+    /// Section number, from 1.
+    pub number: usize,
+    /// Title.
+    pub title: String,
+    /// What it is (Markdown).
+    pub summary_md: String,
+    /// What it contains (Markdown).
+    pub data_md: Vec<String>,
+    /// Claims.
+    pub claims: Vec<Claim>,
+    /// Verdicts concerning it.
+    pub verdicts: Vec<CategoryVerdict>,
+}
+
+/// A claim in a category's table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    /// Property name.
+    pub property: &'static str,
+    /// Property for the reader.
+    pub property_label: String,
+    /// Value for the reader (plain text or catalog Markdown, as stored).
+    pub value_text: String,
+    /// Value as Markdown: catalog text as is, declared and observed text
+    /// escaped.
+    pub value_md: String,
+    /// Tier.
+    pub provenance: Provenance,
+    /// Tier for the reader.
+    pub provenance_label: String,
+    /// Settled by its evidence.
+    pub verified: bool,
+    /// What it says (Markdown).
+    pub explain_md: String,
+    /// Operator's note (plain text).
+    pub note: Option<String>,
+    /// Reference given with a declaration.
+    pub reference: Option<String>,
+    /// What a reviewer must also know (Markdown).
+    pub caveats_md: Vec<String>,
+    /// Why live evidence was not used (Markdown).
+    pub fallback_md: Option<String>,
+    /// Citation numbers.
+    pub citations: Vec<usize>,
+}
+
+/// A verdict under its category.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryVerdict {
+    /// Requirement id.
+    pub requirement: String,
+    /// The requirement's title.
+    pub requirement_title: Option<String>,
+    /// The requirement's priority for the reader.
+    pub priority_label: Option<String>,
+    /// The requirement's conditions for the reader.
+    pub expect: Option<String>,
+    /// Status name.
+    pub status: &'static str,
+    /// Status for the reader.
+    pub status_label: String,
+    /// Remedy name, for a gap.
+    pub remedy: Option<&'static str>,
+    /// Remedy for the reader.
+    pub remedy_label: Option<String>,
+    /// Why (trusted Markdown).
+    pub explanation_md: String,
+    /// Citation numbers.
+    pub citations: Vec<usize>,
+}
+
+/// The requirements section.
+pub(super) fn requirements(report: &Report, lang: Lang) -> Vec<Requirement> {
+    report
+        .requirements
+        .iter()
+        .map(|r| Requirement {
+            id: r.id.clone(),
+            title: r.title.get(lang).to_string(),
+            category: r.category.clone(),
+            category_label: r.category_label.get(lang).to_string(),
+            property: r.property.name(),
+            property_label: r.property_label.get(lang).to_string(),
+            expect: r.expect.get(lang).to_string(),
+            priority: r.priority,
+            priority_label: r.priority_label.get(lang).to_string(),
+            status: r.status.name(),
+            status_label: r.status_label.get(lang).to_string(),
+            verdicts: r
+                .verdicts
+                .iter()
+                .map(|v| RequirementVerdict {
+                    category: v.category.clone(),
+                    category_title: v.category_title.get(lang).to_string(),
+                    status: v.status.name(),
+                    status_label: v.status_label.get(lang).to_string(),
+                    remedy: v.remedy.map(|m| m.name()),
+                    remedy_label: v.remedy_label.as_ref().map(|l| l.get(lang).to_string()),
+                    explanation_md: v.explanation.get(lang).to_string(),
+                    citations: v.citations.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The category sections, numbered from 1.
+pub(super) fn categories(report: &Report, lang: Lang) -> Vec<Category> {
+    report
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(n, c)| Category {
+            id: c.id.clone(),
+            number: n + 1,
+            title: c.title.get(lang).to_string(),
+            summary_md: c.summary.get(lang).to_string(),
+            data_md: c.data.iter().map(|d| d.get(lang).to_string()).collect(),
+            claims: c.claims.iter().map(|cl| claim(cl, lang)).collect(),
+            verdicts: c
+                .verdicts
+                .iter()
+                .map(|v| category_verdict(report, v, lang))
+                .collect(),
+        })
+        .collect()
+}
+
+fn claim(cl: &model::ClaimView, lang: Lang) -> Claim {
+    let value_text = cl.value_text.get(lang).to_string();
+    Claim {
+        property: cl.property.name(),
+        property_label: cl.property_label.get(lang).to_string(),
+        // Catalog text is trusted Markdown; declared and observed text is not.
+        value_md: match cl.provenance {
+            Provenance::Documented | Provenance::Derived => value_text.clone(),
+            _ => md_escape(&value_text),
+        },
+        value_text,
+        provenance: cl.provenance,
+        provenance_label: cl.provenance_label.get(lang).to_string(),
+        verified: cl.verified,
+        explain_md: cl.explain.get(lang).to_string(),
+        note: cl.note.as_ref().map(|x| x.get(lang).to_string()),
+        reference: cl.reference.clone(),
+        caveats_md: cl.caveats.iter().map(|x| x.get(lang).to_string()).collect(),
+        fallback_md: cl.fallback.as_ref().map(|x| x.get(lang).to_string()),
+        citations: cl.citations.clone(),
+    }
+}
+
+fn category_verdict(report: &Report, v: &model::VerdictView, lang: Lang) -> CategoryVerdict {
+    let req = report.requirements.iter().find(|r| r.id == v.requirement);
+    CategoryVerdict {
+        requirement: v.requirement.clone(),
+        requirement_title: req.map(|r| r.title.get(lang).to_string()),
+        priority_label: req.map(|r| r.priority_label.get(lang).to_string()),
+        expect: req.map(|r| r.expect.get(lang).to_string()),
+        status: v.status.name(),
+        status_label: v.status_label.get(lang).to_string(),
+        remedy: v.remedy.map(|m| m.name()),
+        remedy_label: v.remedy_label.as_ref().map(|l| l.get(lang).to_string()),
+        explanation_md: v.explanation.get(lang).to_string(),
+        citations: v.citations.clone(),
+    }
+}

@@ -1,0 +1,104 @@
+//! The flow privacy analysis as the report shows it: each flow's answer,
+//! each finding with its path, and the flows that could not be read.
+
+use super::numbering::Numbering;
+use crate::i18n::I18n;
+use crate::model::claim::SourceKey;
+use crate::model::evidence::FlowEvidence;
+use crate::model::flow::{Finding, Logging};
+use crate::model::report::{FindingView, FlowErrorView, FlowReport, FlowVerdictView};
+
+fn finding_view(i: &I18n, f: &Finding, citation: Option<usize>) -> FindingView {
+    let kind = serde_json::to_value(f.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default();
+    let mut path = Vec::new();
+    let mut flow = String::new();
+    for step in &f.path {
+        let block = step
+            .block_name
+            .clone()
+            .unwrap_or_else(|| step.block_id.clone());
+        if step.flow_name != flow {
+            flow = step.flow_name.clone();
+            path.push(format!("{flow}: {block}"));
+        } else {
+            path.push(block);
+        }
+    }
+    FindingView {
+        flow_source: f.flow_source.clone(),
+        flow_name: f.flow_name.clone(),
+        block: f.block_name.clone().unwrap_or_else(|| f.block_id.clone()),
+        block_id: f.block_id.clone(),
+        kind: f.kind,
+        kind_label: i.both(&format!("flow-kind-{kind}"), &[]),
+        path,
+        logging_from_default: f.logging_from_default,
+        remedy: i.both(&format!("flow-remedy-{kind}"), &[]),
+        citation,
+    }
+}
+
+pub(super) fn flow_report(i: &I18n, f: &FlowEvidence, num: &mut Numbering) -> FlowReport {
+    let cite = |num: &mut Numbering, source: &str| {
+        f.files.iter().any(|x| x.source == source).then(|| {
+            num.number(&SourceKey::Flow {
+                source: source.to_string(),
+            })
+        })
+    };
+    let state = match f.default_logging {
+        Logging::Enabled => "flow-default-enabled",
+        Logging::Disabled => "flow-default-disabled",
+    };
+    let default_note = if f.default_assumed {
+        i.both(&format!("{state}-assumed"), &[])
+    } else {
+        i.both(state, &[])
+    };
+    let flows = f
+        .analysis
+        .flows
+        .iter()
+        .map(|v| FlowVerdictView {
+            source: v.source.clone(),
+            name: v.name.clone(),
+            sensitive_input_logged: v.sensitive_input_logged,
+            verdict_label: i.both(
+                if v.sensitive_input_logged {
+                    "flow-verdict-logged"
+                } else {
+                    "flow-verdict-safe"
+                },
+                &[],
+            ),
+            entry_state_assumed: v.entry_state_assumed,
+            citation: cite(num, &v.source),
+        })
+        .collect();
+    let findings = f
+        .analysis
+        .findings
+        .iter()
+        .map(|x| finding_view(i, x, cite(num, &x.flow_source)))
+        .collect();
+    let errors = f
+        .errors
+        .iter()
+        .map(|e| FlowErrorView {
+            source: e.source.clone(),
+            json_path: e.json_path.clone(),
+            line: e.line,
+            column: e.column,
+            message: e.message.clone(),
+        })
+        .collect();
+    FlowReport {
+        default_note,
+        flows,
+        findings,
+        errors,
+    }
+}

@@ -1,0 +1,90 @@
+//! The requirements section: each requirement of the buyer with its
+//! verdicts (one per category), explained and cited.
+
+use super::categories::serde_name;
+use super::explain::explanation;
+use super::Ctx;
+use crate::i18n::phrase::{expect_text, property_label, status_label};
+use crate::model::claim::SourceKey;
+use crate::model::report::{RequirementView, VerdictView};
+use crate::model::requirement::{CategorySel, Requirement};
+use crate::model::verdict::{Reason, Verdict};
+use crate::model::{Bilingual, Lang, Status};
+
+/// A requirement with its verdicts; its status is the worst of theirs.
+pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -> RequirementView {
+    let i = cx.i;
+    let expect = Bilingual::new(
+        expect_text(i, Lang::Ja, &r.expect),
+        expect_text(i, Lang::En, &r.expect),
+    );
+    let views: Vec<VerdictView> = verdicts
+        .iter()
+        .filter(|v| v.requirement == r.id)
+        .map(|v| verdict(cx, r, v, &expect))
+        .collect();
+    let status = views
+        .iter()
+        .map(|v| v.status)
+        .max_by_key(|s| s.severity())
+        .unwrap_or(Status::Unverified);
+    let (category, category_label) = match &r.category {
+        CategorySel::All => ("*".to_string(), i.both("category-all", &[])),
+        CategorySel::One(c) => (c.clone(), cx.category_title(c)),
+    };
+    RequirementView {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        category,
+        category_label,
+        property: r.property,
+        property_label: property_label(i, r.property),
+        expect,
+        priority: r.priority,
+        priority_label: i.both(&format!("priority-{}", serde_name(r.priority)), &[]),
+        status,
+        status_label: status_label(i, status),
+        line: r.line,
+        verdicts: views,
+    }
+}
+
+/// One verdict as shown: the claim's sources and, for a gap with a change,
+/// the pages that document the change.
+fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> VerdictView {
+    let i = cx.i;
+    let claim = cx
+        .resolved
+        .claims
+        .iter()
+        .find(|c| c.category == v.category && c.property == r.property);
+    let mut keys: Vec<SourceKey> = claim.map(|c| c.cites.clone()).unwrap_or_default();
+    if let Reason::Gap {
+        change: Some(ch), ..
+    } = &v.reason
+    {
+        keys.extend(
+            ch.sources
+                .iter()
+                .map(|id| SourceKey::Doc { id: id.clone() }),
+        );
+    }
+    let origin = cx.flow_origin;
+    VerdictView {
+        requirement: r.id.clone(),
+        category: v.category.clone(),
+        category_title: cx.category_title(&v.category),
+        status: v.status,
+        status_label: status_label(i, v.status),
+        remedy: v.remedy,
+        remedy_label: v
+            .remedy
+            .map(|m| i.both(&format!("remedy-{}", m.name()), &[])),
+        reason: v.reason.clone(),
+        explanation: Bilingual::new(
+            explanation(i, Lang::Ja, v, claim, &expect.ja, origin),
+            explanation(i, Lang::En, v, claim, &expect.en, origin),
+        ),
+        citations: cx.num.numbers(&keys),
+    }
+}
