@@ -23,6 +23,10 @@ const TEMPLATES: [&str; 8] = [
     "sources.md.tera",
 ];
 
+/// Files copied as they are into the book folder (`assets/…`), named in
+/// `book.toml`: Japanese search and the table layout for Japanese text.
+pub const ASSETS: [&str; 2] = ["search-cjk.js", "tables-cjk.css"];
+
 fn engine(assets: &Assets) -> Result<tera::Tera, TemplateError> {
     let mut tera = super::markdown::new_tera();
     let mut files = Vec::new();
@@ -92,7 +96,9 @@ pub fn render_book(
         .map(|(l, _)| i18n.t(*l, "book-intro"))
         .collect::<Vec<_>>()
         .join(" / ");
-    let author = first["customer"]["name"]
+    // Addressed to the buyer, written by the operator who declared the
+    // answers (or, without a declarer, by shoko).
+    let author = first["declared_by"]
         .as_str()
         .map(String::from)
         .unwrap_or_else(|| "shoko".into());
@@ -113,6 +119,18 @@ pub fn render_book(
             render(&tera, assets, "intro.md.tera", &top)?,
         ),
     ];
+    for name in ASSETS {
+        let path = format!("templates/book/assets/{name}");
+        let asset = assets.get(&path).ok_or_else(|| TemplateError {
+            template: path.clone(),
+            cause: "asset not found".into(),
+        })?;
+        files.push(OutFile {
+            path: format!("assets/{name}"),
+            bytes: asset.data.into_owned(),
+            private: false,
+        });
+    }
     for (lang, v) in views {
         let l = lang.code();
         files.push(file(
