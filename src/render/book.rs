@@ -25,6 +25,10 @@ const TEMPLATES: [&str; 8] = [
     "sources.md.tera",
 ];
 
+/// Files copied as they are into the book folder (`assets/…`), named in
+/// `book.toml`: Japanese search and the table layout for Japanese text.
+pub const ASSETS: [&str; 2] = ["search-cjk.js", "tables-cjk.css"];
+
 fn engine(assets: &Assets) -> Result<tera::Tera, TemplateError> {
     let mut tera = super::markdown::new_tera();
     let mut files = Vec::new();
@@ -125,6 +129,18 @@ pub fn render_book(
 ) -> Result<Vec<OutFile>, TemplateError> {
     let tera = engine(assets)?;
     let mut files = top_pages(&tera, views, i18n, assets)?;
+    for name in ASSETS {
+        let path = format!("templates/book/assets/{name}");
+        let asset = assets.get(&path).ok_or_else(|| TemplateError {
+            template: path.clone(),
+            cause: "asset not found".into(),
+        })?;
+        files.push(OutFile {
+            path: format!("assets/{name}"),
+            bytes: asset.data.into_owned(),
+            private: false,
+        });
+    }
     for (lang, v) in views {
         let l = lang.code();
         files.push(file(
@@ -176,7 +192,12 @@ fn top_pages(
             Some(c) => format!("{title} — {c}"),
             None => title,
         },
-        author: customer.unwrap_or("shoko").to_string(),
+        // Addressed to the buyer, written by the operator who declared the
+        // answers (or, without a declarer, by shoko).
+        author: first
+            .and_then(|v| v["declared_by"].as_str())
+            .unwrap_or("shoko")
+            .to_string(),
         langs: views
             .iter()
             .map(|(lang, view)| LangEntry {

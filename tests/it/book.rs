@@ -3,25 +3,9 @@
 
 use crate::common;
 
-use crate::common::{root, scratch, shoko, text, AS_OF};
+use crate::common::{mdbook, root, scratch, shoko, text, AS_OF};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn mdbook() -> PathBuf {
-    let home = std::env::var("HOME").map(PathBuf::from).unwrap_or_default();
-    for p in [PathBuf::from("mdbook"), home.join(".cargo/bin/mdbook")] {
-        if Command::new(&p)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-        {
-            return p;
-        }
-    }
-    panic!(
-        "mdbook is needed by this test; ./scripts/test installs it (cargo install --locked mdbook)"
-    );
-}
 
 /// Build a book; fail on errors and on any warning.
 fn mdbook_build(dir: &Path) {
@@ -113,10 +97,23 @@ fn the_handbook_builds_with_mdbook_without_warnings_and_links_resolve() {
     assert!(o.status.success(), "{}", text(&o));
     let book = dir.path().join("out/book");
     let toml = std::fs::read_to_string(book.join("book.toml")).expect("book.toml");
+    // Addressed to the buyer, written by the operator who declared.
     assert!(
-        toml.contains("authors = [\"サンプル銀行株式会社\"]"),
+        toml.contains("authors = [\"山田 太郎（情報システム部 基盤担当）\"]"),
         "{toml}"
     );
+    let authors = toml
+        .lines()
+        .find(|l| l.starts_with("authors"))
+        .expect("authors");
+    assert!(
+        !authors.contains("サンプル銀行"),
+        "the buyer is not the author: {authors}"
+    );
+    for name in shoko::render::book::ASSETS {
+        assert!(toml.contains(&format!("\"assets/{name}\"")), "{toml}");
+        assert!(book.join("assets").join(name).exists(), "assets/{name}");
+    }
     let summary = std::fs::read_to_string(book.join("src/SUMMARY.md")).expect("summary");
     let ja = summary.find("ja/summary.md").expect("ja in summary");
     let en = summary.find("en/summary.md").expect("en in summary");
@@ -174,8 +171,12 @@ fn declared_html_is_text_in_the_built_site() {
     assert!(!html.contains("root:x:0"), "mdBook included a file");
 }
 
-/// The guide's handbook chapter as shoko generates it now.
-fn generated_handbook() -> (Vec<(String, Vec<u8>)>, String) {
+/// Files by relative path, with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The guide's handbook chapter as shoko generates it now: its pages, its
+/// SUMMARY entries and the book's asset files (`assets/…`).
+fn generated_handbook() -> (Files, String, Files) {
     let (report, i18n, _) = common::example_report();
     let assets = shoko::assets::Assets::default();
     let files = shoko::render_all(
@@ -188,7 +189,12 @@ fn generated_handbook() -> (Vec<(String, Vec<u8>)>, String) {
     .expect("render");
     let mut pages = Vec::new();
     let mut nested = String::new();
+    let mut assets = Vec::new();
     for f in files {
+        if let Some(rel) = f.path.strip_prefix("book/assets/") {
+            assets.push((rel.to_string(), f.bytes));
+            continue;
+        }
         let rel = f.path.trim_start_matches("book/src/").to_string();
         if rel == "book/book.toml" {
             continue;
@@ -201,12 +207,13 @@ fn generated_handbook() -> (Vec<(String, Vec<u8>)>, String) {
         pages.push((rel, f.bytes));
     }
     pages.sort();
-    (pages, nested)
+    assets.sort();
+    (pages, nested, assets)
 }
 
 #[test]
 fn the_guide_handbook_chapter_is_current() {
-    let (pages, nested) = generated_handbook();
+    let (pages, nested, assets) = generated_handbook();
     let dir = root().join("book/src/handbook");
     let summary_path = root().join("book/src/SUMMARY.md");
     let mut summary = std::fs::read_to_string(&summary_path).expect("guide summary");
@@ -226,6 +233,9 @@ fn the_guide_handbook_chapter_is_current() {
             std::fs::write(p, bytes).expect("write");
         }
         std::fs::write(&summary_path, &want_summary).expect("write summary");
+        for (name, bytes) in &assets {
+            std::fs::write(root().join("book/assets").join(name), bytes).expect("write asset");
+        }
         summary = std::fs::read_to_string(&summary_path).expect("guide summary");
     }
     assert_eq!(summary, want_summary, "book/src/SUMMARY.md's handbook entries are stale: run SHOKO_UPDATE_HANDBOOK=1 cargo test --test it book::");
@@ -240,6 +250,21 @@ fn the_guide_handbook_chapter_is_current() {
         + std::fs::read_dir(dir.join("en")).expect("en").count()
         + 1;
     assert_eq!(count, pages.len(), "book/src/handbook has extra files");
+    // The guide's copies of templates/book/assets/ are the same bytes, and
+    // its book.toml names them as the handbook's does.
+    assert_eq!(assets.len(), shoko::render::book::ASSETS.len());
+    let guide_toml = std::fs::read_to_string(root().join("book/book.toml")).expect("book.toml");
+    for (name, bytes) in &assets {
+        let have = std::fs::read(root().join("book/assets").join(name)).unwrap_or_default();
+        assert!(
+            have == *bytes,
+            "book/assets/{name} differs from templates/book/assets/{name}: run SHOKO_UPDATE_HANDBOOK=1 cargo test --test book"
+        );
+        assert!(
+            guide_toml.contains(&format!("\"assets/{name}\"")),
+            "book/book.toml does not name assets/{name}"
+        );
+    }
 }
 
 #[test]

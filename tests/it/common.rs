@@ -88,3 +88,36 @@ pub fn example_report() -> (
     let report = shoko::build_report(&catalog, &i18n, &inputs, &Default::default(), date);
     (report, i18n, inputs)
 }
+
+/// The mdbook version scripts/test installs (`cargo install --locked
+/// --version X mdbook`): the books are checked against this one.
+pub fn mdbook_pinned() -> String {
+    let script = std::fs::read_to_string(root().join("scripts/test")).expect("scripts/test");
+    let version = script
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("MDBOOK_VERSION="))
+        .expect("scripts/test sets MDBOOK_VERSION=");
+    version.trim_matches('"').to_string()
+}
+
+/// The `mdbook` to build books with, at the pinned version; fails loudly
+/// when it is missing or another version.
+pub fn mdbook() -> PathBuf {
+    let want = mdbook_pinned();
+    let home = std::env::var("HOME").map(PathBuf::from).unwrap_or_default();
+    let mut seen = Vec::new();
+    for p in [PathBuf::from("mdbook"), home.join(".cargo/bin/mdbook")] {
+        let Ok(o) = Command::new(&p).arg("--version").output() else {
+            continue;
+        };
+        let version = String::from_utf8_lossy(&o.stdout).trim().to_string();
+        if o.status.success() && version == format!("mdbook v{want}") {
+            return p;
+        }
+        seen.push(format!("{}: {version}", p.display()));
+    }
+    panic!(
+        "mdbook {want} is needed by this test (found: {seen:?}); ./scripts/test installs it \
+         (cargo install --locked --version {want} mdbook)"
+    );
+}

@@ -24,6 +24,7 @@ mod source;
 
 mod adversarial;
 mod book;
+mod browser;
 mod cases;
 mod catalog;
 mod cli;
