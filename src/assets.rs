@@ -98,3 +98,25 @@ impl Assets {
         names
     }
 }
+
+/// Load the catalog from the assets (built in, or a user folder's
+/// overrides): `evidence/sources.yaml` and every `evidence/categories/*.yaml`.
+pub fn catalog(
+    assets: &Assets,
+) -> Result<crate::model::catalog::Catalog, Vec<crate::load::Diagnostic>> {
+    let Some(sources) = assets.get("evidence/sources.yaml") else {
+        return Err(vec![crate::load::Diagnostic::new(
+            crate::load::Code::Unreadable,
+            "evidence/sources.yaml",
+            crate::load::yaml::Pos { line: 0, col: 0 },
+            "the catalog has no evidence/sources.yaml".to_string(),
+        )]);
+    };
+    let files: Vec<(String, String)> = assets
+        .list("evidence/categories/")
+        .into_iter()
+        .filter(|p| p.ends_with(".yaml"))
+        .filter_map(|p| assets.get(&p).map(|a| (a.origin.clone(), a.text())))
+        .collect();
+    crate::load::catalog::load((&sources.origin, &sources.text()), &files)
+}

@@ -54,7 +54,7 @@ impl InputText {
 
 /// Load the catalog from the assets.
 pub fn load_catalog(assets: &Assets) -> Result<Catalog> {
-    crate::load::catalog::from_assets(assets).map_err(|d| Error::Catalog(Diagnostics(d)))
+    crate::assets::catalog(assets).map_err(|d| Error::Catalog(Diagnostics(d)))
 }
 
 /// The loaded inputs of a build.

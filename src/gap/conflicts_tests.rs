@@ -22,7 +22,7 @@ fn d(s: &str) -> Expected {
 }
 
 fn catalog() -> Catalog {
-    crate::load::catalog::from_assets(&crate::assets::Assets::default()).expect("catalog")
+    crate::assets::catalog(&crate::assets::Assets::default()).expect("catalog")
 }
 
 #[test]

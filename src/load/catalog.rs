@@ -333,23 +333,3 @@ pub fn load(
         Err(diags)
     }
 }
-
-/// Load the catalog from the assets (built in, or a user folder's
-/// overrides): `evidence/sources.yaml` and every `evidence/categories/*.yaml`.
-pub fn from_assets(assets: &crate::assets::Assets) -> Result<Catalog, Vec<Diagnostic>> {
-    let Some(sources) = assets.get("evidence/sources.yaml") else {
-        return Err(vec![Diagnostic::new(
-            Code::Unreadable,
-            "evidence/sources.yaml",
-            super::yaml::Pos { line: 0, col: 0 },
-            "the catalog has no evidence/sources.yaml".to_string(),
-        )]);
-    };
-    let files: Vec<(String, String)> = assets
-        .list("evidence/categories/")
-        .into_iter()
-        .filter(|p| p.ends_with(".yaml"))
-        .filter_map(|p| assets.get(&p).map(|a| (a.origin.clone(), a.text())))
-        .collect();
-    load((&sources.origin, &sources.text()), &files)
-}

@@ -235,7 +235,7 @@ fn declaration(report: &Report, i18n: &I18n, lang: Lang, s: &Source) -> Option<D
         .iter()
         .find(|c| &c.id == category)
         .map(|c| c.title.get(lang).to_string())
-        .unwrap_or_else(|| category.to_string());
+        .unwrap_or_else(|| category.clone());
     Some(Declaration {
         number: *number,
         file: file.clone(),
