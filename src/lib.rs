@@ -5,12 +5,13 @@
 //!  evidence/ (catalog)      requirements.yaml     answers.yaml
 //!        │                        │                    │
 //!        ▼                        │                    │
-//!   load + validate  ◄────────────┴────────────────────┘
-//!        │              live collectors ──► observations (raw JSON, hashed)
-//!        ▼                                   │
-//!   resolve: observed ► declared ► documented ◄┘   (resolve.rs)
+//!   load + validate (load/) ◄─────┴────────────────────┘
+//!        │     live collectors (collect/) ──► snapshot (raw JSON, hashed)
+//!        │                 observed claims (observe/) ◄┘   flows (flow/)
+//!        ▼                                   │               │
+//!   resolve: observed ► declared ► documented ◄┘◄─────────────┘ (resolve.rs)
 //!        ▼
-//!   gap analysis: requirement × claim → status + remedy   (gap.rs)
+//!   gap analysis: requirement × claim → status + remedy   (gap/)
 //!        ▼
 //!   Report (language-neutral, `--dump-model`)   (report/)
 //!        ├─► Markdown (Tera + Fluent)   ├─► PDF (Typst, data as inputs)
@@ -18,7 +19,12 @@
 //! ```
 //!
 //! Every stage is a function from data to data; only the collectors talk to
-//! AWS and only [`output`] touches the output folder.
+//! AWS and only [`output`] touches the output folder. The modules are
+//! layered in this order (imports only go down; the contributor guide in
+//! `book/src/contributing.md` has the table, `tests/it/layering.rs` checks
+//! it): `model`, `text` < `load`, `collect`, `i18n`, `assets`, `output` <
+//! `observe`, `resolve`, `flow` < `gap` < `report` < `render`, `pack` <
+//! `app` < `main.rs`.
 
 pub mod app;
 pub mod assets;

@@ -145,3 +145,26 @@ pub fn property_label(i: &I18n, p: Property) -> Bilingual {
 pub fn status_label(i: &I18n, s: Status) -> Bilingual {
     i.both(&format!("status-{}", s.name()), &[])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_in_the_unit_they_were_written_in_both_languages() {
+        let i = I18n::load(&crate::assets::Assets::default()).expect("locales");
+        let d = |s: &str| Duration::parse(s).expect("duration");
+        let both = |s: &str| {
+            (
+                duration_text(&i, Lang::Ja, &d(s)),
+                duration_text(&i, Lang::En, &d(s)),
+            )
+        };
+        assert_eq!(both("24 months"), ("24ヶ月".into(), "24 months".into()));
+        assert_eq!(both("2 years"), ("2年".into(), "2 years".into()));
+        assert_eq!(both("365 days"), ("365日".into(), "365 days".into()));
+        assert_eq!(both("PT24H"), ("24時間".into(), "24 hours".into()));
+        assert_eq!(both("1 day"), ("1日".into(), "1 day".into()));
+        assert_eq!(both("never"), ("無期限".into(), "never expires".into()));
+    }
+}

@@ -406,28 +406,6 @@ impl Duration {
         }
         parts
     }
-
-    /// The value in Japanese (`24ヶ月`, `365日`, `24時間`, `無期限`).
-    pub fn to_japanese(&self) -> String {
-        if *self == Duration::Never {
-            return "無期限".into();
-        }
-        self.parts()
-            .into_iter()
-            .map(|(n, u)| {
-                let unit = match u {
-                    Unit::Years => "年",
-                    Unit::Months => "ヶ月",
-                    Unit::Weeks => "週間",
-                    Unit::Days => "日",
-                    Unit::Hours => "時間",
-                    Unit::Minutes => "分",
-                    Unit::Seconds | Unit::Mixed => "秒",
-                };
-                format!("{n}{unit}")
-            })
-            .collect()
-    }
 }
 
 impl fmt::Display for Duration {

@@ -129,19 +129,14 @@ fn month_spans_match_the_calendar() {
 }
 
 #[test]
-fn display_is_canonical_in_both_languages() {
+fn display_is_canonical() {
     // Shown in the unit it was written in.
     assert_eq!(d("P24M").to_string(), "24 months");
-    assert_eq!(d("24 months").to_japanese(), "24ヶ月");
-    assert_eq!(d("2 years").to_japanese(), "2年");
     assert_eq!(d("8760 hours").to_string(), "8760 hours");
     assert_eq!(d("P1Y6M").to_string(), "18 months");
     assert_eq!(d("18 months").to_string(), "18 months");
     assert_eq!(d("365 days").to_string(), "365 days");
-    assert_eq!(d("365 days").to_japanese(), "365日");
     assert_eq!(d("PT24H").to_string(), "24 hours");
-    assert_eq!(d("PT24H").to_japanese(), "24時間");
     assert_eq!(d("1 day").to_string(), "1 day");
     assert_eq!(d("2週間").to_string(), "2 weeks");
-    assert_eq!(Duration::Never.to_japanese(), "無期限");
 }
