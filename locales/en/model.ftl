@@ -12,6 +12,7 @@ property-encryption-in-transit = Encryption in transit
 property-access-control = Access control
 property-pii = Personal data
 property-sensitive-input-logged = Sensitive input in logs
+property-data-access-logged = Reads and deletions logged
 
 status-met = Met
 status-gap = Gap

@@ -12,6 +12,7 @@ property-encryption-in-transit = 通信の暗号化
 property-access-control = アクセス制御
 property-pii = 個人情報の有無
 property-sensitive-input-logged = 機密入力のログ記録
+property-data-access-logged = 参照・削除操作の記録
 
 status-met = 適合
 status-gap = 不適合

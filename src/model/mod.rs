@@ -112,6 +112,9 @@ pub enum Property {
     /// Whether sensitive customer input reaches the logs.
     #[serde(rename = "sensitive-input-logged")]
     SensitiveInputLogged,
+    /// Whether reading and deleting the data is recorded in an audit log.
+    #[serde(rename = "data-access-logged")]
+    DataAccessLogged,
 }
 
 /// The shape of a property's values.
@@ -133,7 +136,7 @@ pub enum ValueKind {
 
 impl Property {
     /// Every property, in document order.
-    pub const ALL: [Property; 12] = [
+    pub const ALL: [Property; 13] = [
         Property::Region,
         Property::Storage,
         Property::Retention,
@@ -146,6 +149,7 @@ impl Property {
         Property::AccessControl,
         Property::Pii,
         Property::SensitiveInputLogged,
+        Property::DataAccessLogged,
     ];
 
     /// The name users write (`encryption.at-rest.key`).
@@ -163,6 +167,7 @@ impl Property {
             Property::AccessControl => "access-control",
             Property::Pii => "pii",
             Property::SensitiveInputLogged => "sensitive-input-logged",
+            Property::DataAccessLogged => "data-access-logged",
         }
     }
 
@@ -182,7 +187,8 @@ impl Property {
             | Property::DeletionOnInstanceDelete
             | Property::EncryptionAtRest
             | Property::Pii
-            | Property::SensitiveInputLogged => ValueKind::Bool,
+            | Property::SensitiveInputLogged
+            | Property::DataAccessLogged => ValueKind::Bool,
             Property::EncryptionAtRestKey => ValueKind::Key,
             Property::EncryptionInTransit => ValueKind::Protocols,
         }

@@ -517,3 +517,28 @@ fn every_source_has_a_year_month_check_date_and_is_cited() {
         );
     }
 }
+
+#[test]
+fn audit_logs_say_reads_and_deletions_are_not_recorded_by_default() {
+    let c = catalog();
+    let cl = claim(&c, "audit-logs", Property::DataAccessLogged);
+    assert_eq!(cl.value, Value::Bool(false));
+    assert!(cl.verified);
+    assert!(cites(cl, "ct-data-events") && cites(cl, "s3-cloudtrail-events"));
+    assert!(
+        cl.change.iter().any(|ch| ch.remedy == Remedy::Configure),
+        "a trail with data events is the customer's setting"
+    );
+    // The event history keeps 90 days of management events only; a trail's
+    // retention is the customer's bucket lifecycle.
+    let r = claim(&c, "audit-logs", Property::Retention);
+    assert_eq!(r.value, Value::CustomerDefined);
+    assert!(r.explain.en.contains("90 days") && r.explain.ja.contains("90日"));
+    // Admin-website changes to some resources are not recorded.
+    let s = claim(&c, "audit-logs", Property::Storage);
+    assert!(
+        s.caveats.iter().any(|cv| cv.en.contains("admin website")),
+        "{:?}",
+        s.caveats
+    );
+}
