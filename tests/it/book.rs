@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use crate::common::{mdbook, root, scratch, shoko, text, AS_OF};
+use crate::common::{build_example, mdbook, root, scratch, shoko, text, AS_OF};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -81,20 +81,7 @@ fn check_links(src: &Path) {
 #[test]
 fn the_handbook_builds_with_mdbook_without_warnings_and_links_resolve() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let o = shoko(
-        &[
-            "build",
-            "--example",
-            "--format",
-            "book",
-            "--as-of",
-            AS_OF,
-            "--out",
-            "out",
-        ],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    build_example(dir.path(), "book", &[]);
     let book = dir.path().join("out/book");
     let toml = std::fs::read_to_string(book.join("book.toml")).expect("book.toml");
     // Addressed to the buyer, written by the operator who declared.

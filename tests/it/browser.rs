@@ -7,7 +7,7 @@
 //! ./scripts/test installs them. When one is missing the test fails and says
 //! which: it never skips.
 
-use crate::common::{mdbook, root, shoko, text, AS_OF};
+use crate::common::{build_example, mdbook, root, text};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -32,20 +32,7 @@ fn mdbook_build(book: &Path, dest: &Path) {
 fn japanese_search_and_tables_work_in_a_real_browser() {
     let started = Instant::now();
     let dir = tempfile::tempdir().expect("tempdir");
-    let o = shoko(
-        &[
-            "build",
-            "--example",
-            "--format",
-            "book",
-            "--as-of",
-            AS_OF,
-            "--out",
-            "out",
-        ],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    build_example(dir.path(), "book", &[]);
     let handbook = dir.path().join("handbook-html");
     mdbook_build(&dir.path().join("out/book"), &handbook);
     // The guide, built out of the source tree.

@@ -1,25 +1,12 @@
 //! The command line as a user meets it: exit codes, diagnostics, output
 //! folder behaviour, determinism and golden documents.
 
-use crate::common::{root, scratch, shoko, text, tree, AS_OF};
+use crate::common::{build_example, root, scratch, shoko, text, tree, AS_OF};
 
 #[test]
 fn example_builds_markdown_golden_in_both_languages() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let o = shoko(
-        &[
-            "build",
-            "--example",
-            "--format",
-            "md",
-            "--as-of",
-            AS_OF,
-            "--out",
-            "out",
-        ],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    build_example(dir.path(), "md", &[]);
     let ja = std::fs::read_to_string(dir.path().join("out/ja/nfr.md")).expect("ja/nfr.md");
     let en = std::fs::read_to_string(dir.path().join("out/en/nfr.md")).expect("en/nfr.md");
     insta::assert_snapshot!("example_ja_nfr_md", ja);

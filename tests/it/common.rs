@@ -121,3 +121,22 @@ pub fn mdbook() -> PathBuf {
          (cargo install --locked --version {want} mdbook)"
     );
 }
+
+/// `shoko build --example --format FORMATS --as-of AS_OF --out out` (plus
+/// `extra`) in `dir`, which must succeed; the output folder.
+pub fn build_example(dir: &Path, formats: &str, extra: &[&str]) -> PathBuf {
+    let mut args = vec![
+        "build",
+        "--example",
+        "--format",
+        formats,
+        "--as-of",
+        AS_OF,
+        "--out",
+        "out",
+    ];
+    args.extend_from_slice(extra);
+    let o = shoko(&args, dir);
+    assert!(o.status.success(), "{}", text(&o));
+    dir.join("out")
+}

@@ -5,27 +5,9 @@
 
 use crate::common;
 
-use crate::common::{root, shoko, text, tree, AS_OF};
+use crate::common::{build_example, root, shoko, text, tree, AS_OF};
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-
-/// Build the example with `formats` (and extra args) into `dir/out`.
-fn build(dir: &Path, formats: &str, extra: &[&str]) -> PathBuf {
-    let mut args = vec![
-        "build",
-        "--example",
-        "--format",
-        formats,
-        "--as-of",
-        AS_OF,
-        "--out",
-        "out",
-    ];
-    args.extend_from_slice(extra);
-    let o = shoko(&args, dir);
-    assert!(o.status.success(), "{}", text(&o));
-    dir.join("out")
-}
+use std::path::Path;
 
 fn verify(pack: &Path) -> (i32, String) {
     let o = shoko(&["verify", &pack.display().to_string()], Path::new("."));
@@ -87,7 +69,7 @@ fn account_ids(s: &str) -> Vec<String> {
 #[test]
 fn the_pack_holds_every_promised_file_and_verifies() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = build(dir.path(), "md,pack", &[]);
+    let out = build_example(dir.path(), "md,pack", &[]);
     let names: Vec<String> = tree(&out.join("pack"))
         .into_iter()
         .map(|(n, _)| n)
@@ -146,7 +128,7 @@ fn the_pack_holds_every_promised_file_and_verifies() {
 #[test]
 fn verify_catches_an_altered_byte_a_removed_file_and_an_added_file_in_a_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = build(dir.path(), "md,pack", &[]);
+    let out = build_example(dir.path(), "md,pack", &[]);
     let pack = out.join("pack");
 
     let claims = pack.join("claims.json");
@@ -191,7 +173,7 @@ fn verify_catches_an_altered_byte_a_removed_file_and_an_added_file_in_a_folder()
 #[test]
 fn verify_catches_an_altered_byte_a_removed_file_and_an_added_file_in_a_zip() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = build(dir.path(), "md,pack", &[]);
+    let out = build_example(dir.path(), "md,pack", &[]);
     let original = unzip(&std::fs::read(out.join("pack.zip")).expect("zip"));
     let check = |entries: Vec<(String, Vec<u8>)>, expect: &str| {
         let p = dir.path().join("tampered.zip");
@@ -236,7 +218,7 @@ fn verify_catches_an_altered_byte_a_removed_file_and_an_added_file_in_a_zip() {
 #[test]
 fn a_zip_with_a_parent_or_absolute_entry_is_rejected_and_nothing_is_written() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = build(dir.path(), "md,pack", &[]);
+    let out = build_example(dir.path(), "md,pack", &[]);
     let mut entries = unzip(&std::fs::read(out.join("pack.zip")).expect("zip"));
     entries.push(("../escaped.txt".into(), b"gotcha".to_vec()));
     entries.push(("pack/../../escaped2.txt".into(), b"gotcha".to_vec()));
@@ -296,7 +278,7 @@ fn verify_reports_what_it_cannot_check_with_exit_2() {
 #[test]
 fn claims_json_matches_the_golden_file_and_its_schema() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = build(dir.path(), "pack", &[]);
+    let out = build_example(dir.path(), "pack", &[]);
     let text = std::fs::read_to_string(out.join("pack/claims.json")).expect("claims");
     insta::assert_snapshot!("example_claims_json", text);
 
@@ -337,7 +319,7 @@ fn claims_json_matches_the_golden_file_and_its_schema() {
 #[test]
 fn questionnaire_answers_follow_the_example_verdicts() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = build(dir.path(), "pack", &[]);
+    let out = build_example(dir.path(), "pack", &[]);
     let rows = csv_rows(&out.join("pack/questionnaire.csv"));
     assert_eq!(
         rows[0][..5],
@@ -461,7 +443,7 @@ fn questionnaire_answers_follow_the_example_verdicts() {
 #[test]
 fn gaps_csv_has_one_row_per_requirement_and_category() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = build(dir.path(), "pack", &[]);
+    let out = build_example(dir.path(), "pack", &[]);
     let rows = csv_rows(&out.join("pack/gaps.csv"));
     assert_eq!(rows[0], shoko::pack::gaps::HEADER);
     let claims: serde_json::Value =
@@ -499,7 +481,7 @@ fn gaps_csv_has_one_row_per_requirement_and_category() {
 fn the_workbook_opens_with_the_caiq_sheet_and_frozen_bilingual_headers() {
     use calamine::{open_workbook, Data, Reader, Xlsx};
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = build(dir.path(), "pack", &[]);
+    let out = build_example(dir.path(), "pack", &[]);
     let path = out.join("pack/questionnaire.xlsx");
     let mut wb: Xlsx<_> = open_workbook(&path).expect("xlsx opens");
     assert_eq!(wb.sheet_names(), ["CAIQ v4"]);
@@ -554,12 +536,12 @@ fn the_workbook_opens_with_the_caiq_sheet_and_frozen_bilingual_headers() {
 fn redaction_leaves_no_account_id_in_any_file_of_the_pack() {
     let dir = tempfile::tempdir().expect("tempdir");
     // Without --redact the example's KMS key ARN carries the account ID.
-    let plain = build(dir.path(), "md,pack", &[]);
+    let plain = build_example(dir.path(), "md,pack", &[]);
     let claims = std::fs::read_to_string(plain.join("pack/claims.json")).expect("claims");
     assert!(claims.contains("111122223333"));
     std::fs::rename(&plain, dir.path().join("plain")).expect("mv");
 
-    let out = build(dir.path(), "md,pdf,pack", &["--redact", "account-ids"]);
+    let out = build_example(dir.path(), "md,pdf,pack", &["--redact", "account-ids"]);
     let mut checked = 0;
     let mut texts: Vec<(String, String)> = Vec::new();
     for (name, bytes) in tree(&out) {
@@ -659,9 +641,9 @@ fn contents(name: &str, bytes: &[u8]) -> Vec<(String, String)> {
 #[test]
 fn two_runs_give_identical_pack_zip_bytes() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let a = build(dir.path(), "md,pdf,pack", &[]);
+    let a = build_example(dir.path(), "md,pdf,pack", &[]);
     std::fs::rename(&a, dir.path().join("a")).expect("mv");
-    let b = build(dir.path(), "md,pdf,pack", &[]);
+    let b = build_example(dir.path(), "md,pdf,pack", &[]);
     let za = std::fs::read(dir.path().join("a/pack.zip")).expect("a");
     let zb = std::fs::read(b.join("pack.zip")).expect("b");
     assert!(za == zb, "pack.zip differs between runs");

@@ -1,7 +1,7 @@
 //! The PDF: embedded Japanese font, the text a reviewer reads, and untrusted
 //! text that stays text.
 
-use crate::common::{scratch, shoko, text, tool, AS_OF};
+use crate::common::{build_example, scratch, shoko, text, tool, AS_OF};
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -10,20 +10,7 @@ fn squash(s: &str) -> String {
 #[test]
 fn pdfs_embed_the_japanese_font_and_carry_every_category_and_the_24_month_claim() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let o = shoko(
-        &[
-            "build",
-            "--example",
-            "--format",
-            "pdf",
-            "--as-of",
-            AS_OF,
-            "--out",
-            "out",
-        ],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    build_example(dir.path(), "pdf", &[]);
     let assets = shoko::assets::Assets::default();
     let catalog = shoko::load_catalog(&assets).expect("catalog");
     for (lang, month) in [("ja", "24ヶ月"), ("en", "24 months")] {
