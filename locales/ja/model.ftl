@@ -2,8 +2,8 @@
 
 property-region = 保存リージョン
 property-storage = 保存先
-property-retention = 保存期間
-property-retention-configurable = 保存期間の変更可否
+property-retention = 保持期間
+property-retention-configurable = 保持期間の変更可否
 property-deletion-on-request = 個別削除
 property-deletion-on-instance-delete = インスタンス削除時の消去
 property-encryption-at-rest = 保存時の暗号化
@@ -48,8 +48,8 @@ key-customer-managed = カスタマーマネージドキー（CMK）
 duration-never = 無期限
 duration-year = { $n }年
 duration-years = { $n }年
-duration-month = { $n }ヶ月
-duration-months = { $n }ヶ月
+duration-month = { $n }か月
+duration-months = { $n }か月
 duration-week = { $n }週間
 duration-weeks = { $n }週間
 duration-day = { $n }日

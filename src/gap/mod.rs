@@ -282,9 +282,7 @@ fn unshown_condition(property: Property, claim: &Claim, category: &str) -> Optio
         return None;
     }
     match property {
-        Property::DeletionOnRequest
-            if s3_backed(category) && claim.value == Value::Bool(true) =>
-        {
+        Property::DeletionOnRequest if s3_backed(category) && claim.value == Value::Bool(true) => {
             Some("s3-versioning-object-lock")
         }
         Property::EncryptionInTransit if category == "other-communication" => {

@@ -14,9 +14,9 @@ use crate::i18n::phrase::status_label;
 use crate::i18n::I18n;
 use crate::model::answer::Answers;
 use crate::model::catalog::Catalog;
+use crate::model::claim::Provenance;
 use crate::model::claim::Resolved;
 use crate::model::evidence::{FlowEvidence, FlowOrigin, FlowSource};
-use crate::model::claim::Provenance;
 use crate::model::report::{
     InputFile, Report, RequirementView, StatusCount, StrengthCount, REPORT_FORMAT,
 };
@@ -124,7 +124,9 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         conflicts: summary::conflicts(
             &cx,
             &cx.conflicts,
-            requirements.map(|r| r.requirements.as_slice()).unwrap_or(&[]),
+            requirements
+                .map(|r| r.requirements.as_slice())
+                .unwrap_or(&[]),
         ),
         actions: summary::actions(i, &reqs),
         requirements: reqs,

@@ -4,11 +4,11 @@
 use super::categories::serde_name;
 use super::explain::explanation;
 use super::Ctx;
+use crate::gap::relies_on_lifecycle;
 use crate::i18n::phrase::{expect_text, property_label, status_label};
 use crate::model::claim::SourceKey;
 use crate::model::report::{RequirementView, VerdictView};
 use crate::model::requirement::{CategorySel, Requirement};
-use crate::gap::relies_on_lifecycle;
 use crate::model::verdict::{Reason, Verdict};
 use crate::model::{Bilingual, Lang, Status};
 

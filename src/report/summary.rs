@@ -24,8 +24,11 @@ pub(super) fn conflicts(cx: &Ctx, found: &[Conflict], reqs: &[Requirement]) -> V
                     .map(|r| expect_text(i, lang, &r.expect))
                     .unwrap_or_default()
             };
-            let categories: Vec<Bilingual> =
-                c.categories.iter().map(|id| cx.category_title(id)).collect();
+            let categories: Vec<Bilingual> = c
+                .categories
+                .iter()
+                .map(|id| cx.category_title(id))
+                .collect();
             let text = |lang: Lang| {
                 let cats: Vec<&str> = categories.iter().map(|b| b.get(lang)).collect();
                 i.t_args(
@@ -37,7 +40,10 @@ pub(super) fn conflicts(cx: &Ctx, found: &[Conflict], reqs: &[Requirement]) -> V
                         ("second", c.second.clone()),
                         ("second_expect", expect(&c.second, lang)),
                         ("categories", cats.join(&i.t(lang, "list-joiner"))),
-                        ("property", property_label(i, c.property).get(lang).to_string()),
+                        (
+                            "property",
+                            property_label(i, c.property).get(lang).to_string(),
+                        ),
                     ],
                 )
             };
@@ -66,9 +72,11 @@ fn kind(v: &VerdictView) -> Option<(Actor, &'static str, String)> {
         (Status::Review, Reason::CalendarBand { .. }) => {
             (Actor::Operator, "calendar", close("observe-setting"))
         }
-        (Status::Review, Reason::ConditionUnshown { condition }) => {
-            (Actor::Operator, "show-condition", format!("condition-{condition}"))
-        }
+        (Status::Review, Reason::ConditionUnshown { condition }) => (
+            Actor::Operator,
+            "show-condition",
+            format!("condition-{condition}"),
+        ),
         (Status::Review, _) => (Actor::Buyer, "judge", close("judgement")),
         (Status::Unverified, Reason::Undocumented) => {
             (Actor::Aws, "ask-aws", close("aws-statement"))

@@ -1,8 +1,8 @@
 //! The requirements and category sections of the view.
 
+use crate::i18n::I18n;
 use crate::model::claim::Provenance;
 use crate::model::report::{self as model, Report};
-use crate::i18n::I18n;
 use crate::model::verdict::Reason;
 use crate::model::{Lang, Priority, Status};
 use crate::text::escape::md_escape;
