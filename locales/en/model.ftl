@@ -73,7 +73,7 @@ sentence-joiner = {" "}
 
 evidence-documented = the AWS documentation
 evidence-derived = the instance's Region
-evidence-declared = the declaration in { $file }, line { $line }
+evidence-declared = the operator's declaration
 evidence-observed = a live AWS API call ({ $observation })
 evidence-flows = { $origin ->
         [live] the analysis of { $count } flows fetched from the instance
@@ -135,3 +135,10 @@ flow-kind-attribute-stores-sensitive = Copies sensitive values into contact attr
 flow-remedy-stored-input-unencrypted = Put a Set logging behavior block set to Disabled before this block, or encrypt the input.
 flow-remedy-lambda-receives-sensitive = Turn logging off before this block: flow logs record what is sent to and received from Lambda.
 flow-remedy-attribute-stores-sensitive = Turn logging off before this block, or keep sensitive values out of contact attributes.
+
+status-with-strength = { $status } ({ $strength })
+reason-condition-unshown = According to { $evidence }, the { $property } is { $value }, but that meets the requirement ({ $expect }) only if { $condition }, which the evidence does not show; it is marked for review.
+condition-s3-versioning-object-lock = the bucket has S3 Versioning off (or a rule expiring noncurrent versions) and no S3 Object Lock retention holds the objects
+condition-my-connect-domain = users reach the instance through the `*.my.connect.aws` domain
+caveat-s3-async-expiry = S3 queues objects whose lifecycle expiration has passed and removes them asynchronously, so removal may come some time after the expiration date.
+verdict-see-conflict = This requirement cannot hold together with another one (see conflict [C{ $n }]).

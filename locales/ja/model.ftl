@@ -2,8 +2,8 @@
 
 property-region = 保存リージョン
 property-storage = 保存先
-property-retention = 保存期間
-property-retention-configurable = 保存期間の変更可否
+property-retention = 保持期間
+property-retention-configurable = 保持期間の変更可否
 property-deletion-on-request = 個別削除
 property-deletion-on-instance-delete = インスタンス削除時の消去
 property-encryption-at-rest = 保存時の暗号化
@@ -49,8 +49,8 @@ key-customer-managed = カスタマーマネージドキー（CMK）
 duration-never = 無期限
 duration-year = { $n }年
 duration-years = { $n }年
-duration-month = { $n }ヶ月
-duration-months = { $n }ヶ月
+duration-month = { $n }か月
+duration-months = { $n }か月
 duration-week = { $n }週間
 duration-weeks = { $n }週間
 duration-day = { $n }日
@@ -73,7 +73,7 @@ sentence-joiner = {""}
 
 evidence-documented = AWS 公式ドキュメント
 evidence-derived = インスタンスのリージョンからの導出
-evidence-declared = { $file } { $line }行目の申告
+evidence-declared = 運用者の申告
 evidence-observed = AWS API の実測結果（{ $observation }）
 evidence-flows = { $origin ->
         [live] インスタンスから取得した{ $count }件のフローの解析
@@ -135,3 +135,10 @@ flow-kind-attribute-stores-sensitive = 問い合わせ属性に機密値を設�
 flow-remedy-stored-input-unencrypted = このブロックの前に「ログ記録動作の設定」ブロックを置いてログ記録を無効にするか、入力を暗号化してください。
 flow-remedy-lambda-receives-sensitive = このブロックの前でログ記録を無効にしてください。Lambda に渡す値と応答はフローログに記録されます。
 flow-remedy-attribute-stores-sensitive = このブロックの前でログ記録を無効にするか、機密値を問い合わせ属性に入れないようにしてください。
+
+status-with-strength = { $status }（{ $strength }）
+reason-condition-unshown = { $evidence }によれば{ $property }は「{ $value }」ですが、要件（{ $expect }）を満たすのは{ $condition }場合に限られ、その点は証跡で示されていません。要確認とします。
+condition-s3-versioning-object-lock = バケットでS3バージョニングが無効（または非現行バージョンを失効させる設定がある）で、S3オブジェクトロックによる保持がかかっていない
+condition-my-connect-domain = 利用者が`*.my.connect.aws`のドメインからアクセスしている
+caveat-s3-async-expiry = S3ライフサイクルで有効期限が切れたオブジェクトは削除のキューに入り、非同期に削除されます。有効期限日と実際に削除される日の間には遅れが生じることがあります。
+verdict-see-conflict = この要件はほかの要件と同時には満たせません（要件間の矛盾［C{ $n }］を参照）。

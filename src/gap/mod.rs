@@ -8,7 +8,7 @@
 pub mod conflicts;
 
 use crate::model::catalog::{Allowed, Catalog, Change, Direction};
-use crate::model::claim::{Claim, UnverifiedReason};
+use crate::model::claim::{Claim, Provenance, UnverifiedReason};
 use crate::model::duration::Standing;
 use crate::model::requirement::{CategorySel, Condition, Expected, Requirement};
 use crate::model::verdict::{Reason, Verdict};
@@ -241,7 +241,68 @@ pub fn judge(
             }
         }
     }
-    verdict(Status::Met, None, Reason::Met)
+    match unshown_condition(req.property, claim, category) {
+        Some(condition) => verdict(
+            Status::Review,
+            None,
+            Reason::ConditionUnshown {
+                condition: condition.to_string(),
+            },
+        ),
+        None => verdict(Status::Met, None, Reason::Met),
+    }
+}
+
+/// The categories whose data the customer's S3 bucket holds (the bucket a
+/// storage config names): lifecycle, versioning, Object Lock and bucket
+/// policy decide what happens to it.
+pub const S3_BACKED: &[&str] = &[
+    "call-recordings",
+    "chat-transcripts",
+    "screen-recordings",
+    "attachments",
+    "email-messages",
+    "contact-evaluations",
+    "scheduled-reports",
+    "contact-lens-outputs",
+];
+
+/// Is this category's data kept in the customer's S3 bucket?
+pub fn s3_backed(category: &str) -> bool {
+    S3_BACKED.contains(&category)
+}
+
+/// A condition a "met" rests on that only live evidence shows: deleting
+/// one object on request removes it only when the bucket keeps no
+/// noncurrent versions and no Object Lock retention holds it; "TLS 1.2 or
+/// later" for the other communication holds only for access through the
+/// `*.my.connect.aws` domain. Observed evidence has read those settings.
+fn unshown_condition(property: Property, claim: &Claim, category: &str) -> Option<&'static str> {
+    if claim.provenance == Provenance::Observed {
+        return None;
+    }
+    match property {
+        Property::DeletionOnRequest if s3_backed(category) && claim.value == Value::Bool(true) => {
+            Some("s3-versioning-object-lock")
+        }
+        Property::EncryptionInTransit if category == "other-communication" => {
+            Some("my-connect-domain")
+        }
+        _ => None,
+    }
+}
+
+/// Does an `at_most` retention verdict rest on S3 lifecycle expiration?
+/// Then S3's documented caveat applies: expired objects are queued and
+/// removed asynchronously, some time after their expiration date.
+pub fn relies_on_lifecycle(req: &Requirement, claim: &Claim, category: &str) -> bool {
+    req.property == Property::Retention
+        && s3_backed(category)
+        && matches!(claim.value, Value::Duration(d) if d != Duration::Never)
+        && req
+            .expect
+            .iter()
+            .any(|c| matches!(c, Condition::AtMost(Expected::Duration(_))))
 }
 
 /// The categories a requirement concerns, in catalog order.

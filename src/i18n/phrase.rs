@@ -160,7 +160,7 @@ mod tests {
                 duration_text(&i, Lang::En, &d(s)),
             )
         };
-        assert_eq!(both("24 months"), ("24ヶ月".into(), "24 months".into()));
+        assert_eq!(both("24 months"), ("24か月".into(), "24 months".into()));
         assert_eq!(both("2 years"), ("2年".into(), "2 years".into()));
         assert_eq!(both("365 days"), ("365日".into(), "365 days".into()));
         assert_eq!(both("PT24H"), ("24時間".into(), "24 hours".into()));

@@ -149,8 +149,92 @@ pub struct VerdictView {
     /// The reason in prose (Markdown; untrusted parts escaped), naming the
     /// evidence and what to do.
     pub explanation: Bilingual,
+    /// The evidence the verdict rests on: observed, declared, documented or
+    /// derived (none when there is no claim).
+    pub strength: Option<Provenance>,
+    /// The status with its evidence strength for the reader (適合（申告）).
+    pub status_strength_label: Bilingual,
+    /// Numbers of the conflicts between requirements this verdict is part of.
+    pub conflicts: Vec<usize>,
     /// Citation numbers.
     pub citations: Vec<usize>,
+}
+
+/// Two requirements that cannot both hold, shown once in the summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConflictView {
+    /// Number, from 1 (verdicts point to it).
+    pub number: usize,
+    /// The requirement that comes first.
+    pub first: String,
+    /// The other one.
+    pub second: String,
+    /// The property both constrain.
+    pub property: Property,
+    /// The categories where both apply, for the reader.
+    pub categories: Vec<Bilingual>,
+    /// What the conflict is and the combined way out.
+    pub text: Bilingual,
+}
+
+/// Who acts on an open item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Actor {
+    /// Amazon Web Services.
+    Aws,
+    /// The operator who answers (and runs the deployment).
+    Operator,
+    /// The buyer who set the requirements.
+    Buyer,
+}
+
+impl Actor {
+    /// Every actor, in the order the roles are introduced.
+    pub const ALL: [Actor; 3] = [Actor::Aws, Actor::Operator, Actor::Buyer];
+    /// The message id suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            Actor::Aws => "aws",
+            Actor::Operator => "operator",
+            Actor::Buyer => "buyer",
+        }
+    }
+}
+
+/// One open item of the action list: a requirement's verdicts that share a
+/// status, a remedy and who acts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionView {
+    /// Requirement id.
+    pub requirement: String,
+    /// The categories concerned, for the reader.
+    pub categories: Vec<Bilingual>,
+    /// Status of these verdicts.
+    pub status: Status,
+    /// Status for the reader.
+    pub status_label: Bilingual,
+    /// Who acts.
+    pub actor: Actor,
+    /// That, for the reader.
+    pub actor_label: Bilingual,
+    /// Remedy kind, for a gap.
+    pub remedy: Option<Remedy>,
+    /// What to do, by kind, for the reader.
+    pub action_label: Bilingual,
+    /// The evidence that would close the item.
+    pub closing_evidence: Bilingual,
+}
+
+/// How many verdicts of a status rest on one kind of evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrengthCount {
+    /// The kind of evidence.
+    pub provenance: Provenance,
+    /// For the reader.
+    pub label: Bilingual,
+    /// Verdicts.
+    pub verdicts: usize,
 }
 
 /// A requirement and its verdicts.
@@ -212,6 +296,8 @@ pub struct StatusCount {
     pub verdicts: usize,
     /// Count of requirements whose overall status it is.
     pub requirements: usize,
+    /// The verdicts by the evidence they rest on (kinds with none left out).
+    pub by_strength: Vec<StrengthCount>,
 }
 
 /// The whole report.
@@ -233,6 +319,10 @@ pub struct Report {
     pub inputs: Vec<InputFile>,
     /// Counts per status.
     pub counts: Vec<StatusCount>,
+    /// Requirements that cannot both hold.
+    pub conflicts: Vec<ConflictView>,
+    /// The open items: who acts, how, and what evidence closes each.
+    pub actions: Vec<ActionView>,
     /// Requirements in file order.
     pub requirements: Vec<RequirementView>,
     /// Categories in catalog order.

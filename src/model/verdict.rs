@@ -49,6 +49,13 @@ pub enum Reason {
         /// The value that meets whatever the start date.
         always: Duration,
     },
+    /// The value would meet the requirement, but only under a condition the
+    /// evidence does not show (e.g. a bucket's versioning and Object Lock
+    /// state); `condition` names it (a message id suffix).
+    ConditionUnshown {
+        /// What to confirm: `s3-versioning-object-lock`, `my-connect-domain`.
+        condition: String,
+    },
 }
 
 /// One requirement against one category.

@@ -106,6 +106,11 @@ pub(super) fn explanation(
             args.push(("always", duration_text(i, lang, always)));
             sentences.push(i.t_args(lang, "reason-calendar-band", &args));
         }
+        Reason::ConditionUnshown { condition } => {
+            let mut args = base.to_vec();
+            args.push(("condition", i.t(lang, &format!("condition-{condition}"))));
+            sentences.push(i.t_args(lang, "reason-condition-unshown", &args));
+        }
         other => {
             let code = serde_json::to_value(other)
                 .ok()

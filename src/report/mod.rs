@@ -7,14 +7,19 @@ mod explain;
 mod flows;
 mod numbering;
 mod requirements;
+mod summary;
 
+use crate::gap::conflicts::{self, Conflict};
 use crate::i18n::phrase::status_label;
 use crate::i18n::I18n;
 use crate::model::answer::Answers;
 use crate::model::catalog::Catalog;
+use crate::model::claim::Provenance;
 use crate::model::claim::Resolved;
 use crate::model::evidence::{FlowEvidence, FlowOrigin, FlowSource};
-use crate::model::report::{InputFile, Report, RequirementView, StatusCount, REPORT_FORMAT};
+use crate::model::report::{
+    InputFile, Report, RequirementView, StatusCount, StrengthCount, REPORT_FORMAT,
+};
 use crate::model::requirement::Requirements;
 use crate::model::verdict::Verdict;
 use crate::model::{Bilingual, Status};
@@ -53,6 +58,8 @@ pub(crate) struct Ctx<'a> {
     pub flow_origin: FlowOrigin,
     /// Source numbering.
     pub num: Numbering<'a>,
+    /// Requirements that cannot both hold (verdicts point to them).
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Ctx<'_> {
@@ -84,6 +91,9 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         resolved,
         flow_origin: flows.map(|f| f.origin).unwrap_or(FlowOrigin::Files),
         num: Numbering::new(catalog, answers, &resolved.observations, flow_files),
+        conflicts: requirements
+            .map(|rs| conflicts::find(&rs.requirements, catalog))
+            .unwrap_or_default(),
     };
     // Claims first, so citation numbers follow the order a reader meets them.
     let mut categories = categories::categories(&mut cx);
@@ -111,6 +121,14 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         declared_at: answers.and_then(|a| a.declared_at.map(|d| d.to_string())),
         inputs,
         counts: counts(i, &reqs),
+        conflicts: summary::conflicts(
+            &cx,
+            &cx.conflicts,
+            requirements
+                .map(|r| r.requirements.as_slice())
+                .unwrap_or(&[]),
+        ),
+        actions: summary::actions(i, &reqs),
         requirements: reqs,
         categories,
         flows,
@@ -131,6 +149,24 @@ fn counts(i: &I18n, reqs: &[RequirementView]) -> Vec<StatusCount> {
                 .filter(|v| v.status == *s)
                 .count(),
             requirements: reqs.iter().filter(|r| r.status == *s).count(),
+            by_strength: [
+                Provenance::Observed,
+                Provenance::Declared,
+                Provenance::Documented,
+                Provenance::Derived,
+            ]
+            .into_iter()
+            .map(|p| StrengthCount {
+                provenance: p,
+                label: i.both(&format!("provenance-{}", categories::serde_name(p)), &[]),
+                verdicts: reqs
+                    .iter()
+                    .flat_map(|r| &r.verdicts)
+                    .filter(|v| v.status == *s && v.strength == Some(p))
+                    .count(),
+            })
+            .filter(|c| c.verdicts > 0)
+            .collect(),
         })
         .collect()
 }

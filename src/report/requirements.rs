@@ -4,6 +4,7 @@
 use super::categories::serde_name;
 use super::explain::explanation;
 use super::Ctx;
+use crate::gap::relies_on_lifecycle;
 use crate::i18n::phrase::{expect_text, property_label, status_label};
 use crate::model::claim::SourceKey;
 use crate::model::report::{RequirementView, VerdictView};
@@ -70,21 +71,79 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
         );
     }
     let origin = cx.flow_origin;
+    let lifecycle = claim.is_some_and(|c| relies_on_lifecycle(r, c, &v.category));
+    if lifecycle {
+        keys.push(SourceKey::Doc {
+            id: "s3-expiring-objects".into(),
+        });
+    }
+    let conflicts: Vec<usize> = cx
+        .conflicts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            (c.first == r.id || c.second == r.id) && c.categories.contains(&v.category)
+        })
+        .map(|(n, _)| n + 1)
+        .collect();
+    // The evidence a comparison rests on; an unverified or not-applicable
+    // verdict compares nothing.
+    let strength = claim
+        .filter(|_| matches!(v.status, Status::Met | Status::Gap | Status::Review))
+        .map(|c| c.provenance);
+    let status = status_label(i, v.status);
+    let status_strength_label = match strength {
+        Some(p) => {
+            let s = i.both(&format!("provenance-{}", serde_name(p)), &[]);
+            Bilingual::new(
+                i.t_args(
+                    Lang::Ja,
+                    "status-with-strength",
+                    &[("status", status.ja.clone()), ("strength", s.ja)],
+                ),
+                i.t_args(
+                    Lang::En,
+                    "status-with-strength",
+                    &[("status", status.en.clone()), ("strength", s.en)],
+                ),
+            )
+        }
+        None => status.clone(),
+    };
+    let explain = |lang: Lang| {
+        let mut s = explanation(i, lang, v, claim, expect.get(lang), origin);
+        let mut extra = Vec::new();
+        if lifecycle && matches!(v.status, Status::Met | Status::Review) {
+            extra.push(i.t_args(
+                lang,
+                "verdict-caveat",
+                &[("caveat", i.t(lang, "caveat-s3-async-expiry"))],
+            ));
+        }
+        for n in &conflicts {
+            extra.push(i.t_args(lang, "verdict-see-conflict", &[("n", n.to_string())]));
+        }
+        for e in extra {
+            s.push_str(&i.t(lang, "sentence-joiner"));
+            s.push_str(&e);
+        }
+        s
+    };
     VerdictView {
         requirement: r.id.clone(),
         category: v.category.clone(),
         category_title: cx.category_title(&v.category),
         status: v.status,
-        status_label: status_label(i, v.status),
+        status_label: status,
         remedy: v.remedy,
         remedy_label: v
             .remedy
             .map(|m| i.both(&format!("remedy-{}", m.name()), &[])),
         reason: v.reason.clone(),
-        explanation: Bilingual::new(
-            explanation(i, Lang::Ja, v, claim, &expect.ja, origin),
-            explanation(i, Lang::En, v, claim, &expect.en, origin),
-        ),
+        explanation: Bilingual::new(explain(Lang::Ja), explain(Lang::En)),
+        strength,
+        status_strength_label,
+        conflicts,
         citations: cx.num.numbers(&keys),
     }
 }

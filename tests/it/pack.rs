@@ -393,8 +393,11 @@ fn questionnaire_answers_follow_the_example_verdicts() {
     assert!(dsp16[evidence].contains("contact-records/retention"));
     assert!(dsp16[evidence].contains("gaps.csv sha256:"));
 
-    // Deletion on request (DEL-01) and logging (LOG-01) are met.
-    assert_eq!(row(&rows, "DSP-02.1")[answer], "Yes");
+    // Logging (LOG-01) is met. Deletion on request (DEL-01) rests on the
+    // bucket's versioning and Object Lock state, which only live evidence
+    // shows: review, and a review never answers Yes.
+    assert_eq!(row(&rows, "DSP-02.1")[answer], "No");
+    assert_eq!(row(&rows, "DSP-02.1")[status], "review");
     assert_eq!(row(&rows, "LOG-07.1")[answer], "Yes");
     assert_eq!(row(&rows, "LOG-02.1")[status], "met");
     // Customer-managed keys everywhere (ENC-01) is a gap.
@@ -458,7 +461,7 @@ fn gaps_csv_has_one_row_per_requirement_and_category() {
         .find(|r| r[0] == "RET-01" && r[1] == "contact-records")
         .expect("RET-01 row");
     assert_eq!(&ret01[2..6], ["retention", "must", "gap", "negotiate"]);
-    assert!(ret01[10].contains("24ヶ月"), "{}", ret01[10]);
+    assert!(ret01[10].contains("24か月"), "{}", ret01[10]);
     assert!(ret01[11].contains("at most 6 months"), "{}", ret01[11]);
     assert_eq!(ret01[12], "contact-records/retention");
     assert!(

@@ -13,7 +13,7 @@ fn pdfs_embed_the_japanese_font_and_carry_every_category_and_the_24_month_claim(
     build_example(dir.path(), "pdf", &[]);
     let assets = shoko::assets::Assets::default();
     let catalog = shoko::load_catalog(&assets).expect("catalog");
-    for (lang, month) in [("ja", "24ヶ月"), ("en", "24 months")] {
+    for (lang, month) in [("ja", "24か月"), ("en", "24 months")] {
         let pdf = dir.path().join(format!("out/{lang}/nfr.pdf"));
         let fonts = tool("pdffonts", &[pdf.to_str().expect("path")]);
         let line = fonts

@@ -19,7 +19,7 @@ pub use sources::{
 
 use crate::i18n::I18n;
 use crate::model::report::Report;
-use crate::model::Lang;
+use crate::model::{Lang, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -44,6 +44,12 @@ pub struct View {
     pub declared_at: Option<String>,
     /// Verdicts and requirements per status.
     pub counts: Vec<Count>,
+    /// The conclusion in one paragraph.
+    pub conclusion: String,
+    /// Requirements that cannot both hold.
+    pub conflicts: Vec<Conflict>,
+    /// The open items.
+    pub actions: Vec<Action>,
     /// Requirements in file order.
     pub requirements: Vec<Requirement>,
     /// Categories in catalog order.
@@ -78,6 +84,37 @@ pub struct Count {
     pub verdicts: usize,
     /// Requirements whose overall status it is.
     pub requirements: usize,
+    /// The verdicts by the evidence they rest on, as one line
+    /// (公式文書 13・申告 5).
+    pub by_strength: String,
+}
+
+/// A conflict between requirements.
+#[derive(Debug, Clone, Serialize)]
+pub struct Conflict {
+    /// Number (the verdicts' pointer [Cn]).
+    pub number: usize,
+    /// What it is and the way out (plain text).
+    pub text: String,
+}
+
+/// One open item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Action {
+    /// Requirement id.
+    pub requirement: String,
+    /// The categories concerned, joined.
+    pub categories: String,
+    /// Status name.
+    pub status: &'static str,
+    /// Status for the reader.
+    pub status_label: String,
+    /// Who acts.
+    pub actor_label: String,
+    /// What to do.
+    pub action_label: String,
+    /// The evidence that would close it (Markdown: code spans).
+    pub closing_md: String,
 }
 
 /// An input file.
@@ -136,9 +173,42 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> View {
                 label: c.label.get(lang).to_string(),
                 verdicts: c.verdicts,
                 requirements: c.requirements,
+                by_strength: c
+                    .by_strength
+                    .iter()
+                    .map(|b| format!("{} {}", b.label.get(lang), b.verdicts))
+                    .collect::<Vec<_>>()
+                    .join(&i18n.t(lang, "strength-joiner")),
             })
             .collect(),
-        requirements: sections::requirements(report, lang),
+        conclusion: conclusion(report, i18n, lang),
+        conflicts: report
+            .conflicts
+            .iter()
+            .map(|c| Conflict {
+                number: c.number,
+                text: c.text.get(lang).to_string(),
+            })
+            .collect(),
+        actions: report
+            .actions
+            .iter()
+            .map(|a| Action {
+                requirement: a.requirement.clone(),
+                categories: a
+                    .categories
+                    .iter()
+                    .map(|c| c.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(&i18n.t(lang, "list-joiner")),
+                status: a.status.name(),
+                status_label: a.status_label.get(lang).to_string(),
+                actor_label: a.actor_label.get(lang).to_string(),
+                action_label: a.action_label.get(lang).to_string(),
+                closing_md: a.closing_evidence.get(lang).to_string(),
+            })
+            .collect(),
+        requirements: sections::requirements(report, i18n, lang),
         categories: sections::categories(report, lang),
         sources: sources::sources(report, i18n, lang),
         flows: report.flows.as_ref().map(|f| sources::flows(f, lang)),
@@ -162,4 +232,28 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> View {
         ),
         tool_version,
     }
+}
+
+/// The conclusion: how many requirements have each status.
+fn conclusion(report: &Report, i18n: &I18n, lang: Lang) -> String {
+    let n = |s: Status| {
+        report
+            .counts
+            .iter()
+            .find(|c| c.status == s)
+            .map(|c| c.requirements)
+            .unwrap_or(0)
+            .to_string()
+    };
+    i18n.t_args(
+        lang,
+        "conclusion-text",
+        &[
+            ("total", report.requirements.len().to_string()),
+            ("met", n(Status::Met)),
+            ("gap", n(Status::Gap)),
+            ("review", n(Status::Review)),
+            ("unverified", n(Status::Unverified)),
+        ],
+    )
 }

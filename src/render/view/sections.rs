@@ -1,8 +1,10 @@
 //! The requirements and category sections of the view.
 
+use crate::i18n::I18n;
 use crate::model::claim::Provenance;
 use crate::model::report::{self as model, Report};
-use crate::model::{Lang, Priority};
+use crate::model::verdict::Reason;
+use crate::model::{Lang, Priority, Status};
 use crate::text::escape::md_escape;
 use serde::Serialize;
 
@@ -31,8 +33,11 @@ pub struct Requirement {
     pub status: &'static str,
     /// Status for the reader.
     pub status_label: String,
-    /// Per category.
+    /// Per category (those without any evidence grouped apart).
     pub verdicts: Vec<RequirementVerdict>,
+    /// Categories with no evidence at all, listed once as a group (when
+    /// there are two or more), as one sentence.
+    pub unverified_group: Option<String>,
 }
 
 /// A verdict under its requirement.
@@ -46,12 +51,16 @@ pub struct RequirementVerdict {
     pub status: &'static str,
     /// Status for the reader.
     pub status_label: String,
+    /// The status with the evidence it rests on (適合（申告）).
+    pub status_strength_label: String,
     /// Remedy name, for a gap.
     pub remedy: Option<&'static str>,
     /// Remedy for the reader.
     pub remedy_label: Option<String>,
     /// Why (trusted Markdown).
     pub explanation_md: String,
+    /// Conflicts it is part of.
+    pub conflicts: Vec<usize>,
     /// Citation numbers.
     pub citations: Vec<usize>,
 }
@@ -132,12 +141,32 @@ pub struct CategoryVerdict {
     pub citations: Vec<usize>,
 }
 
+/// A verdict with no evidence to compare: listed with the others of its
+/// requirement as one group.
+fn no_evidence(v: &model::VerdictView) -> bool {
+    v.status == Status::Unverified
+        && matches!(
+            v.reason,
+            Reason::NoEvidence | Reason::DependsOnConfig | Reason::InstanceRegionUnknown
+        )
+}
+
 /// The requirements section.
-pub(super) fn requirements(report: &Report, lang: Lang) -> Vec<Requirement> {
+pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requirement> {
     report
         .requirements
         .iter()
-        .map(|r| Requirement {
+        .map(|r| {
+            let grouped: Vec<&str> = r
+                .verdicts
+                .iter()
+                .filter(|v| no_evidence(v))
+                .map(|v| v.category_title.get(lang))
+                .collect();
+            let group = grouped.len() >= 2;
+            (r, group, grouped)
+        })
+        .map(|(r, group, grouped)| Requirement {
             id: r.id.clone(),
             title: r.title.get(lang).to_string(),
             category: r.category.clone(),
@@ -152,17 +181,27 @@ pub(super) fn requirements(report: &Report, lang: Lang) -> Vec<Requirement> {
             verdicts: r
                 .verdicts
                 .iter()
+                .filter(|v| !(group && no_evidence(v)))
                 .map(|v| RequirementVerdict {
                     category: v.category.clone(),
                     category_title: v.category_title.get(lang).to_string(),
                     status: v.status.name(),
                     status_label: v.status_label.get(lang).to_string(),
+                    status_strength_label: v.status_strength_label.get(lang).to_string(),
                     remedy: v.remedy.map(|m| m.name()),
                     remedy_label: v.remedy_label.as_ref().map(|l| l.get(lang).to_string()),
                     explanation_md: v.explanation.get(lang).to_string(),
+                    conflicts: v.conflicts.clone(),
                     citations: v.citations.clone(),
                 })
                 .collect(),
+            unverified_group: group.then(|| {
+                i18n.t_args(
+                    lang,
+                    "grouped-unverified",
+                    &[("categories", grouped.join(&i18n.t(lang, "list-joiner")))],
+                )
+            }),
         })
         .collect()
 }
