@@ -36,7 +36,7 @@ mod blocks;
 mod classify;
 mod legacy;
 mod load;
-mod parse;
+pub(crate) mod parse;
 mod positions;
 #[cfg(test)]
 mod tests;
