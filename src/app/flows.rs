@@ -121,6 +121,7 @@ pub struct FlowSet {
 
 /// Analyse a set of flows and phrase the overall claim.
 pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
+    let unread = set.errors.len();
     let mut analysis = crate::flow::Analysis {
         flows: Vec::new(),
         findings: Vec::new(),
@@ -173,5 +174,10 @@ pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
         default_assumed: set.assumption.is_none() && !instance_off,
         origin: set.origin,
         explain,
+        possibly: i18n.both("flow-possibly", &[]),
+        incomplete: i18n.both(
+            "flow-incomplete",
+            &[("errors", unread.to_string())],
+        ),
     }
 }

@@ -112,6 +112,10 @@ pub enum Property {
     /// Whether sensitive customer input reaches the logs.
     #[serde(rename = "sensitive-input-logged")]
     SensitiveInputLogged,
+    /// Whether any personal data from customers (phone numbers, names,
+    /// dates of birth, as well as the sensitive classes) reaches the flow logs.
+    #[serde(rename = "personal-data-logged")]
+    PersonalDataLogged,
 }
 
 /// The shape of a property's values.
@@ -133,7 +137,7 @@ pub enum ValueKind {
 
 impl Property {
     /// Every property, in document order.
-    pub const ALL: [Property; 12] = [
+    pub const ALL: [Property; 13] = [
         Property::Region,
         Property::Storage,
         Property::Retention,
@@ -146,6 +150,7 @@ impl Property {
         Property::AccessControl,
         Property::Pii,
         Property::SensitiveInputLogged,
+        Property::PersonalDataLogged,
     ];
 
     /// The name users write (`encryption.at-rest.key`).
@@ -163,6 +168,7 @@ impl Property {
             Property::AccessControl => "access-control",
             Property::Pii => "pii",
             Property::SensitiveInputLogged => "sensitive-input-logged",
+            Property::PersonalDataLogged => "personal-data-logged",
         }
     }
 
@@ -182,7 +188,8 @@ impl Property {
             | Property::DeletionOnInstanceDelete
             | Property::EncryptionAtRest
             | Property::Pii
-            | Property::SensitiveInputLogged => ValueKind::Bool,
+            | Property::SensitiveInputLogged
+            | Property::PersonalDataLogged => ValueKind::Bool,
             Property::EncryptionAtRestKey => ValueKind::Key,
             Property::EncryptionInTransit => ValueKind::Protocols,
         }
