@@ -175,9 +175,6 @@ pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
         origin: set.origin,
         explain,
         possibly: i18n.both("flow-possibly", &[]),
-        incomplete: i18n.both(
-            "flow-incomplete",
-            &[("errors", unread.to_string())],
-        ),
+        incomplete: i18n.both("flow-incomplete", &[("errors", unread.to_string())]),
     }
 }

@@ -155,9 +155,9 @@ pub fn analyze_with(flows: &[FlowFile], opts: &Options) -> Analysis {
         attrs: BTreeMap::new(),
     };
     let is_off = |f: &FlowFile| {
-        opts.entry_off.iter().any(|e| {
-            Some(e.as_str()) == f.id.as_deref() || Some(e.as_str()) == f.arn.as_deref()
-        })
+        opts.entry_off
+            .iter()
+            .any(|e| Some(e.as_str()) == f.id.as_deref() || Some(e.as_str()) == f.arn.as_deref())
     };
     for (f, file) in flows.iter().enumerate() {
         // Without CONTACTFLOW_LOGS nothing is written, whatever the way in.

@@ -99,7 +99,9 @@ pub(super) fn resolve_target(flows: &[FlowFile], action: &FlowAction) -> Option<
         .map(normalise)
         .filter(|s| !s.is_empty())
         .collect();
-    flows.iter().position(|f| wanted.contains(&normalise(&f.name)))
+    flows
+        .iter()
+        .position(|f| wanted.contains(&normalise(&f.name)))
 }
 
 /// The target as written, for the list of unresolved transfers.
@@ -150,9 +152,17 @@ fn is_placeholder(s: &str) -> bool {
     t.is_empty()
         || t.contains("${")
         || (t.starts_with('<') && t.ends_with('>'))
-        || ["REPLACE", "CHANGE_ME", "CHANGEME", "TODO", "YOUR_", "PLACEHOLDER", "XXXX"]
-            .iter()
-            .any(|p| upper.contains(p))
+        || [
+            "REPLACE",
+            "CHANGE_ME",
+            "CHANGEME",
+            "TODO",
+            "YOUR_",
+            "PLACEHOLDER",
+            "XXXX",
+        ]
+        .iter()
+        .any(|p| upper.contains(p))
 }
 
 /// True when the input is encrypted with a real key: placeholder key
@@ -204,14 +214,20 @@ fn refs_in_str(s: &str, out: &mut Vec<(Ref, String)>) {
         let found = if rest.starts_with(STORED_INPUT_REF) {
             Some((Ref::Stored, STORED_INPUT_REF.to_string()))
         } else if rest.starts_with("$.CustomerEndpoint.Address") {
-            Some((Ref::CustomerNumber, "$.CustomerEndpoint.Address".to_string()))
+            Some((
+                Ref::CustomerNumber,
+                "$.CustomerEndpoint.Address".to_string(),
+            ))
         } else if let Some(r) = rest.strip_prefix("$.Attributes") {
             name_after(r).map(|n| (Ref::Attr(n.clone()), format!("$.Attributes.{n}")))
         } else if let Some(r) = rest.strip_prefix("$.Lex.Slots") {
             name_after(r).map(|n| (Ref::Lex(n.clone()), format!("$.Lex.Slots.{n}")))
         } else if let Some(r) = rest.strip_prefix("$.Views.ViewResultData.FormData") {
             let n = name_after(r).unwrap_or_default();
-            Some((Ref::View(n.clone()), format!("$.Views.ViewResultData.FormData.{n}")))
+            Some((
+                Ref::View(n.clone()),
+                format!("$.Views.ViewResultData.FormData.{n}"),
+            ))
         } else if let Some(r) = rest.strip_prefix("$.External") {
             let n = name_after(r).map(|n| format!(".{n}")).unwrap_or_default();
             Some((Ref::External, format!("$.External{n}")))
@@ -303,7 +319,10 @@ pub(super) fn step(action: &FlowAction, state: &State, instance_on: bool) -> Sta
 
 /// The capture itself, or a use of a sensitive value, when logging may be
 /// on: its kind, references and class.
-pub(super) fn uses(action: &FlowAction, state: &State) -> Option<(FindingKind, Vec<String>, DataClass)> {
+pub(super) fn uses(
+    action: &FlowAction,
+    state: &State,
+) -> Option<(FindingKind, Vec<String>, DataClass)> {
     if !state.logging.may_log() {
         return None;
     }
@@ -321,10 +340,10 @@ pub(super) fn uses(action: &FlowAction, state: &State) -> Option<(FindingKind, V
             }
             FindingKind::PromptUsesSensitive
         }
-        "GetParticipantInput" | "StoreUserInput" | "MessageParticipant"
-        | "MessageParticipantIteratively" => {
-            FindingKind::PromptUsesSensitive
-        }
+        "GetParticipantInput"
+        | "StoreUserInput"
+        | "MessageParticipant"
+        | "MessageParticipantIteratively" => FindingKind::PromptUsesSensitive,
         "InvokeLambdaFunction" => FindingKind::LambdaReceivesSensitive,
         "UpdateContactAttributes" => FindingKind::AttributeStoresSensitive,
         "Compare" => FindingKind::CompareUsesSensitive,

@@ -131,14 +131,20 @@ fn block(m: &Value) -> (Value, Option<(String, Value)>) {
             json!({"Text": param_str(params, "Text").unwrap_or_default()}),
         ),
         "CheckAttribute" => {
-            let attr = param(params, "Attribute").map(reference).unwrap_or(Value::Null);
+            let attr = param(params, "Attribute")
+                .map(reference)
+                .unwrap_or(Value::Null);
             ("Compare", json!({"ComparisonValue": attr}))
         }
         "Transfer" if m.get("target").and_then(Value::as_str) == Some("Flow") => {
             let p = param(params, "ContactFlowId");
-            let target = p.and_then(|p| p.get("value")).cloned().unwrap_or(Value::Null);
+            let target = p
+                .and_then(|p| p.get("value"))
+                .cloned()
+                .unwrap_or(Value::Null);
             if let (Some(name), Some(id)) = (
-                p.and_then(|p| p.get("resourceName")).and_then(Value::as_str),
+                p.and_then(|p| p.get("resourceName"))
+                    .and_then(Value::as_str),
                 id.as_str(),
             ) {
                 meta = Some((
@@ -153,7 +159,11 @@ fn block(m: &Value) -> (Value, Option<(String, Value)>) {
     let mut next = None;
     let mut conditions = Vec::new();
     let mut errors = Vec::new();
-    for b in m.get("branches").and_then(Value::as_array).unwrap_or(&empty) {
+    for b in m
+        .get("branches")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty)
+    {
         let Some(to) = b.get("transition").cloned() else {
             continue;
         };

@@ -54,8 +54,7 @@ pub(super) fn parse_impl(
     id: Option<&str>,
     json: &str,
 ) -> Result<FlowFile, FlowError> {
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| syntax_error(source, &e, json))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| syntax_error(source, &e, json))?;
     if let Some(root) = value.as_object() {
         if let Some((content, wrapped_name)) = super::legacy::unwrap_content(root) {
             let fallback = wrapped_name.as_deref().unwrap_or(fallback_name);
@@ -66,12 +65,17 @@ pub(super) fn parse_impl(
         }
         if super::legacy::is_legacy(root) {
             let converted = super::legacy::convert(root);
-            return parse_impl(source, name, fallback_name, arn, id, &converted).map_err(|mut e| {
-                e.line = None;
-                e.column = None;
-                e.message = format!("{} (in the pre-2019 export format, read as modules)", e.message);
-                e
-            });
+            return parse_impl(source, name, fallback_name, arn, id, &converted).map_err(
+                |mut e| {
+                    e.line = None;
+                    e.column = None;
+                    e.message = format!(
+                        "{} (in the pre-2019 export format, read as modules)",
+                        e.message
+                    );
+                    e
+                },
+            );
         }
     }
     let ctx = ErrCtx { source, json };

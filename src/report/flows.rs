@@ -3,11 +3,11 @@
 
 use super::numbering::Numbering;
 use crate::i18n::I18n;
-use crate::model::{Bilingual, Lang};
 use crate::model::claim::SourceKey;
 use crate::model::evidence::FlowEvidence;
 use crate::model::flow::{Finding, Logging};
 use crate::model::report::{FindingView, FlowErrorView, FlowReport, FlowVerdictView};
+use crate::model::{Bilingual, Lang};
 
 fn finding_view(i: &I18n, f: &Finding, citation: Option<usize>) -> FindingView {
     let kind = serde_json::to_value(f.kind)
@@ -45,7 +45,10 @@ fn finding_view(i: &I18n, f: &Finding, citation: Option<usize>) -> FindingView {
                 i.t_args(
                     l,
                     "flow-finding-label",
-                    &[("kind", k.get(l).to_string()), ("class", c.get(l).to_string())],
+                    &[
+                        ("kind", k.get(l).to_string()),
+                        ("class", c.get(l).to_string()),
+                    ],
                 )
             };
             Bilingual {
@@ -126,7 +129,8 @@ fn entry_note(i: &I18n, f: &FlowEvidence) -> Bilingual {
         .count()
         .to_string();
     let mut parts = vec![i.both("flow-entry-rule", &[])];
-    if f.default_logging == Logging::Disabled && !f.default_assumed
+    if f.default_logging == Logging::Disabled
+        && !f.default_assumed
         && f.analysis.entry_assumption.is_none()
     {
         parts.push(i.both("flow-instance-disabled", &[]));
@@ -161,7 +165,15 @@ fn entry_note(i: &I18n, f: &FlowEvidence) -> Bilingual {
         });
     }
     Bilingual {
-        ja: parts.iter().map(|p| p.ja.as_str()).collect::<Vec<_>>().join(""),
-        en: parts.iter().map(|p| p.en.as_str()).collect::<Vec<_>>().join(" "),
+        ja: parts
+            .iter()
+            .map(|p| p.ja.as_str())
+            .collect::<Vec<_>>()
+            .join(""),
+        en: parts
+            .iter()
+            .map(|p| p.en.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }

@@ -176,7 +176,10 @@ fn an_entry_shoko_cannot_see_makes_log01_review_and_the_assumption_decides() {
     let v = &log01(&m)["verdicts"][0];
     assert_eq!(v["status"], "review", "{v:#?}");
     let note = m["flows"]["default_note"]["en"].as_str().expect("note");
-    assert!(note.contains("Set logging behavior block enabled them"), "{note}");
+    assert!(
+        note.contains("Set logging behavior block enabled them"),
+        "{note}"
+    );
     assert!(note.contains("possibly on"), "{note}");
     let claim_text = serde_json::to_string(&m["categories"]).expect("json");
     assert!(claim_text.contains("check whether logging is on where these flows are entered"));
@@ -191,7 +194,11 @@ fn an_entry_shoko_cannot_see_makes_log01_review_and_the_assumption_decides() {
         let o = build(dir.path(), flows.path(), &["--flow-logging", state]);
         assert!(o.status.success(), "{}", text(&o));
         let m = read_model(dir.path());
-        assert_eq!(log01(&m)["verdicts"][0]["status"], want, "--flow-logging {state}");
+        assert_eq!(
+            log01(&m)["verdicts"][0]["status"],
+            want,
+            "--flow-logging {state}"
+        );
         assert!(m["flows"]["default_note"]["en"]
             .as_str()
             .is_some_and(|s| s.contains(&format!("--flow-logging {state}"))));
@@ -213,10 +220,22 @@ fn legacy_and_wrapped_flows_are_analysed_with_classes_and_unresolved_transfers_l
         .iter()
         .filter_map(|f| f["kind_label"]["en"].as_str())
         .collect();
-    assert!(labels.iter().any(|l| l.contains("(authentication secret)")), "{labels:?}");
-    assert!(labels.iter().any(|l| l.contains("(national ID)")), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l.contains("(authentication secret)")),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("(national ID)")),
+        "{labels:?}"
+    );
     let note = m["flows"]["default_note"]["en"].as_str().expect("note");
-    assert!(note.contains("PIN change (2018) / m-transfer → Goodbye flow"), "{note}");
+    assert!(
+        note.contains("PIN change (2018) / m-transfer → Goodbye flow"),
+        "{note}"
+    );
     let md = std::fs::read_to_string(dir.path().join("out/en/nfr.md")).expect("md");
-    assert!(md.contains("Goodbye flow"), "the document lists the unresolved transfer");
+    assert!(
+        md.contains("Goodbye flow"),
+        "the document lists the unresolved transfer"
+    );
 }

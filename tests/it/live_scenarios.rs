@@ -857,7 +857,9 @@ async fn denied_flow_listing_falls_back_to_the_declaration_and_says_why() {
     assert_eq!(log01_status(&m), "met");
     let en = md(&dir.path().join("out"), "en");
     assert!(
-        en.contains("flow logs (CONTACTFLOW_LOGS) are disabled, so no flow logs are written at all"),
+        en.contains(
+            "flow logs (CONTACTFLOW_LOGS) are disabled, so no flow logs are written at all"
+        ),
         "{en}"
     );
     // --flow-logging is an assumption about entries shoko cannot see; with

@@ -47,14 +47,25 @@ fn pin_copied_to_an_attribute_then_spoken_with_logging_back_on_is_found_two_bloc
     assert_eq!(
         kinds(&a),
         [
-            ("cmp", FindingKind::CompareUsesSensitive, DataClass::AuthSecret),
-            ("say", FindingKind::PromptUsesSensitive, DataClass::AuthSecret),
+            (
+                "cmp",
+                FindingKind::CompareUsesSensitive,
+                DataClass::AuthSecret
+            ),
+            (
+                "say",
+                FindingKind::PromptUsesSensitive,
+                DataClass::AuthSecret
+            ),
         ]
     );
     let say = &a.findings[1];
     assert_eq!(say.references, ["$.Attributes.entered"]);
     assert_eq!(
-        say.path.iter().map(|s| s.block_id.as_str()).collect::<Vec<_>>(),
+        say.path
+            .iter()
+            .map(|s| s.block_id.as_str())
+            .collect::<Vec<_>>(),
         ["on", "off", "pin", "copy", "on2", "say"]
     );
     // Logging was turned on by a block of the flow: certain, not an assumption.
@@ -77,7 +88,11 @@ fn one_time_code_typed_into_an_agent_view_and_copied_is_found() {
     let a = unknown(&[f]);
     assert_eq!(
         kinds(&a),
-        [("keep", FindingKind::AttributeStoresSensitive, DataClass::AuthSecret)]
+        [(
+            "keep",
+            FindingKind::AttributeStoresSensitive,
+            DataClass::AuthSecret
+        )]
     );
     assert_eq!(
         a.findings[0].references,
@@ -101,8 +116,16 @@ fn lex_slot_sent_to_lambda_and_the_lambda_result_are_followed() {
     assert_eq!(
         kinds(&a),
         [
-            ("check", FindingKind::LambdaReceivesSensitive, DataClass::PaymentCard),
-            ("say", FindingKind::PromptUsesSensitive, DataClass::PaymentCard),
+            (
+                "check",
+                FindingKind::LambdaReceivesSensitive,
+                DataClass::PaymentCard
+            ),
+            (
+                "say",
+                FindingKind::PromptUsesSensitive,
+                DataClass::PaymentCard
+            ),
         ]
     );
     assert_eq!(a.findings[1].references, ["$.External.lastFour"]);
@@ -154,13 +177,24 @@ fn phone_numbers_are_personal_data_not_sensitive_input() {
     assert_eq!(
         kinds(&a),
         [
-            ("lambda", FindingKind::LambdaReceivesSensitive, DataClass::PersonalData),
-            ("off", FindingKind::StoredInputUnencrypted, DataClass::PersonalData),
+            (
+                "lambda",
+                FindingKind::LambdaReceivesSensitive,
+                DataClass::PersonalData
+            ),
+            (
+                "off",
+                FindingKind::StoredInputUnencrypted,
+                DataClass::PersonalData
+            ),
         ]
     );
     assert!(!a.flows[0].sensitive_input_logged);
     assert_eq!(a.logged(DataClass::is_sensitive), LoggedAnswer::No);
-    assert_eq!(a.logged(|c| c >= DataClass::PersonalData), LoggedAnswer::Yes);
+    assert_eq!(
+        a.logged(|c| c >= DataClass::PersonalData),
+        LoggedAnswer::Yes
+    );
 }
 
 #[test]
@@ -176,7 +210,11 @@ fn a_placeholder_encryption_key_is_not_encryption() {
     let a = unknown(&[f]);
     assert_eq!(
         kinds(&a),
-        [("off", FindingKind::StoredInputUnencrypted, DataClass::PaymentCard)]
+        [(
+            "off",
+            FindingKind::StoredInputUnencrypted,
+            DataClass::PaymentCard
+        )]
     );
 }
 
@@ -191,9 +229,15 @@ fn entry_unknown_is_only_possibly_logged() {
     assert!(a.findings[0].logging_from_default);
     assert_eq!(a.logged(DataClass::is_sensitive), LoggedAnswer::Possibly);
     // The operator's assumption settles it either way.
-    let on = analyze(&[flow("Pay", "pay", CAPTURE_NO_LOGGING_BLOCK)], Logging::Enabled);
+    let on = analyze(
+        &[flow("Pay", "pay", CAPTURE_NO_LOGGING_BLOCK)],
+        Logging::Enabled,
+    );
     assert_eq!(on.logged(DataClass::is_sensitive), LoggedAnswer::Yes);
-    let off = analyze(&[flow("Pay", "pay", CAPTURE_NO_LOGGING_BLOCK)], Logging::Disabled);
+    let off = analyze(
+        &[flow("Pay", "pay", CAPTURE_NO_LOGGING_BLOCK)],
+        Logging::Disabled,
+    );
     assert_eq!(off.logged(DataClass::is_sensitive), LoggedAnswer::No);
 }
 
@@ -281,8 +325,16 @@ fn legacy_export_is_read_and_analysed() {
     assert_eq!(
         kinds(&a),
         [
-            ("m-lambda", FindingKind::LambdaReceivesSensitive, DataClass::AuthSecret),
-            ("m-pin", FindingKind::StoredInputUnencrypted, DataClass::AuthSecret),
+            (
+                "m-lambda",
+                FindingKind::LambdaReceivesSensitive,
+                DataClass::AuthSecret
+            ),
+            (
+                "m-pin",
+                FindingKind::StoredInputUnencrypted,
+                DataClass::AuthSecret
+            ),
         ]
     );
     assert_eq!(a.unresolved.len(), 1);
@@ -298,15 +350,24 @@ fn flow_wrapped_in_a_content_string_is_unwrapped() {
     let a = unknown(&[f]);
     assert_eq!(
         kinds(&a),
-        [("id-input", FindingKind::StoredInputUnencrypted, DataClass::NationalId)]
+        [(
+            "id-input",
+            FindingKind::StoredInputUnencrypted,
+            DataClass::NationalId
+        )]
     );
     assert!(!a.findings[0].logging_from_default);
 }
 
 #[test]
 fn unrendered_placeholders_get_their_own_hint() {
-    let e = parse_err(r#"{"StartAction":"a","Actions":[{"Identifier":"a","Type":"X","Parameters":{"MaxDigits":${digits}}}]}"#);
+    let e = parse_err(
+        r#"{"StartAction":"a","Actions":[{"Identifier":"a","Type":"X","Parameters":{"MaxDigits":${digits}}}]}"#,
+    );
     assert_eq!(e.code, FlowCode::JsonSyntax);
     assert!(e.message.contains("placeholders"), "{}", e.message);
-    assert!(e.hint.as_deref().is_some_and(|h| h.contains("render it first")));
+    assert!(e
+        .hint
+        .as_deref()
+        .is_some_and(|h| h.contains("render it first")));
 }
