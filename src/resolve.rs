@@ -93,8 +93,8 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
                 .iter()
                 .find(|u| u.category == cat.id && u.property == p)
                 .map(|u| u.reason.clone());
-            let from_flows = (cat.id == "flow-logs" && p == Property::SensitiveInputLogged)
-                .then(|| flow_claim(live))
+            let from_flows = (cat.id == "flow-logs")
+                .then(|| flow_claim(live, p))
                 .flatten();
             let mut claim = if let Some(c) = from_flows {
                 c
@@ -137,17 +137,32 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
 }
 
 /// The flows themselves are evidence of the deployment: when at least one
-/// flow was analysed, whether sensitive input reaches the logs is observed.
-fn flow_claim(live: &LiveEvidence) -> Option<Claim> {
+/// flow was analysed, whether sensitive input (payment card, authentication
+/// secret, national ID) or any personal data reaches the logs is observed.
+/// It is `true` only where logging is known to be on; findings that rest on
+/// an entry shoko cannot see, or flows that could not be analysed, leave it
+/// to a person (the value names the condition, so the verdict is `review`).
+fn flow_claim(live: &LiveEvidence, property: Property) -> Option<Claim> {
+    use crate::model::flow::{DataClass, LoggedAnswer};
     let f = live.flows.as_ref()?;
     if f.analysis.flows.is_empty() {
         return None;
     }
-    let logged = f.analysis.flows.iter().any(|v| v.sensitive_input_logged);
+    let answer = match property {
+        Property::SensitiveInputLogged => f.analysis.logged(DataClass::is_sensitive),
+        Property::PersonalDataLogged => f.analysis.logged(|c| c != DataClass::NotSensitive),
+        _ => return None,
+    };
+    let value = match (answer, f.errors.is_empty()) {
+        (LoggedAnswer::Yes, _) => Value::Bool(true),
+        (LoggedAnswer::No, true) => Value::Bool(false),
+        (LoggedAnswer::Possibly, _) => Value::Text(f.possibly.clone()),
+        (LoggedAnswer::No, false) => Value::Text(f.incomplete.clone()),
+    };
     Some(Claim {
         category: "flow-logs".into(),
-        property: Property::SensitiveInputLogged,
-        value: Value::Bool(logged),
+        property,
+        value,
         provenance: Provenance::Observed,
         verified: true,
         unverified_reason: None,

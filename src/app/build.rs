@@ -136,7 +136,7 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     // Exported flows given on the command line take the place of fetched
     // ones; they start in the collected CONTACTFLOW_LOGS unless
     // --flow-logging says otherwise.
-    if let Some(f) = args.flows.load(&i18n, live.flow_logging) {
+    if let Some(f) = args.flows.load(&i18n, live.flow_logging)? {
         live.flows = Some(f);
     }
     let report = build_report(&catalog, &i18n, &inputs, &live, as_of);

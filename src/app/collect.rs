@@ -230,10 +230,7 @@ pub fn live_evidence(src: Source) -> Result<(LiveEvidence, Vec<OutFile>)> {
             groups: fetched.groups,
             files: fetched.files,
             errors: fetched.errors,
-            default_logging: fetched
-                .logging
-                .unwrap_or(crate::model::flow::Logging::Enabled),
-            default_assumed: fetched.assumed,
+            assumption: None,
             origin: crate::model::evidence::FlowOrigin::Live,
         };
         live.flows = Some(super::flows::flow_evidence(src.i18n, set));

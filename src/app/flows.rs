@@ -15,43 +15,68 @@ pub struct FlowArgs {
     /// Folder of contact flows exported from the Connect console (*.json):
     /// checks whether sensitive customer input can reach the flow logs.
     /// (--live and --evidence analyse the flows fetched from the instance;
-    /// this folder takes their place when given.)
+    /// this folder takes their place when given.) A flow that cannot be
+    /// read is an error (exit 2, nothing written).
     #[arg(long, value_name = "DIR")]
     pub flows: Option<PathBuf>,
-    /// The instance's flow logging setting (CONTACTFLOW_LOGS), used where a
-    /// flow is entered from outside the given set. Without it, the setting
-    /// collected with --live/--evidence is used; failing that, enabled is
-    /// assumed (the default on new instances) and the documents say so.
+    /// What to assume about flow logging where a flow is entered some way
+    /// shoko cannot see (a phone number, queue, quick connect, chat or task
+    /// start with no visible caller). Without it that state is unknown and
+    /// findings that rest on it are `review`; the documents state the
+    /// assumption. (Logs are written where a Set logging behavior block
+    /// enabled them; an instance with CONTACTFLOW_LOGS off writes none.)
     #[arg(long, value_name = "STATE", value_parser = ["enabled", "disabled"])]
     pub flow_logging: Option<String>,
 }
 
 impl FlowArgs {
-    /// Analyse the `--flows` folder, if given, starting where the flags (or
-    /// the collected setting) say; unreadable flows are warned about.
-    pub fn load(&self, i18n: &I18n, collected: Option<Logging>) -> Option<FlowEvidence> {
-        let dir = self.flows.as_ref()?;
-        let (state, assumed) = match (self.flow_logging.as_deref(), collected) {
-            (Some("disabled"), _) => (Logging::Disabled, false),
-            (Some(_), _) => (Logging::Enabled, false),
-            (None, Some(c)) => (c, false),
-            (None, None) => (Logging::Enabled, true),
-        };
-        let f = load_flows(dir, i18n, state, assumed);
-        for e in &f.errors {
-            eprintln!("warning: flow not analysed: {e}");
+    /// The assumption for `unknown` entries, when given.
+    pub fn assumption(&self) -> Option<Logging> {
+        match self.flow_logging.as_deref() {
+            Some("disabled") => Some(Logging::Disabled),
+            Some(_) => Some(Logging::Enabled),
+            None => None,
         }
-        Some(f)
+    }
+
+    /// Analyse the `--flows` folder, if given. `collected` is the
+    /// instance's CONTACTFLOW_LOGS when collected. A flow that cannot be
+    /// read, or a folder with no flow, is bad input.
+    pub fn load(
+        &self,
+        i18n: &I18n,
+        collected: Option<Logging>,
+    ) -> Result<Option<FlowEvidence>, super::Error> {
+        let Some(dir) = self.flows.as_ref() else {
+            return Ok(None);
+        };
+        let f = load_flows(dir, i18n, collected, self.assumption());
+        if !f.errors.is_empty() {
+            let msg: Vec<String> = f.errors.iter().map(|e| e.to_string()).collect();
+            return Err(super::Error::Usage(format!(
+                "{}
+
+{} flow(s) could not be read; nothing was written (fix or remove them, or see `shoko check --flows`)",
+                msg.join("\n"),
+                f.errors.len()
+            )));
+        }
+        if f.analysis.flows.is_empty() {
+            return Err(super::Error::Usage(format!(
+                "{}: no flow to analyse\n  expected: contact flows exported as .json files\n  hint: without flows, a sensitive-input requirement could only rest on the declared answer; drop --flows to use it",
+                dir.display()
+            )));
+        }
+        Ok(Some(f))
     }
 }
 
-/// Read and analyse every flow in `dir`. Unreadable flows are listed, not
-/// fatal: the others are still analysed.
+/// Read and analyse every flow in `dir`. Unreadable flows are listed.
 pub fn load_flows(
     dir: &Path,
     i18n: &I18n,
-    default_logging: Logging,
-    default_assumed: bool,
+    instance_logs: Option<Logging>,
+    assumption: Option<Logging>,
 ) -> FlowEvidence {
     let (flows, errors) = crate::flow::load_dir(dir);
     let files = flows
@@ -67,46 +92,56 @@ pub fn load_flows(
     flow_evidence(
         i18n,
         FlowSet {
-            groups: vec![(flows, default_logging)],
+            groups: vec![(flows, instance_logs, Vec::new())],
             files,
             errors,
-            default_logging,
-            default_assumed,
+            assumption,
             origin: FlowOrigin::Files,
         },
     )
 }
 
-/// Flows to analyse: groups that share an entry state (one per instance),
-/// what was read, and what could not be.
+/// Flows to analyse: groups that share an instance, what was read, and
+/// what could not be.
 #[derive(Debug)]
 pub struct FlowSet {
-    /// Flows of one instance (transfers resolve within a group), each
-    /// group with the logging state its flows start in when entered from
-    /// outside the group.
-    pub groups: Vec<(Vec<FlowFile>, Logging)>,
+    /// Flows of one instance (transfers resolve within a group), each group
+    /// with its CONTACTFLOW_LOGS (when known) and the ids/ARNs of the flows
+    /// where contacts start (entered with logging off).
+    pub groups: Vec<(Vec<FlowFile>, Option<Logging>, Vec<String>)>,
     /// The flows read, for the sources.
     pub files: Vec<FlowSource>,
     /// Flows that could not be read.
     pub errors: Vec<FlowError>,
-    /// The entry state the documents state (enabled when any group's is).
-    pub default_logging: Logging,
-    /// True when that state is an assumption.
-    pub default_assumed: bool,
+    /// The operator's assumption for `unknown` entries (`--flow-logging`).
+    pub assumption: Option<Logging>,
     /// Exported files or fetched from the instance.
     pub origin: FlowOrigin,
 }
 
 /// Analyse a set of flows and phrase the overall claim.
 pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
+    let unread = set.errors.len();
     let mut analysis = crate::flow::Analysis {
         flows: Vec::new(),
         findings: Vec::new(),
+        unresolved: Vec::new(),
+        entry_assumption: set.assumption,
     };
-    for (flows, state) in &set.groups {
-        let a = crate::flow::analyze(flows, *state);
+    let mut instance_off = !set.groups.is_empty();
+    for (flows, instance_logs, entry_off) in &set.groups {
+        instance_off &= *instance_logs == Some(Logging::Disabled);
+        let a = crate::flow::analyze_with(
+            flows,
+            &crate::flow::Options {
+                instance_logs: *instance_logs,
+                unknown_entry: set.assumption,
+                entry_off: entry_off.clone(),
+            },
+        );
         analysis.flows.extend(a.flows);
         analysis.findings.extend(a.findings);
+        analysis.unresolved.extend(a.unresolved);
     }
     let logged = analysis
         .flows
@@ -131,9 +166,15 @@ pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
         files: set.files,
         analysis,
         errors: set.errors,
-        default_logging: set.default_logging,
-        default_assumed: set.default_assumed,
+        default_logging: if instance_off {
+            Logging::Disabled
+        } else {
+            set.assumption.unwrap_or(Logging::Enabled)
+        },
+        default_assumed: set.assumption.is_none() && !instance_off,
         origin: set.origin,
         explain,
+        possibly: i18n.both("flow-possibly", &[]),
+        incomplete: i18n.both("flow-incomplete", &[("errors", unread.to_string())]),
     }
 }

@@ -33,18 +33,21 @@
 // `analysis` walks the paths.
 mod analysis;
 mod blocks;
+mod classify;
+mod legacy;
 mod load;
-mod parse;
+pub(crate) mod parse;
 mod positions;
 #[cfg(test)]
 mod tests;
 
-pub use analysis::analyze;
+pub use analysis::{analyze, analyze_with, Options};
 pub use load::load_dir;
 pub use parse::parse_flow;
 
 pub use crate::model::flow::{
-    Analysis, Finding, FindingKind, FlowCode, FlowError, FlowVerdict, Logging, PathStep,
+    Analysis, DataClass, EntryState, Finding, FindingKind, FlowCode, FlowError, FlowVerdict,
+    LoggedAnswer, Logging, PathStep, Unresolved,
 };
 use serde::Serialize;
 use serde_json::Value;

@@ -54,7 +54,30 @@ pub(super) fn parse_impl(
     id: Option<&str>,
     json: &str,
 ) -> Result<FlowFile, FlowError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| syntax_error(source, &e))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| syntax_error(source, &e, json))?;
+    if let Some(root) = value.as_object() {
+        if let Some((content, wrapped_name)) = super::legacy::unwrap_content(root) {
+            let fallback = wrapped_name.as_deref().unwrap_or(fallback_name);
+            return parse_impl(source, name, fallback, arn, id, &content).map_err(|mut e| {
+                e.json_path = format!("$.Content → {}", e.json_path);
+                e
+            });
+        }
+        if super::legacy::is_legacy(root) {
+            let converted = super::legacy::convert(root);
+            return parse_impl(source, name, fallback_name, arn, id, &converted).map_err(
+                |mut e| {
+                    e.line = None;
+                    e.column = None;
+                    e.message = format!(
+                        "{} (in the pre-2019 export format, read as modules)",
+                        e.message
+                    );
+                    e
+                },
+            );
+        }
+    }
     let ctx = ErrCtx { source, json };
     let root = value.as_object().ok_or_else(|| {
         ctx.err(
@@ -358,7 +381,7 @@ fn transitions(
     Ok(edges)
 }
 
-fn syntax_error(source: &str, e: &serde_json::Error) -> FlowError {
+fn syntax_error(source: &str, e: &serde_json::Error, json: &str) -> FlowError {
     let (line, column) = if e.line() == 0 {
         (None, None)
     } else {
@@ -368,7 +391,13 @@ fn syntax_error(source: &str, e: &serde_json::Error) -> FlowError {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let detail = full.strip_suffix(&suffix).unwrap_or(&full);
-    let (code, message, hint) = if e.is_eof() {
+    let (code, message, hint) = if json.contains("${") {
+        (
+            FlowCode::JsonSyntax,
+            format!("not valid JSON ({detail}); the file holds unrendered ${{…}} placeholders"),
+            "this is a template (Terraform templatefile, CI substitution): render it first, or export the deployed flow from the console or DescribeContactFlow",
+        )
+    } else if e.is_eof() {
         (
             FlowCode::Truncated,
             format!("the file ends before the JSON is complete ({detail})"),

@@ -107,6 +107,11 @@ pub struct FlowEvidence {
     pub origin: FlowOrigin,
     /// What the overall claim says, for the reader.
     pub explain: Bilingual,
+    /// The value when findings rest only on entries shoko cannot see
+    /// (names the condition; the verdict is `review`).
+    pub possibly: Bilingual,
+    /// The value when nothing was found but some flows were not analysed.
+    pub incomplete: Bilingual,
 }
 
 /// Everything the collectors found.

@@ -131,6 +131,54 @@ pub enum Logging {
     Disabled,
 }
 
+/// How a flow is entered, for its logging state at entry (AWS: the state a
+/// Set logging behavior block sets carries for the rest of the contact
+/// segment and into later segments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryState {
+    /// A contact starts here (e.g. a phone number is associated with it)
+    /// and nothing earlier in the contact enabled logging.
+    Off,
+    /// Entered by a transfer or module call from a flow of the analysed set,
+    /// with the state that flow carried.
+    Inherited,
+    /// Entered some way shoko cannot see: logging may be on or off.
+    Unknown,
+}
+
+/// Class of the data a capture (or a value copied from it) holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DataClass {
+    /// Menu choices, extensions: not sensitive.
+    NotSensitive,
+    /// Phone numbers, names, dates of birth, addresses.
+    PersonalData,
+    /// Input whose kind the flow does not show (counted as sensitive).
+    Unclassified,
+    /// My Number (マイナンバー) and other national identification numbers.
+    NationalId,
+    /// PINs, passwords, one-time codes, security answers.
+    AuthSecret,
+    /// Card numbers, CVV.
+    PaymentCard,
+}
+
+impl DataClass {
+    /// True for the classes `sensitive-input-logged` counts (payment card,
+    /// authentication secret, national ID, and input of unknown kind).
+    pub fn is_sensitive(self) -> bool {
+        matches!(
+            self,
+            DataClass::PaymentCard
+                | DataClass::AuthSecret
+                | DataClass::NationalId
+                | DataClass::Unclassified
+        )
+    }
+}
+
 /// Result of [`analyze`]: one verdict per flow and every finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Analysis {
@@ -138,6 +186,47 @@ pub struct Analysis {
     pub flows: Vec<FlowVerdict>,
     /// Findings sorted by flow (input order), then block id, then kind.
     pub findings: Vec<Finding>,
+    /// Transfers and module calls whose target is not in the set.
+    pub unresolved: Vec<Unresolved>,
+    /// The operator's assumption for `unknown` entries (`--flow-logging`), if any.
+    pub entry_assumption: Option<Logging>,
+}
+
+/// Whether flow logs may hold the values of a set of classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LoggedAnswer {
+    /// No finding of these classes.
+    No,
+    /// Findings, but only where logging rests on an entry shoko cannot see.
+    Possibly,
+    /// At least one finding with logging known to be on.
+    Yes,
+}
+
+impl Analysis {
+    /// Whether values of a class that `counts` accepts reach the logs.
+    pub fn logged(&self, counts: impl Fn(DataClass) -> bool) -> LoggedAnswer {
+        let mut answer = LoggedAnswer::No;
+        for f in self.findings.iter().filter(|f| counts(f.class)) {
+            if !f.logging_from_default || self.entry_assumption == Some(Logging::Enabled) {
+                return LoggedAnswer::Yes;
+            }
+            answer = LoggedAnswer::Possibly;
+        }
+        answer
+    }
+}
+
+/// A transfer or module call that names no flow of the set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unresolved {
+    /// Name of the flow that holds the block.
+    pub flow_name: String,
+    /// The block's `Identifier`.
+    pub block_id: String,
+    /// The target as written (ARN, id or name), when there is one.
+    pub target: String,
 }
 
 /// The per-flow answer a reviewer asks for.
@@ -149,8 +238,10 @@ pub struct FlowVerdict {
     pub name: String,
     /// True when at least one finding lies in this flow.
     pub sensitive_input_logged: bool,
-    /// True when the state on entry was taken from the instance default.
+    /// True when some way in is `unknown` (logging at entry not visible).
     pub entry_state_assumed: bool,
+    /// Every way the flow is entered (sorted).
+    pub entry: Vec<EntryState>,
 }
 
 /// A block that handles sensitive customer data while flow logging is on.
@@ -170,8 +261,11 @@ pub struct Finding {
     pub references: Vec<String>,
     /// One concrete path from a flow's start to the block, with logging on at the block.
     pub path: Vec<PathStep>,
-    /// True when logging is on only because of the assumed instance default.
+    /// True when logging is on only if it was on where a flow was entered
+    /// from outside (entry state `unknown`), not certainly.
     pub logging_from_default: bool,
+    /// The most sensitive class of the values involved.
+    pub class: DataClass,
 }
 
 /// Kind of sensitive handling.
@@ -184,6 +278,14 @@ pub enum FindingKind {
     LambdaReceivesSensitive,
     /// `UpdateContactAttributes` copies stored input or the customer's number.
     AttributeStoresSensitive,
+    /// A prompt (`MessageParticipant`, `GetParticipantInput` text) speaks or shows the value.
+    PromptUsesSensitive,
+    /// A `Compare` block (or a condition) tests the value.
+    CompareUsesSensitive,
+    /// A `ShowView` block shows the value.
+    ViewUsesSensitive,
+    /// A transfer or another block carries the value in its parameters.
+    OtherUsesSensitive,
 }
 
 /// One block on a finding's path.

@@ -115,6 +115,10 @@ pub enum Property {
     /// Whether reading and deleting the data is recorded in an audit log.
     #[serde(rename = "data-access-logged")]
     DataAccessLogged,
+    /// Whether any personal data from customers (phone numbers, names,
+    /// dates of birth, as well as the sensitive classes) reaches the flow logs.
+    #[serde(rename = "personal-data-logged")]
+    PersonalDataLogged,
 }
 
 /// The shape of a property's values.
@@ -136,7 +140,7 @@ pub enum ValueKind {
 
 impl Property {
     /// Every property, in document order.
-    pub const ALL: [Property; 13] = [
+    pub const ALL: [Property; 14] = [
         Property::Region,
         Property::Storage,
         Property::Retention,
@@ -149,6 +153,7 @@ impl Property {
         Property::AccessControl,
         Property::Pii,
         Property::SensitiveInputLogged,
+        Property::PersonalDataLogged,
         Property::DataAccessLogged,
     ];
 
@@ -168,6 +173,7 @@ impl Property {
             Property::Pii => "pii",
             Property::SensitiveInputLogged => "sensitive-input-logged",
             Property::DataAccessLogged => "data-access-logged",
+            Property::PersonalDataLogged => "personal-data-logged",
         }
     }
 
@@ -188,7 +194,8 @@ impl Property {
             | Property::EncryptionAtRest
             | Property::Pii
             | Property::SensitiveInputLogged
-            | Property::DataAccessLogged => ValueKind::Bool,
+            | Property::DataAccessLogged
+            | Property::PersonalDataLogged => ValueKind::Bool,
             Property::EncryptionAtRestKey => ValueKind::Key,
             Property::EncryptionInTransit => ValueKind::Protocols,
         }

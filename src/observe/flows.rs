@@ -21,8 +21,10 @@ pub struct Fetched {
     /// listing failed.
     pub listed: bool,
     /// Flows of one instance each (transfers resolve within a group), with
-    /// the logging state its flows start in when entered from outside.
-    pub groups: Vec<(Vec<FlowFile>, Logging)>,
+    /// the instance's CONTACTFLOW_LOGS when collected, and the ids of the
+    /// flows where contacts start (`ListFlowAssociations`: entered with
+    /// logging off).
+    pub groups: Vec<(Vec<FlowFile>, Option<Logging>, Vec<String>)>,
     /// The flows read, for the sources.
     pub files: Vec<FlowSource>,
     /// Flows that could not be read.
@@ -41,7 +43,7 @@ impl Fetched {
     /// How many flows there are to analyse (none without a listing).
     pub fn analysed(&self) -> usize {
         if self.listed {
-            self.groups.iter().map(|(flows, _)| flows.len()).sum()
+            self.groups.iter().map(|(flows, _, _)| flows.len()).sum()
         } else {
             0
         }
@@ -135,8 +137,7 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
             }
         }
         flows.sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
-        out.groups
-            .push((flows, logging.unwrap_or(Logging::Enabled)));
+        out.groups.push((flows, logging, Vec::new()));
     }
     out.files
         .sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));

@@ -7,6 +7,7 @@ use crate::model::claim::SourceKey;
 use crate::model::evidence::FlowEvidence;
 use crate::model::flow::{Finding, Logging};
 use crate::model::report::{FindingView, FlowErrorView, FlowReport, FlowVerdictView};
+use crate::model::{Bilingual, Lang};
 
 fn finding_view(i: &I18n, f: &Finding, citation: Option<usize>) -> FindingView {
     let kind = serde_json::to_value(f.kind)
@@ -33,7 +34,28 @@ fn finding_view(i: &I18n, f: &Finding, citation: Option<usize>) -> FindingView {
         block: f.block_name.clone().unwrap_or_else(|| f.block_id.clone()),
         block_id: f.block_id.clone(),
         kind: f.kind,
-        kind_label: i.both(&format!("flow-kind-{kind}"), &[]),
+        kind_label: {
+            let class = serde_json::to_value(f.class)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            let k = i.both(&format!("flow-kind-{kind}"), &[]);
+            let c = i.both(&format!("flow-class-{class}"), &[]);
+            let label = |l: Lang| {
+                i.t_args(
+                    l,
+                    "flow-finding-label",
+                    &[
+                        ("kind", k.get(l).to_string()),
+                        ("class", c.get(l).to_string()),
+                    ],
+                )
+            };
+            Bilingual {
+                ja: label(Lang::Ja),
+                en: label(Lang::En),
+            }
+        },
         path,
         logging_from_default: f.logging_from_default,
         remedy: i.both(&format!("flow-remedy-{kind}"), &[]),
@@ -49,15 +71,7 @@ pub(super) fn flow_report(i: &I18n, f: &FlowEvidence, num: &mut Numbering) -> Fl
             })
         })
     };
-    let state = match f.default_logging {
-        Logging::Enabled => "flow-default-enabled",
-        Logging::Disabled => "flow-default-disabled",
-    };
-    let default_note = if f.default_assumed {
-        i.both(&format!("{state}-assumed"), &[])
-    } else {
-        i.both(state, &[])
-    };
+    let default_note = entry_note(i, f);
     let flows = f
         .analysis
         .flows
@@ -100,5 +114,66 @@ pub(super) fn flow_report(i: &I18n, f: &FlowEvidence, num: &mut Numbering) -> Fl
         flows,
         findings,
         errors,
+    }
+}
+
+/// How flows were taken to be entered (AWS's rule, the instance setting,
+/// the operator's assumption) and the transfers not followed.
+fn entry_note(i: &I18n, f: &FlowEvidence) -> Bilingual {
+    use crate::model::flow::EntryState;
+    let unknown = f
+        .analysis
+        .flows
+        .iter()
+        .filter(|v| v.entry.contains(&EntryState::Unknown))
+        .count()
+        .to_string();
+    let mut parts = vec![i.both("flow-entry-rule", &[])];
+    if f.default_logging == Logging::Disabled
+        && !f.default_assumed
+        && f.analysis.entry_assumption.is_none()
+    {
+        parts.push(i.both("flow-instance-disabled", &[]));
+    } else {
+        let id = match f.analysis.entry_assumption {
+            None => "flow-entry-unknown",
+            Some(Logging::Enabled) => "flow-entry-assumed-enabled",
+            Some(Logging::Disabled) => "flow-entry-assumed-disabled",
+        };
+        parts.push(i.both(id, &[("count", unknown)]));
+    }
+    if !f.analysis.unresolved.is_empty() {
+        let placeholder = i.both("flow-unresolved-placeholder", &[]);
+        let list = |l: Lang| {
+            f.analysis
+                .unresolved
+                .iter()
+                .map(|u| {
+                    let mark = if u.target.contains("${") {
+                        format!(" ({})", placeholder.get(l))
+                    } else {
+                        String::new()
+                    };
+                    format!("{} / {} → {}{mark}", u.flow_name, u.block_id, u.target)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        parts.push(Bilingual {
+            ja: i.t_args(Lang::Ja, "flow-unresolved", &[("list", list(Lang::Ja))]),
+            en: i.t_args(Lang::En, "flow-unresolved", &[("list", list(Lang::En))]),
+        });
+    }
+    Bilingual {
+        ja: parts
+            .iter()
+            .map(|p| p.ja.as_str())
+            .collect::<Vec<_>>()
+            .join(""),
+        en: parts
+            .iter()
+            .map(|p| p.en.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }

@@ -104,34 +104,51 @@ fn safe_flows_meet_log01_from_observed_evidence() {
     );
 }
 
+fn build(dir: &std::path::Path, flows: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "build",
+        "-r",
+        "requirements.yaml",
+        "-a",
+        "answers.yaml",
+        "--format",
+        "md",
+        "--as-of",
+        AS_OF,
+        "--out",
+        "out",
+        "--flows",
+        flows.to_str().expect("path"),
+        "--dump-model",
+        "model.json",
+    ];
+    args.extend_from_slice(extra);
+    shoko(&args, dir)
+}
+
+fn read_model(dir: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join("model.json")).expect("model")).expect("json")
+}
+
 #[test]
-fn a_bad_flow_is_reported_and_the_others_still_count() {
+fn a_flow_that_cannot_be_read_is_bad_input_and_nothing_is_written() {
     let dir = scratch();
     let flows = flows_dir(&["truncated.json", "input_stored_logging_on.json"]);
-    let m = model(dir.path(), flows.path());
-    assert_eq!(log01(&m)["verdicts"][0]["status"], "gap");
-    let errors = m["flows"]["errors"].as_array().expect("errors");
-    assert_eq!(errors.len(), 1);
-    assert!(errors[0]["source"]
-        .as_str()
-        .is_some_and(|s| s.ends_with("truncated.json")));
-    let md = std::fs::read_to_string(dir.path().join("out/en/nfr.md")).expect("md");
+    let o = build(dir.path(), flows.path(), &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(
-        md.contains("truncated.json"),
-        "the document names the unreadable flow"
+        text(&o).contains("error[F003]: ") && text(&o).contains("truncated.json:23:16: $:"),
+        "{}",
+        text(&o)
     );
-    // `check` refuses the set, naming the file, position and JSON path.
+    assert!(!dir.path().join("out").exists(), "no partial output");
+    assert!(!dir.path().join("model.json").exists(), "no partial output");
+    // `check` refuses the set the same way.
     let o = shoko(
         &["check", "--flows", flows.path().to_str().expect("path")],
         dir.path(),
     );
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o).contains("truncated.json:23:16: $:"),
-        "{}",
-        text(&o)
-    );
-    // It leads with its code, as a loader's diagnostic does (book page F003).
     assert!(
         text(&o).contains("error[F003]: ") && !text(&o).contains("error: error["),
         "{}",
@@ -140,43 +157,85 @@ fn a_bad_flow_is_reported_and_the_others_still_count() {
 }
 
 #[test]
-fn the_instance_setting_decides_flows_entered_from_outside() {
+fn no_flow_to_analyse_is_bad_input_not_a_met_from_the_declaration() {
     let dir = scratch();
-    let flows = flows_dir(&["default_entry_state.json"]);
-    let m = model(dir.path(), flows.path());
-    assert_eq!(
-        log01(&m)["verdicts"][0]["status"],
-        "gap",
-        "enabled is assumed"
-    );
-    assert!(m["flows"]["default_note"]["en"]
-        .as_str()
-        .is_some_and(|s| s.contains("was not known")));
-    let o = shoko(
-        &[
-            "build",
-            "-r",
-            "requirements.yaml",
-            "-a",
-            "answers.yaml",
-            "--format",
-            "md",
-            "--as-of",
-            AS_OF,
-            "--out",
-            "out2",
-            "--flows",
-            flows.path().to_str().expect("path"),
-            "--flow-logging",
-            "disabled",
-            "--dump-model",
-            "m2.json",
-        ],
-        dir.path(),
-    );
+    let flows = tempfile::tempdir().expect("tempdir");
+    let o = build(dir.path(), flows.path(), &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("no flow to analyse"), "{}", text(&o));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn an_entry_shoko_cannot_see_makes_log01_review_and_the_assumption_decides() {
+    let dir = scratch();
+    let flows = flows_dir(&["entry_unknown_card.json"]);
+    let o = build(dir.path(), flows.path(), &[]);
     assert!(o.status.success(), "{}", text(&o));
-    let m2: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("m2.json")).expect("m2"))
-            .expect("json");
-    assert_eq!(log01(&m2)["verdicts"][0]["status"], "met");
+    let m = read_model(dir.path());
+    let v = &log01(&m)["verdicts"][0];
+    assert_eq!(v["status"], "review", "{v:#?}");
+    let note = m["flows"]["default_note"]["en"].as_str().expect("note");
+    assert!(
+        note.contains("Set logging behavior block enabled them"),
+        "{note}"
+    );
+    assert!(note.contains("possibly on"), "{note}");
+    let claim_text = serde_json::to_string(&m["categories"]).expect("json");
+    assert!(claim_text.contains("check whether logging is on where these flows are entered"));
+    let findings = m["flows"]["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1);
+    assert!(findings[0]["kind_label"]["en"]
+        .as_str()
+        .is_some_and(|s| s.contains("(payment card)")));
+
+    for (state, want) in [("enabled", "gap"), ("disabled", "met")] {
+        let dir = scratch();
+        let o = build(dir.path(), flows.path(), &["--flow-logging", state]);
+        assert!(o.status.success(), "{}", text(&o));
+        let m = read_model(dir.path());
+        assert_eq!(
+            log01(&m)["verdicts"][0]["status"],
+            want,
+            "--flow-logging {state}"
+        );
+        assert!(m["flows"]["default_note"]["en"]
+            .as_str()
+            .is_some_and(|s| s.contains(&format!("--flow-logging {state}"))));
+    }
+}
+
+#[test]
+fn legacy_and_wrapped_flows_are_analysed_with_classes_and_unresolved_transfers_listed() {
+    let dir = scratch();
+    let flows = flows_dir(&["legacy_pin_change.json", "wrapped_content.json"]);
+    let o = build(dir.path(), flows.path(), &[]);
+    assert!(o.status.success(), "{}", text(&o));
+    let m = read_model(dir.path());
+    // Both flows enable logging themselves: certain, so a gap.
+    assert_eq!(log01(&m)["verdicts"][0]["status"], "gap");
+    let labels: Vec<&str> = m["flows"]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["kind_label"]["en"].as_str())
+        .collect();
+    assert!(
+        labels.iter().any(|l| l.contains("(authentication secret)")),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("(national ID)")),
+        "{labels:?}"
+    );
+    let note = m["flows"]["default_note"]["en"].as_str().expect("note");
+    assert!(
+        note.contains("PIN change (2018) / m-transfer → Goodbye flow"),
+        "{note}"
+    );
+    let md = std::fs::read_to_string(dir.path().join("out/en/nfr.md")).expect("md");
+    assert!(
+        md.contains("Goodbye flow"),
+        "the document lists the unresolved transfer"
+    );
 }

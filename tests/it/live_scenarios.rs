@@ -805,8 +805,8 @@ async fn live_flows_are_fetched_and_a_transfer_into_card_entry_is_found() {
     assert!(en.contains("flows fetched from the instance"), "{en}");
     assert!(en.contains(&card_arn), "the flow's ARN is cited:\n{en}");
     assert!(
-        en.contains("(CONTACTFLOW_LOGS: enabled)"),
-        "the collected attribute is the entry state, not an assumption:\n{en}"
+        en.contains("Set logging behavior block enabled them"),
+        "the document states AWS's entry-state rule:\n{en}"
     );
     let ja = md(&dir.path().join("out"), "ja");
     assert!(ja.contains("インスタンスから取得した"), "{ja}");
@@ -856,14 +856,19 @@ async fn denied_flow_listing_falls_back_to_the_declaration_and_says_why() {
     assert_eq!(flow_claim(&m)["value"]["value"], false);
     assert_eq!(log01_status(&m), "met");
     let en = md(&dir.path().join("out"), "en");
-    assert!(en.contains("(CONTACTFLOW_LOGS: disabled)"), "{en}");
-    assert!(!en.contains("was not known"), "{en}");
-    // --flow-logging still overrides what was collected.
+    assert!(
+        en.contains(
+            "flow logs (CONTACTFLOW_LOGS) are disabled, so no flow logs are written at all"
+        ),
+        "{en}"
+    );
+    // --flow-logging is an assumption about entries shoko cannot see; with
+    // the instance's flow logs off nothing is written whatever it says.
     let m = build_model(
         dir.path(),
         &["--flows", "exported", "--flow-logging", "enabled"],
     );
-    assert_eq!(flow_claim(&m)["value"]["value"], true);
+    assert_eq!(flow_claim(&m)["value"]["value"], false);
 }
 
 #[tokio::test(flavor = "multi_thread")]

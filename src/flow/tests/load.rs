@@ -18,7 +18,8 @@ fn load_dir_reads_every_flow_sorted_and_reports_bad_files_separately() {
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
-    assert_eq!(flows.len(), 13);
+    assert_eq!(flows.len(), 16);
+    assert!(files.contains(&"legacy_pin_change.json".to_string()));
     assert!(files.contains(&"safe_logging_off_before_card.json".to_string()));
 
     let bad: Vec<&str> = errors

@@ -5,6 +5,7 @@
 use super::*;
 
 mod analysis;
+mod dataflow;
 mod load;
 mod parse;
 

@@ -1,0 +1,26 @@
+# Flow analysis wording (issue 16): entry states, classes, new finding kinds.
+property-personal-data-logged = Personal data in logs
+flow-possibly = Possibly: findings rest on flows entered some way shoko cannot see (a phone number, queue, quick connect, chat or task start with no visible caller). Flow logs are written only where a Set logging behavior block enabled them, in that flow or earlier in the contact; check whether logging is on where these flows are entered.
+flow-incomplete = No finding in the flows analysed, but { $errors } flow(s) could not be analysed, so this cannot be confirmed.
+flow-entry-rule = Entry state per AWS's rule: flow logs are written where a Set logging behavior block enabled them, for the rest of the contact segment and into later segments. A flow where a contact starts with nothing earlier enabling logging starts off; a flow entered from a flow of this set inherits its state; any other way in is unknown.
+flow-entry-unknown = Flows entered some way shoko cannot see ({ $count }) were analysed with logging possibly on; findings there are for review.
+flow-entry-assumed-enabled = Flows entered some way shoko cannot see ({ $count }) were analysed as entered with logging on, as stated with --flow-logging enabled.
+flow-entry-assumed-disabled = Flows entered some way shoko cannot see ({ $count }) were analysed as entered with logging off, as stated with --flow-logging disabled.
+flow-instance-disabled = The instance's flow logs (CONTACTFLOW_LOGS) are disabled, so no flow logs are written at all.
+flow-unresolved = Transfers and module calls whose target is not among the analysed flows (not followed): { $list }.
+flow-unresolved-placeholder = unrendered placeholder
+flow-class-payment-card = payment card
+flow-class-auth-secret = authentication secret
+flow-class-national-id = national ID
+flow-class-personal-data = personal data
+flow-class-unclassified = input of unknown kind
+flow-class-not-sensitive = not sensitive
+flow-finding-label = { $kind } ({ $class })
+flow-kind-prompt-uses-sensitive = Speaks or shows a sensitive value in a prompt
+flow-kind-compare-uses-sensitive = Compares a sensitive value
+flow-kind-view-uses-sensitive = Shows a sensitive value in a view
+flow-kind-other-uses-sensitive = Carries a sensitive value in its parameters
+flow-remedy-prompt-uses-sensitive = Turn logging off before this block: flow logs record the prompt text with the value in it.
+flow-remedy-compare-uses-sensitive = Turn logging off before this block: flow logs record the values compared.
+flow-remedy-view-uses-sensitive = Turn logging off before this block: flow logs record the data passed to the view.
+flow-remedy-other-uses-sensitive = Turn logging off before this block, or keep the value out of its parameters.

@@ -1,0 +1,26 @@
+# フロー分析の文言（issue 16）：開始時の状態、分類、新しい指摘の種類。
+property-personal-data-logged = 個人データのログ記録
+flow-possibly = 可能性あり：指摘は、shoko からは入り方が見えないフロー（電話番号、キュー、クイック接続、チャットやタスクの開始などで、呼び出し元が見えないもの）に基づいています。フローログは、そのフローまたは問い合わせのそれ以前の部分で「ログ記録動作の設定」ブロックが有効にした場合にのみ記録されます。これらのフローに入る時点でログ記録が有効かどうかをご確認ください。
+flow-incomplete = 解析したフローに指摘はありませんが、{ $errors }件のフローを解析できなかったため、確認できません。
+flow-entry-rule = 開始時のログ記録状態は AWS の規則に従います。フローログは「ログ記録動作の設定」ブロックが有効にした箇所から、その問い合わせセグメントの残りと後続のセグメントに記録されます。問い合わせが始まるフローで、それ以前に有効にするものがなければ無効から始まります。このセットのフローから入るフローは、その状態を引き継ぎます。それ以外の入り方は不明です。
+flow-entry-unknown = shoko からは入り方が見えないフロー（{ $count }件）は、ログ記録が有効の可能性があるものとして解析しました。そこでの指摘は要確認です。
+flow-entry-assumed-enabled = shoko からは入り方が見えないフロー（{ $count }件）は、--flow-logging enabled の指定に従い、ログ記録が有効な状態で入るものとして解析しました。
+flow-entry-assumed-disabled = shoko からは入り方が見えないフロー（{ $count }件）は、--flow-logging disabled の指定に従い、ログ記録が無効な状態で入るものとして解析しました。
+flow-instance-disabled = インスタンスのフローログ（CONTACTFLOW_LOGS）が無効のため、フローログは一切記録されません。
+flow-unresolved = 転送先・呼び出し先が解析対象のフローにない転送とモジュール呼び出し（追跡していません）：{ $list }。
+flow-unresolved-placeholder = 未展開のプレースホルダー
+flow-class-payment-card = 支払いカード情報
+flow-class-auth-secret = 認証情報
+flow-class-national-id = マイナンバー等の個人番号
+flow-class-personal-data = 個人データ
+flow-class-unclassified = 種類不明の入力
+flow-class-not-sensitive = 機密でない
+flow-finding-label = { $kind }（{ $class }）
+flow-kind-prompt-uses-sensitive = プロンプトで機密値を読み上げ・表示
+flow-kind-compare-uses-sensitive = 機密値を比較
+flow-kind-view-uses-sensitive = ビューに機密値を表示
+flow-kind-other-uses-sensitive = パラメータで機密値を渡している
+flow-remedy-prompt-uses-sensitive = このブロックの前でログ記録を無効にしてください。フローログには値を含むプロンプトの文言が記録されます。
+flow-remedy-compare-uses-sensitive = このブロックの前でログ記録を無効にしてください。フローログには比較した値が記録されます。
+flow-remedy-view-uses-sensitive = このブロックの前でログ記録を無効にしてください。フローログにはビューに渡したデータが記録されます。
+flow-remedy-other-uses-sensitive = このブロックの前でログ記録を無効にするか、パラメータに値を含めないでください。
