@@ -241,6 +241,9 @@ pub fn judge(
             }
         }
     }
+    if claim.condition.is_some() {
+        return verdict(Status::Review, None, Reason::Conditional);
+    }
     verdict(Status::Met, None, Reason::Met)
 }
 
