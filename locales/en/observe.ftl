@@ -18,6 +18,11 @@ observe-storage-none-value = No storage config ({ $type }): the instance does no
 observe-storage-none = Instance { $name } has no storage config for resource type { $type }.
 observe-profiles-value = { $count } security profile(s) ({ $names })
 observe-profiles = What the users of instance { $name } can reach is governed by the permissions of these security profiles.
+observe-unredacted-recordings = Security profiles that can play unredacted call recordings (CallRecordings.Unredacted.Access, or the legacy ListenCallRecordings): { $names }.
+observe-unredacted-recordings-none = No security profile holds a permission to play unredacted call recordings (CallRecordings.Unredacted.Access, ListenCallRecordings).
+observe-unredacted-transcripts = Security profiles that can read unredacted contact transcripts (ContactTranscripts.Unredacted.Access, or the legacy ListenCallRecordings): { $names }.
+observe-unredacted-transcripts-none = No security profile holds a permission to read unredacted contact transcripts (ContactTranscripts.Unredacted.Access, ListenCallRecordings).
+observe-unredacted-unknown = Which security profiles can reach unredacted recordings and transcripts is not known: their permissions could not be read ({ $reason }).
 
 ## S3: storage, Region, encryption.
 observe-s3-storage-value = S3 bucket { $bucket }, prefix { $prefix }

@@ -18,6 +18,11 @@ observe-storage-none-value = ストレージ設定なし（{ $type }）: この�
 observe-storage-none = インスタンス { $name } には、リソースタイプ { $type } のストレージ設定がありません。
 observe-profiles-value = セキュリティプロファイル { $count } 件で制御（{ $names }）
 observe-profiles = インスタンス { $name } のユーザーが何にアクセスできるかは、これらのセキュリティプロファイルの権限で決まります。
+observe-unredacted-recordings = 秘匿化されていない通話録音を再生できるセキュリティプロファイル（CallRecordings.Unredacted.Access、または従来の ListenCallRecordings）：{ $names }。
+observe-unredacted-recordings-none = 秘匿化されていない通話録音を再生する権限（CallRecordings.Unredacted.Access、ListenCallRecordings）を持つセキュリティプロファイルはありません。
+observe-unredacted-transcripts = 秘匿化されていない問い合わせのトランスクリプトを閲覧できるセキュリティプロファイル（ContactTranscripts.Unredacted.Access、または従来の ListenCallRecordings）：{ $names }。
+observe-unredacted-transcripts-none = 秘匿化されていない問い合わせのトランスクリプトを閲覧する権限（ContactTranscripts.Unredacted.Access、ListenCallRecordings）を持つセキュリティプロファイルはありません。
+observe-unredacted-unknown = 秘匿化されていない録音やトランスクリプトにどのセキュリティプロファイルがアクセスできるかは不明です。権限を取得できませんでした（{ $reason }）。
 
 ## S3: storage, Region, encryption.
 observe-s3-storage-value = S3バケット { $bucket }（プレフィックス { $prefix }）

@@ -974,3 +974,67 @@ async fn the_real_s3_versioning_shape_parses() {
     let d = claim(&live, "call-recordings", "deletion.on-request").expect("deletion");
     assert!(d.condition.is_some());
 }
+
+/// `ListSecurityProfilePermissions` names who can play unredacted
+/// recordings, cited; denied, the claim says the holders are unknown and why.
+#[tokio::test(flavor = "multi_thread")]
+async fn security_profile_permissions_name_who_reaches_unredacted_recordings() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "perms", 365).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let calls: Vec<_> = snap
+        .manifest
+        .observations
+        .iter()
+        .filter(|o| o.operation == "ListSecurityProfilePermissions")
+        .collect();
+    assert_eq!(calls.len(), 2, "one call per profile");
+    assert!(calls
+        .iter()
+        .all(|o| o.error.is_none() && o.sha256.len() == 64));
+    let live = interpret(&snap, today());
+    let a = claim(&live, "call-recordings", "access-control").expect("access");
+    assert_eq!(
+        a.caveats[0].en,
+        "Security profiles that can play unredacted call recordings (CallRecordings.Unredacted.Access, or the legacy ListenCallRecordings): Admin."
+    );
+    assert!(a.caveats[0].ja.contains("Admin"), "{}", a.caveats[0].ja);
+    assert!(a
+        .observations
+        .iter()
+        .any(|o| o.operation == "ListSecurityProfilePermissions"
+            && o.pointer == "/Permissions"
+            && o.parameters
+                .iter()
+                .any(|(k, v)| k == "SecurityProfileId" && v == "sp-1")));
+
+    // Denied: the holders are unknown, and the reason says which call.
+    let connect = MockServer::start().await;
+    Mock::given(wiremock::matchers::path_regex(
+        "^/security-profiles-permissions/",
+    ))
+    .respond_with(
+        ResponseTemplate::new(403)
+            .insert_header("x-amzn-ErrorType", "AccessDeniedException")
+            .set_body_json(serde_json::json!({"message": "not authorized"})),
+    )
+    .with_priority(1)
+    .mount(&connect)
+    .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let live = interpret(&snap, today());
+    let a = claim(&live, "call-recordings", "access-control").expect("access");
+    assert!(
+        a.caveats[0].en.starts_with(
+            "Which security profiles can reach unredacted recordings and transcripts is not known"
+        ) && a.caveats[0]
+            .en
+            .contains("on connect:ListSecurityProfilePermissions"),
+        "{}",
+        a.caveats[0].en
+    );
+}
