@@ -28,6 +28,7 @@ fn documented(category: &str, c: &CatalogClaim) -> Claim {
             .collect(),
         fallback: None,
         derived_from: Vec::new(),
+        condition: None,
     }
 }
 
@@ -54,6 +55,7 @@ fn declared(a: &Answer, file: &str, doc: Option<&CatalogClaim>) -> Claim {
         cites,
         fallback: None,
         derived_from: Vec::new(),
+        condition: None,
     }
 }
 
@@ -110,7 +112,7 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
                     explain: o.explain.clone(),
                     note: None,
                     reference: None,
-                    caveats: o.caveats.clone(),
+                    caveats: o.condition.iter().chain(&o.caveats).cloned().collect(),
                     cites: o
                         .observations
                         .iter()
@@ -118,6 +120,7 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
                         .collect(),
                     fallback: None,
                     derived_from: Vec::new(),
+                    condition: o.condition.clone(),
                 }
             } else if let Some((a, file)) = answer {
                 declared(a, file, doc)
@@ -179,6 +182,7 @@ fn flow_claim(live: &LiveEvidence, property: Property) -> Option<Claim> {
             .collect(),
         fallback: None,
         derived_from: Vec::new(),
+        condition: None,
     })
 }
 

@@ -104,6 +104,7 @@ reason-media-protocol = According to { $evidence }, the { $property } is { $valu
 reason-free-text = The { $property } is described in words, so whether it meets the requirement ({ $expect }) needs a person's judgement.
 reason-instance-lifetime = The { $property } is { $value }: the data stays until the instance is deleted, so whether that meets the requirement ({ $expect }) depends on your operating policy.
 reason-calendar-band = According to { $evidence }, the { $property } is { $value }. Whether that meets the requirement ({ $expect }) depends on the start date, since calendar months and years vary in length; { $always } would meet it for any start date.
+reason-conditional = According to { $evidence }, the { $property } is { $value }. It meets the requirement ({ $expect }) only under a condition the evidence does not show (the caveat that follows); please confirm it.
 reason-ambiguous = The { $property } ({ $value }) and the requirement ({ $expect }) use units that cannot be compared exactly; please check by hand.
 
 # Flow analysis

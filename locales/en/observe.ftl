@@ -18,6 +18,11 @@ observe-storage-none-value = No storage config ({ $type }): the instance does no
 observe-storage-none = Instance { $name } has no storage config for resource type { $type }.
 observe-profiles-value = { $count } security profile(s) ({ $names })
 observe-profiles = What the users of instance { $name } can reach is governed by the permissions of these security profiles.
+observe-unredacted-recordings = Security profiles that can play unredacted call recordings (CallRecordings.Unredacted.Access, or the legacy ListenCallRecordings): { $names }.
+observe-unredacted-recordings-none = No security profile holds a permission to play unredacted call recordings (CallRecordings.Unredacted.Access, ListenCallRecordings).
+observe-unredacted-transcripts = Security profiles that can read unredacted contact transcripts (ContactTranscripts.Unredacted.Access, or the legacy ListenCallRecordings): { $names }.
+observe-unredacted-transcripts-none = No security profile holds a permission to read unredacted contact transcripts (ContactTranscripts.Unredacted.Access, ListenCallRecordings).
+observe-unredacted-unknown = Which security profiles can reach unredacted recordings and transcripts is not known: their permissions could not be read ({ $reason }).
 
 ## S3: storage, Region, encryption.
 observe-s3-storage-value = S3 bucket { $bucket }, prefix { $prefix }
@@ -50,6 +55,7 @@ observe-s3-delete-locked = Bucket { $bucket } has Object Lock on ({ $mode }, def
 observe-s3-lock-enabled-no-default = Object Lock is enabled on the bucket: an object given its own retention period cannot be deleted until it ends.
 observe-s3-delete-versioned-bounded = Objects can be deleted from bucket { $bucket }. The bucket is versioned, so deleted data lingers as a noncurrent version for up to { $days } days (delete every version to erase it at once).
 observe-s3-delete-marker = A plain delete only adds a delete marker; the data stays as a noncurrent version, and with no NoncurrentVersionExpiration rule it is never removed unless every version is deleted explicitly.
+observe-s3-delete-condition-every-version = A request is honoured only if the deletion process removes every version of the object, not just the current one. A lifecycle rule with NoncurrentVersionExpiration covering prefix { $prefix }, or a documented procedure that deletes every version, would settle it.
 observe-s3-delete-versioned = Objects can be deleted from bucket { $bucket }, but the bucket is versioned: each version has to be deleted by version id.
 observe-s3-delete-final = Objects can be deleted from bucket { $bucket }; versioning is not on, so a deletion is final.
 observe-s3-versioning-unknown-delete = Versioning could not be read ({ $reason }); if it is on, deleted data persists as noncurrent versions.

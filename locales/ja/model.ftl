@@ -104,6 +104,7 @@ reason-media-protocol = { $evidence }によれば{ $property }は「{ $value }�
 reason-free-text = { $property }は文章で示される内容のため、要件（{ $expect }）との適合は個別にご確認ください。
 reason-instance-lifetime = { $property }は「{ $value }」です。インスタンスを削除するまで保持されるため、要件（{ $expect }）との適合は運用方針に照らしてご確認ください。
 reason-calendar-band = { $evidence }によれば{ $property }は「{ $value }」です。暦の月や年は長さが一定でないため、要件（{ $expect }）を満たすかどうかは起算日によって変わります。起算日によらず満たすのは「{ $always }」です。
+reason-conditional = { $evidence }によれば{ $property }は「{ $value }」です。要件（{ $expect }）を満たすのは、証跡では確認できない条件（直後の留意点）が成り立つ場合に限られます。その条件をご確認ください。
 reason-ambiguous = { $property }の値「{ $value }」と要件（{ $expect }）は単位が異なり、機械的に判定できません。個別にご確認ください。
 
 # フロー分析

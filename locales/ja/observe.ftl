@@ -18,6 +18,11 @@ observe-storage-none-value = ストレージ設定なし（{ $type }）: この�
 observe-storage-none = インスタンス { $name } には、リソースタイプ { $type } のストレージ設定がありません。
 observe-profiles-value = セキュリティプロファイル { $count } 件で制御（{ $names }）
 observe-profiles = インスタンス { $name } のユーザーが何にアクセスできるかは、これらのセキュリティプロファイルの権限で決まります。
+observe-unredacted-recordings = 秘匿化されていない通話録音を再生できるセキュリティプロファイル（CallRecordings.Unredacted.Access、または従来の ListenCallRecordings）：{ $names }。
+observe-unredacted-recordings-none = 秘匿化されていない通話録音を再生する権限（CallRecordings.Unredacted.Access、ListenCallRecordings）を持つセキュリティプロファイルはありません。
+observe-unredacted-transcripts = 秘匿化されていない問い合わせのトランスクリプトを閲覧できるセキュリティプロファイル（ContactTranscripts.Unredacted.Access、または従来の ListenCallRecordings）：{ $names }。
+observe-unredacted-transcripts-none = 秘匿化されていない問い合わせのトランスクリプトを閲覧する権限（ContactTranscripts.Unredacted.Access、ListenCallRecordings）を持つセキュリティプロファイルはありません。
+observe-unredacted-unknown = 秘匿化されていない録音やトランスクリプトにどのセキュリティプロファイルがアクセスできるかは不明です。権限を取得できませんでした（{ $reason }）。
 
 ## S3: storage, Region, encryption.
 observe-s3-storage-value = S3バケット { $bucket }（プレフィックス { $prefix }）
@@ -50,6 +55,7 @@ observe-s3-delete-locked = バケット { $bucket } はオブジェクトロッ�
 observe-s3-lock-enabled-no-default = バケットでオブジェクトロックが有効です。個別に保持期間を設定されたオブジェクトは、その期間が終わるまで削除できません。
 observe-s3-delete-versioned-bounded = オブジェクトはバケット { $bucket } から削除できます。バージョニングが有効なため、削除したデータは非現行バージョンとして最大{ $days }日残ってから消えます（すぐに消すには全バージョンを削除します）。
 observe-s3-delete-marker = 通常の削除は削除マーカーを付けるだけで、データは非現行バージョンとして残ります。NoncurrentVersionExpiration ルールがないため、全バージョンを明示的に削除しない限り消えません。
+observe-s3-delete-condition-every-version = 削除依頼に応じたと言えるのは、削除手順が現行バージョンだけでなくオブジェクトの全バージョンを削除する場合に限られます。プレフィックス { $prefix } を対象とする NoncurrentVersionExpiration のライフサイクルルール、または全バージョンを削除する文書化された手順があれば確認できます。
 observe-s3-delete-versioned = オブジェクトはバケット { $bucket } から削除できますが、バージョニングが有効なため、各バージョンを指定して削除する必要があります。
 observe-s3-delete-final = オブジェクトはバケット { $bucket } から削除できます。バージョニングは有効ではないため、削除すると元に戻りません。
 observe-s3-versioning-unknown-delete = バージョニング設定を取得できませんでした（{ $reason }）。有効な場合、削除したデータは非現行バージョンとして残ります。

@@ -40,6 +40,11 @@ pub const ACTIONS: &[Action] = &[
         "connect",
         "ListSecurityProfiles",
     ),
+    a(
+        "connect:ListSecurityProfilePermissions",
+        "connect",
+        "ListSecurityProfilePermissions",
+    ),
     a("connect:ListContactFlows", "connect", "ListContactFlows"),
     a(
         "connect:DescribeContactFlow",

@@ -438,8 +438,9 @@ async fn security_profiles(
     account: &str,
     id: &str,
 ) {
-    // The listing is the evidence (kept in the snapshot); nothing to return.
-    let _: Vec<()> = every_page(|token| {
+    // The listing is the evidence (kept in the snapshot); then each
+    // profile's permissions (who can play unredacted recordings).
+    let ids: Vec<String> = every_page(|token| {
         let req = paged_req("connect:ListSecurityProfiles", region, account, id, &token);
         let (c, i2) = (client.clone(), id.to_string());
         async move {
@@ -447,6 +448,55 @@ async fn security_profiles(
                 .call(req, None, |cap| async move {
                     c.list_security_profiles()
                         .instance_id(i2)
+                        .set_next_token(token)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await
+                .ok()?;
+            let ids = page
+                .security_profile_summary_list()
+                .iter()
+                .filter_map(|s| s.id().map(str::to_string))
+                .collect();
+            Some((ids, page.next_token().map(str::to_string)))
+        }
+    })
+    .await;
+    join_all(
+        ids.iter()
+            .map(|sp| profile_permissions(ctx, client, region, account, id, sp)),
+    )
+    .await;
+}
+
+/// `ListSecurityProfilePermissions` of one profile, every page.
+async fn profile_permissions(
+    ctx: &Ctx,
+    client: &aws_sdk_connect::Client,
+    region: &str,
+    account: &str,
+    id: &str,
+    profile: &str,
+) {
+    let _: Vec<()> = every_page(|token| {
+        let req = paged_req(
+            "connect:ListSecurityProfilePermissions",
+            region,
+            account,
+            id,
+            &token,
+        )
+        .param("SecurityProfileId", profile.to_string());
+        let (c, i2, p2) = (client.clone(), id.to_string(), profile.to_string());
+        async move {
+            let page = ctx
+                .call(req, None, |cap| async move {
+                    c.list_security_profile_permissions()
+                        .instance_id(i2)
+                        .security_profile_id(p2)
                         .set_next_token(token)
                         .customize()
                         .interceptor(cap)

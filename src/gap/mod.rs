@@ -241,6 +241,11 @@ pub fn judge(
             }
         }
     }
+    // A condition an observation named (a versioned bucket without
+    // noncurrent-version expiry): met only if it holds.
+    if claim.condition.is_some() {
+        return verdict(Status::Review, None, Reason::Conditional);
+    }
     match unshown_condition(req.property, claim, category) {
         Some(condition) => verdict(
             Status::Review,

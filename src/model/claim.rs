@@ -76,6 +76,10 @@ pub struct Claim {
     pub fallback: Option<String>,
     /// For derived claims: the claims (category/property) it follows from.
     pub derived_from: Vec<(String, Property)>,
+    /// A condition the evidence does not show: a requirement the value
+    /// meets is `review` until it is confirmed. Also the first caveat.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Bilingual>,
 }
 
 /// Why a claim is not verified.

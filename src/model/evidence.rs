@@ -46,6 +46,10 @@ pub struct ObservedClaim {
     pub observations: Vec<ObservationRef>,
     /// Older than the freshness limit at `--as-of`.
     pub stale: bool,
+    /// A condition the evidence does not show, on which a "met" rests
+    /// (a versioned bucket is emptied only if every version is deleted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Bilingual>,
 }
 
 /// Live evidence that could not be had for one property.

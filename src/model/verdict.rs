@@ -43,6 +43,9 @@ pub enum Reason {
     InstanceLifetime,
     /// The value and the requirement overlap (e.g. months against days).
     Ambiguous,
+    /// The value meets the requirement only under a condition the
+    /// evidence does not show; the claim names it.
+    Conditional,
     /// Across calendar units the answer depends on the start date (31 days
     /// against "at most 1 month"); `always` is the value that always meets.
     CalendarBand {

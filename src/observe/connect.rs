@@ -29,6 +29,7 @@ pub(super) fn instance(v: &View, inst: &InstanceEntry) -> Out {
         storage_config(v, &mut out, id, &name, rt, cat, contact_lens);
     }
     logs::flow_logs(v, &mut out, inst, &name);
+    super::permissions::name_holders(v, &mut out, id);
     out
 }
 

@@ -185,5 +185,6 @@ fn one_property(
         caveats,
         stale: cites.iter().any(|(i, _)| view.stale(*i)),
         observations: cites.iter().map(|(i, p)| view.cite(*i, p)).collect(),
+        condition: drafts.iter().find_map(|(_, d)| d.condition.clone()),
     })
 }

@@ -31,6 +31,7 @@ mod kms;
 mod kvs;
 mod logs;
 mod merge;
+mod permissions;
 mod s3;
 mod view;
 

@@ -22,6 +22,8 @@ pub(crate) struct Draft {
     pub explain: Bilingual,
     pub caveats: Vec<Bilingual>,
     pub cites: Cites,
+    /// A condition the evidence does not show, on which a "met" rests.
+    pub condition: Option<Bilingual>,
 }
 
 /// A property one instance could not prove, and why.
@@ -269,7 +271,16 @@ impl Out {
             explain,
             caveats,
             cites,
+            condition: None,
         });
+    }
+
+    /// The last claim holds only under `condition`, which the evidence
+    /// does not show: a requirement it meets becomes `review`.
+    pub fn on_condition(&mut self, condition: Bilingual) {
+        if let Some(d) = self.drafts.last_mut() {
+            d.condition = Some(condition);
+        }
     }
 
     pub fn gap(&mut self, category: &str, property: Property, reason: impl Into<String>) {

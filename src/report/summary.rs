@@ -77,6 +77,14 @@ fn kind(v: &VerdictView) -> Option<(Actor, &'static str, String)> {
             "show-condition",
             format!("condition-{condition}"),
         ),
+        // An observation named the condition (a versioned bucket without
+        // noncurrent-version expiry): the operator sets it or shows the
+        // procedure that meets it.
+        (Status::Review, Reason::Conditional) => (
+            Actor::Operator,
+            "meet-condition",
+            close("condition-observed"),
+        ),
         (Status::Review, _) => (Actor::Buyer, "judge", close("judgement")),
         (Status::Unverified, Reason::Undocumented) => {
             (Actor::Aws, "ask-aws", close("aws-statement"))

@@ -666,6 +666,29 @@ pub async fn mount_connect(server: &MockServer, moto: &Moto, f: &[ConnectFixture
             })))
             .mount(server)
             .await;
+        // ListSecurityProfilePermissions, shaped as the API reference's
+        // response: Admin holds the unredacted permissions, Agent not.
+        for (sp, perms) in [
+            (
+                "sp-1",
+                json!([
+                    "CallRecordings.Unredacted.Access",
+                    "ContactTranscripts.Unredacted.Access",
+                    "Users.View"
+                ]),
+            ),
+            ("sp-2", json!(["BasicAgentAccess", "RedactedData.View"])),
+        ] {
+            Mock::given(method("GET"))
+                .and(path(format!("/security-profiles-permissions/{id}/{sp}")))
+                .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                    "Permissions": perms,
+                    "LastModifiedRegion": REGION,
+                    "LastModifiedTime": 1.7e9
+                })))
+                .mount(server)
+                .await;
+        }
     }
     Mock::given(path_regex("^/instance(/[^/]+)?$"))
         .respond_with(Forward(moto.port))

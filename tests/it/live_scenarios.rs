@@ -231,6 +231,13 @@ async fn versioning_without_noncurrent_expiration_keeps_recordings_forever() {
     let d = claim(&live, "call-recordings", "deletion.on-request").expect("deletion");
     assert_eq!(d.value, Value::Bool(true));
     assert!(all_text(d).contains("every version"), "{}", all_text(d));
+    // A "met" rests on the operator deleting every version: it is named.
+    let cond = d.condition.as_ref().expect("a condition");
+    assert!(
+        cond.en.contains("NoncurrentVersionExpiration"),
+        "{}",
+        cond.en
+    );
 
     // With a noncurrent rule: 365 + 30 days.
     let live = only("ver-bounded");
@@ -930,4 +937,109 @@ async fn flow_listing_follows_next_token_across_pages() {
         .map(|(_, v)| v.as_str())
         .collect();
     assert_eq!(described, ["7f3e9c1a-card-payment", "main-1"]);
+}
+
+/// Real S3 answers GetBucketVersioning with a `VersioningConfiguration`
+/// root element (moto does not; the shim rewrites moto's). Served here as
+/// S3 sends it, with versioning on, the collector reads `Enabled`.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_real_s3_versioning_shape_parses() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "realver", 365).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::query_param("versioning", ""))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            concat!(
+                r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+                r#"<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">"#,
+                "<Status>Enabled</Status></VersioningConfiguration>"
+            ),
+            "application/xml",
+        ))
+        .with_priority(1)
+        .mount(&s3)
+        .await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let o = snap
+        .manifest
+        .observations
+        .iter()
+        .position(|o| o.operation == "GetBucketVersioning")
+        .expect("GetBucketVersioning observed");
+    assert_eq!(snap.manifest.observations[o].error, None);
+    let body: serde_json::Value = serde_json::from_slice(&snap.bodies[o]).unwrap();
+    assert_eq!(body["Status"], "Enabled", "{body}");
+    // And it reaches the verdicts: versioned without a noncurrent rule.
+    let live = interpret(&snap, today());
+    let r = claim(&live, "call-recordings", "retention").expect("retention");
+    assert_eq!(r.value, Value::Duration(Duration::Never));
+    let d = claim(&live, "call-recordings", "deletion.on-request").expect("deletion");
+    assert!(d.condition.is_some());
+}
+
+/// `ListSecurityProfilePermissions` names who can play unredacted
+/// recordings, cited; denied, the claim says the holders are unknown and why.
+#[tokio::test(flavor = "multi_thread")]
+async fn security_profile_permissions_name_who_reaches_unredacted_recordings() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "perms", 365).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let calls: Vec<_> = snap
+        .manifest
+        .observations
+        .iter()
+        .filter(|o| o.operation == "ListSecurityProfilePermissions")
+        .collect();
+    assert_eq!(calls.len(), 2, "one call per profile");
+    assert!(calls
+        .iter()
+        .all(|o| o.error.is_none() && o.sha256.len() == 64));
+    let live = interpret(&snap, today());
+    let a = claim(&live, "call-recordings", "access-control").expect("access");
+    assert_eq!(
+        a.caveats[0].en,
+        "Security profiles that can play unredacted call recordings (CallRecordings.Unredacted.Access, or the legacy ListenCallRecordings): Admin."
+    );
+    assert!(a.caveats[0].ja.contains("Admin"), "{}", a.caveats[0].ja);
+    assert!(a
+        .observations
+        .iter()
+        .any(|o| o.operation == "ListSecurityProfilePermissions"
+            && o.pointer == "/Permissions"
+            && o.parameters
+                .iter()
+                .any(|(k, v)| k == "SecurityProfileId" && v == "sp-1")));
+
+    // Denied: the holders are unknown, and the reason says which call.
+    let connect = MockServer::start().await;
+    Mock::given(wiremock::matchers::path_regex(
+        "^/security-profiles-permissions/",
+    ))
+    .respond_with(
+        ResponseTemplate::new(403)
+            .insert_header("x-amzn-ErrorType", "AccessDeniedException")
+            .set_body_json(serde_json::json!({"message": "not authorized"})),
+    )
+    .with_priority(1)
+    .mount(&connect)
+    .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let live = interpret(&snap, today());
+    let a = claim(&live, "call-recordings", "access-control").expect("access");
+    assert!(
+        a.caveats[0].en.starts_with(
+            "Which security profiles can reach unredacted recordings and transcripts is not known"
+        ) && a.caveats[0]
+            .en
+            .contains("on connect:ListSecurityProfilePermissions"),
+        "{}",
+        a.caveats[0].en
+    );
 }

@@ -61,7 +61,7 @@ pub(super) fn claims(
             if let Err(r) = lock {
                 caveats.push(v.say("observe-s3-lock-unknown", &[("reason", r.clone())]));
             }
-            let explain = deletable(v, b, st, versioning, &mut caveats);
+            let (explain, condition) = deletable(v, b, st, versioning, &mut caveats);
             out.claim(
                 b.cat(),
                 Property::DeletionOnRequest,
@@ -70,18 +70,24 @@ pub(super) fn claims(
                 caveats,
                 cites,
             );
+            if let Some(c) = condition {
+                out.on_condition(c);
+            }
         }
     }
 }
 
-/// Objects can be deleted: how final a deletion is, by versioning.
+/// Objects can be deleted: how final a deletion is, by versioning; and the
+/// condition a "met" rests on when a plain delete leaves the data behind
+/// (versioned, no `NoncurrentVersionExpiration`): the operator's deletion
+/// must remove every version.
 fn deletable(
     v: &View,
     b: &Bucket,
     st: &BucketState,
     versioning: &Result<String, String>,
     caveats: &mut Vec<Bilingual>,
-) -> Bilingual {
+) -> (Bilingual, Option<Bilingual>) {
     let bucket = ("bucket", b.bucket.clone());
     // Only rules actually read bound noncurrent versions.
     let noncurrent = match (&st.lifecycle, st.rules(v)) {
@@ -90,7 +96,7 @@ fn deletable(
             .map(|(n, _)| n),
         _ => None,
     };
-    match versioning {
+    let explain = match versioning {
         Ok(s) if s == "Enabled" => match noncurrent {
             Some(n) => v.say(
                 "observe-s3-delete-versioned-bounded",
@@ -98,7 +104,14 @@ fn deletable(
             ),
             None => {
                 caveats.push(v.say("observe-s3-delete-marker", &[]));
-                v.say("observe-s3-delete-versioned", &[bucket])
+                let condition = v.say(
+                    "observe-s3-delete-condition-every-version",
+                    &[("prefix", b.prefix.clone())],
+                );
+                return (
+                    v.say("observe-s3-delete-versioned", &[bucket]),
+                    Some(condition),
+                );
             }
         },
         Ok(_) => v.say("observe-s3-delete-final", &[bucket]),
@@ -109,5 +122,6 @@ fn deletable(
             ));
             v.say("observe-s3-delete", &[bucket])
         }
-    }
+    };
+    (explain, None)
 }

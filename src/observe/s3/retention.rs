@@ -34,7 +34,19 @@ fn narrowed(f: Option<&J>) -> bool {
     })
 }
 
+/// The start every object key under a storage config's prefix shares:
+/// Amazon Connect writes under `<BucketPrefix>/YYYY/MM/DD/…`, so a rule
+/// whose prefix is a prefix of `<BucketPrefix>/` covers every object.
+fn key_start(prefix: &str) -> String {
+    if prefix.is_empty() || prefix.ends_with('/') {
+        prefix.to_string()
+    } else {
+        format!("{prefix}/")
+    }
+}
+
 pub(crate) fn scan_rules(rules: &[J], prefix: &str) -> RuleScan {
+    let base = key_start(prefix);
     let mut s = RuleScan {
         expire_days: None,
         noncurrent_days: None,
@@ -52,8 +64,8 @@ pub(crate) fn scan_rules(rules: &[J], prefix: &str) -> RuleScan {
             .or_else(|| r.get("Prefix"))
             .and_then(J::as_str)
             .unwrap_or("");
-        let covers = prefix.starts_with(rp);
-        let touches = covers || rp.starts_with(prefix);
+        let covers = base.starts_with(rp);
+        let touches = covers || rp.starts_with(base.as_str());
         if !touches {
             continue;
         }

@@ -193,3 +193,50 @@ fn access_without_policy_or_block_names_both() {
     );
     assert_eq!(a.observations[1].pointer, "/Error/Code");
 }
+
+#[test]
+fn versioned_without_noncurrent_expiry_names_the_condition_for_deletion() {
+    let snap = bucket()
+        .ok(I, "s3:GetLifecycleConfiguration", B, json!({"Rules": [
+            {"ID": "rec", "Status": "Enabled", "Filter": {"Prefix": "connect/rec/"}, "Expiration": {"Days": 365}}]}))
+        .ok(I, "s3:GetBucketVersioning", B, json!({"Status": "Enabled"}))
+        .not_configured(I, "s3:GetBucketObjectLockConfiguration", B, "ObjectLockConfigurationNotFoundError")
+        .build();
+    let live = read(&snap);
+    let d = claim(&live, "call-recordings", "deletion.on-request");
+    assert_eq!(d.value, Value::Bool(true));
+    let c = d.condition.as_ref().expect("a condition");
+    assert_eq!(
+        c.en,
+        "A request is honoured only if the deletion process removes every version of the object, not just the current one. A lifecycle rule with NoncurrentVersionExpiration covering prefix connect/rec, or a documented procedure that deletes every version, would settle it."
+    );
+    assert!(c.ja.contains("全バージョンを削除"), "{}", c.ja);
+    // A noncurrent rule bounds it: no condition.
+    let snap = bucket()
+        .ok(I, "s3:GetLifecycleConfiguration", B, json!({"Rules": [
+            {"ID": "rec", "Status": "Enabled", "Filter": {"Prefix": "connect/rec/"}, "Expiration": {"Days": 365},
+             "NoncurrentVersionExpiration": {"NoncurrentDays": 7}}]}))
+        .ok(I, "s3:GetBucketVersioning", B, json!({"Status": "Enabled"}))
+        .not_configured(I, "s3:GetBucketObjectLockConfiguration", B, "ObjectLockConfigurationNotFoundError")
+        .build();
+    let live = read(&snap);
+    assert_eq!(
+        claim(&live, "call-recordings", "deletion.on-request").condition,
+        None
+    );
+    // Not versioned: final, no condition.
+    let snap = bucket()
+        .ok(I, "s3:GetLifecycleConfiguration", B, json!({"Rules": []}))
+        .ok(I, "s3:GetBucketVersioning", B, json!({}))
+        .not_configured(
+            I,
+            "s3:GetBucketObjectLockConfiguration",
+            B,
+            "ObjectLockConfigurationNotFoundError",
+        )
+        .build();
+    assert_eq!(
+        claim(&read(&snap), "call-recordings", "deletion.on-request").condition,
+        None
+    );
+}
