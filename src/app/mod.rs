@@ -41,6 +41,9 @@ pub enum Error {
     /// The evidence pack could not be made.
     #[error(transparent)]
     Pack(#[from] crate::pack::PackError),
+    /// The OSCAL file could not be made.
+    #[error(transparent)]
+    Oscal(#[from] crate::interop::oscal::OscalError),
     /// An evidence pack that cannot be verified at all.
     #[error("error: {0}")]
     Unverifiable(String),

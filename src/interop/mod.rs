@@ -1,0 +1,12 @@
+//! Interoperability: the report in the formats other people's tools and
+//! sheets read.
+//!
+//! - [`oscal`]: `--format oscal` writes `oscal/assessment-results.json`,
+//!   OSCAL Assessment Results (version [`oscal::OSCAL_VERSION`]) that
+//!   compliance-trestle and Lula load: one finding per buyer requirement,
+//!   one observation per claim, one risk per gap.
+//!
+//! Like every renderer it reads the [`Report`](crate::model::report::Report)
+//! and returns bytes; nothing here touches the disk.
+
+pub mod oscal;
