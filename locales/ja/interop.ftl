@@ -11,3 +11,21 @@ interop-oscal-result-description = { $as_of } 時点の証拠と照合した要�
 interop-oscal-finding-description = 要件: { $expect }。結果: { $status }。
 interop-oscal-risk-title = 不適合: { $requirement }（{ $category }）
 interop-oscal-remedy-title = 対処: { $remedy }
+
+# 証拠パックの IPA 非機能要求グレード表（nfr-grade.csv）
+interop-grade-col-id = 項番
+interop-grade-col-major = 大項目
+interop-grade-col-middle = 中項目
+interop-grade-col-item = 小項目
+interop-grade-col-metric = メトリクス
+interop-grade-col-level = 対応付けの粒度
+interop-grade-col-answer-ja = shoko の回答
+interop-grade-col-answer-en = shoko の回答（英語）
+interop-grade-col-status = 状況
+interop-grade-col-strength = 証拠の強さ
+interop-grade-col-sources = 出典番号
+interop-grade-answer = { $category }・{ $property }: { $value }（{ $provenance }）
+interop-grade-no-requirement = 要件なし
+interop-grade-level-metric = メトリクス（項番を確認済み）
+interop-grade-level-middle = 中項目（メトリクスの項番を IPA の資料で確認できていないため）
+interop-grade-terms = 項番と項目名は IPA の非機能要求グレードによります。利用条件: { $terms }

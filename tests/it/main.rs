@@ -10,7 +10,7 @@
 //!   the repository's own files);
 //! - the command line and documents: `cli`, `adversarial`, `pipeline`,
 //!   `durations`, `pdf`, `book`, `pack`, `flows`;
-//! - interop: `oscal` (loaded with compliance-trestle);
+//! - interop: `oscal` (loaded with compliance-trestle), `nfr_grade`;
 //! - golden case folders (`tests/cases/`): `cases`;
 //! - live collectors: `live_scenarios` (moto scenarios), `live_faults` (the
 //!   fault table);
@@ -35,6 +35,7 @@ mod fuzz_regressions;
 mod layering;
 mod live_faults;
 mod live_scenarios;
+mod nfr_grade;
 mod oscal;
 mod pack;
 mod paths;

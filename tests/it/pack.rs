@@ -100,6 +100,7 @@ fn the_pack_holds_every_promised_file_and_verifies() {
             "documents/ja/nfr.md",
             "gaps.csv",
             "manifest.json",
+            "nfr-grade.csv",
             "questionnaire.csv",
             "questionnaire.xlsx",
         ]
@@ -139,7 +140,7 @@ fn the_pack_holds_every_promised_file_and_verifies() {
         let (code, msg) = verify(&target);
         assert_eq!(code, 0, "{msg}");
         assert!(msg.contains("ok:"), "{msg}");
-        assert!(msg.contains("6 file(s) match"), "{msg}");
+        assert!(msg.contains("7 file(s) match"), "{msg}");
     }
 }
 
@@ -502,7 +503,7 @@ fn the_workbook_opens_with_the_caiq_sheet_and_frozen_bilingual_headers() {
     let out = build(dir.path(), "pack", &[]);
     let path = out.join("pack/questionnaire.xlsx");
     let mut wb: Xlsx<_> = open_workbook(&path).expect("xlsx opens");
-    assert_eq!(wb.sheet_names(), ["CAIQ v4"]);
+    assert_eq!(wb.sheet_names(), ["CAIQ v4", "非機能要求グレード"]);
     let range = wb.worksheet_range("CAIQ v4").expect("sheet");
     let cell = |r: usize, c: usize| match range.get((r, c)) {
         Some(Data::String(s)) => s.clone(),
