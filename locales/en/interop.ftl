@@ -30,3 +30,15 @@ interop-grade-no-requirement = No requirement
 interop-grade-level-metric = Metric (item number confirmed)
 interop-grade-level-middle = Middle item (the metric could not be confirmed against IPA's own material)
 interop-grade-terms = Item numbers and names are IPA's; terms of use: { $terms }
+
+# shoko fill: the buyer's questionnaire, answered
+interop-fill-evidence = Evidence (evidence pack files and SHA-256):
+interop-fill-report-title = { $file }: questions answered and left blank
+interop-fill-report-counts = { $answered } question(s) answered from the evidence; { $blank } left blank (below, with the reason). Answers follow the verdicts: a gap, a review or missing evidence is never answered Yes.
+interop-fill-col-sheet = Sheet
+interop-fill-col-row = Row
+interop-fill-col-id = Question ID
+interop-fill-col-reason = Why it was left blank
+interop-fill-blank-unmapped = shoko has no answer for this question ID (not a CAIQ v4 ID shoko answers, and not in the mapping file)
+interop-fill-blank-unknown-target = the mapping file maps it to { $target }, which shoko does not answer
+interop-fill-blank-not-in-list = the answer would be { $answer }, but the sheet's list allows only: { $allowed }

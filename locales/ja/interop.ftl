@@ -29,3 +29,15 @@ interop-grade-no-requirement = 要件なし
 interop-grade-level-metric = メトリクス（項番を確認済み）
 interop-grade-level-middle = 中項目（メトリクスの項番を IPA の資料で確認できていないため）
 interop-grade-terms = 項番と項目名は IPA の非機能要求グレードによります。利用条件: { $terms }
+
+# shoko fill: お客様の質問票への記入
+interop-fill-evidence = 証跡（証拠パックのファイルと SHA-256）:
+interop-fill-report-title = { $file }: 回答した質問と空欄のままの質問
+interop-fill-report-counts = 証拠から回答した質問は { $answered } 件、空欄のままの質問は { $blank } 件です（理由は下表）。回答は判定に従います。不適合、要確認、証拠不足の質問に「はい」と答えることはありません。
+interop-fill-col-sheet = シート
+interop-fill-col-row = 行
+interop-fill-col-id = 質問 ID
+interop-fill-col-reason = 空欄の理由
+interop-fill-blank-unmapped = この質問 ID に対する shoko の回答がありません（shoko が回答する CAIQ v4 の ID ではなく、対応付けファイルにもありません）
+interop-fill-blank-unknown-target = 対応付けファイルでは { $target } に対応付けられていますが、shoko はこの ID に回答しません
+interop-fill-blank-not-in-list = 回答は { $answer } になりますが、シートの選択肢は次のものだけです: { $allowed }

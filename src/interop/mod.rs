@@ -6,7 +6,11 @@
 //!   compliance-trestle and Lula load: one finding per buyer requirement,
 //!   one observation per claim, one risk per gap.
 //!
+//! - [`fill`]: `shoko fill` answers the buyer's own questionnaire workbook
+//!   in place, citing the evidence pack of the same run.
+//!
 //! Like every renderer it reads the [`Report`](crate::model::report::Report)
 //! and returns bytes; nothing here touches the disk.
 
+pub mod fill;
 pub mod oscal;
