@@ -350,6 +350,11 @@ fn fill_a_japanese_sheet_through_a_mapping_follows_its_list() {
     assert!(o.status.success(), "{}", text(&o));
     let again = changed(&d.join("sheet.xlsx"), &d.join("out2/sheet.xlsx"));
     assert_eq!(again, ch);
+    // Same inputs, same bytes.
+    assert_eq!(
+        std::fs::read(d.join("out/sheet.xlsx")).expect("a"),
+        std::fs::read(d.join("out2/sheet.xlsx")).expect("b")
+    );
 }
 
 #[test]

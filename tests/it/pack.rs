@@ -344,8 +344,8 @@ fn questionnaire_answers_follow_the_example_verdicts() {
         rows[0][..5],
         [
             "Question ID",
-            "Question (Japanese)",
-            "Question",
+            "Question, in shoko's words (Japanese; not the CSA's text)",
+            "Question, in shoko's words (not the CSA's text)",
             "CSP CAIQ Answer",
             "SSRM Control Ownership"
         ]
