@@ -36,7 +36,7 @@ use serde_json::{json, Value};
 /// The OSCAL version written (compliance-trestle 5.x accepts it).
 pub const OSCAL_VERSION: &str = "1.2.1";
 /// shoko's namespace for its own props.
-pub const NS: &str = "https://shoko.dev/ns/oscal";
+pub const NS: &str = "urn:shoko:oscal";
 /// Where the file goes in the output folder.
 pub const PATH: &str = "oscal/assessment-results.json";
 /// Freshness limit of live observations when the build gave none (the
