@@ -399,3 +399,32 @@ fn fill_rejects_corrupt_and_password_protected_workbooks_and_writes_nothing() {
         "previous"
     );
 }
+
+#[test]
+fn fill_with_live_evidence_cites_raw_observations_that_are_in_the_pack() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    example_inputs(d);
+    py(&["caiq", &d.join("caiq.xlsx").display().to_string()]);
+    let snap = crate::common::root().join("tests/cases/observed/snapshot");
+    let o = run_fill(d, "caiq.xlsx", &["--evidence", &snap.display().to_string()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let ch = changed(&d.join("caiq.xlsx"), &d.join("out/caiq.xlsx"));
+    let mut z = zip::ZipArchive::new(std::fs::File::open(d.join("out/pack.zip")).expect("zip"))
+        .expect("zip");
+    let mut cited = 0;
+    for v in ch.values().filter_map(Value::as_str) {
+        for line in v.lines().filter(|l| l.starts_with("observations/")) {
+            let (path, sha) = line.split_once(" sha256:").expect("path sha256:hex");
+            let mut e = z
+                .by_name(&format!("pack/{path}"))
+                .expect("cited file is in the pack");
+            let mut b = Vec::new();
+            e.read_to_end(&mut b).expect("read");
+            assert_eq!(shoko::text::sha256_hex(&b), sha, "{path}");
+            cited += 1;
+        }
+    }
+    assert!(cited > 0, "the answers cite raw observations");
+}
