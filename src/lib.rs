@@ -34,6 +34,7 @@ pub mod flow;
 pub mod fuzz_checks;
 pub mod gap;
 pub mod i18n;
+pub mod interop;
 pub mod load;
 pub mod model;
 pub mod observe;

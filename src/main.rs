@@ -29,6 +29,9 @@ enum Command {
     /// exit 0 intact, 1 not intact (missing, extra, altered or unsafe
     /// entries), 2 when it cannot be verified.
     Verify(app::verify::VerifyArgs),
+    /// Answer the buyer's own questionnaire workbook (.xlsx) in place and
+    /// put the evidence pack beside it.
+    Fill(Box<app::fill::FillArgs>),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Command::Categories(a) => app::categories::run(a),
         Command::Collect(a) => app::collect::run(a),
         Command::Verify(a) => app::verify::run(a),
+        Command::Fill(a) => app::fill::run(*a),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

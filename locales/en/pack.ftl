@@ -1,8 +1,8 @@
 # Evidence pack: questionnaire answers (CSA CAIQ v4 layout)
 
 pack-col-question-id = Question ID
-pack-col-question-ja = Question (Japanese)
-pack-col-question-en = Question
+pack-col-question-ja = Question, in shoko's words (Japanese; not the CSA's text)
+pack-col-question-en = Question, in shoko's words (not the CSA's text)
 pack-col-answer = CSP CAIQ Answer
 pack-col-ownership = SSRM Control Ownership
 pack-col-implementation-ja = CSP Implementation Description (Japanese)

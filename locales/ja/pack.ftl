@@ -1,8 +1,8 @@
 # 証跡パック：セキュリティ質問票への回答（CSA CAIQ v4 の様式）
 
 pack-col-question-id = 質問ID
-pack-col-question-ja = 質問
-pack-col-question-en = 質問（英語）
+pack-col-question-ja = 質問（shoko による要約。CSA の原文ではありません）
+pack-col-question-en = 質問（英語、shoko による要約。CSA の原文ではありません）
 pack-col-answer = 回答
 pack-col-ownership = SSRM 管理責任
 pack-col-implementation-ja = 実装の説明

@@ -149,6 +149,7 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
             formats,
             redaction,
             observations: crate::pack::RawObservation::from_snapshot_files(&snapshot_files),
+            max_age_days: super::collect::parse_max_age(&args.max_age).ok(),
         },
     )?;
     crate::output::replace_dir(&args.out, &files)?;

@@ -8,6 +8,7 @@ pub mod build;
 pub mod categories;
 pub mod check;
 pub mod collect;
+pub mod fill;
 pub mod flows;
 pub mod init;
 pub mod inputs;
@@ -41,6 +42,9 @@ pub enum Error {
     /// The evidence pack could not be made.
     #[error(transparent)]
     Pack(#[from] crate::pack::PackError),
+    /// The OSCAL file could not be made.
+    #[error(transparent)]
+    Oscal(#[from] crate::interop::oscal::OscalError),
     /// An evidence pack that cannot be verified at all.
     #[error("error: {0}")]
     Unverifiable(String),

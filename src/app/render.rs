@@ -25,6 +25,8 @@ pub enum Format {
     Book,
     /// `pack/` and `pack.zip`: the evidence pack, once for all languages.
     Pack,
+    /// `oscal/assessment-results.json`: OSCAL assessment results.
+    Oscal,
 }
 
 impl Format {
@@ -35,6 +37,7 @@ impl Format {
             "pdf" => Some(Format::Pdf),
             "book" => Some(Format::Book),
             "pack" => Some(Format::Pack),
+            "oscal" => Some(Format::Oscal),
             _ => None,
         }
     }
@@ -72,6 +75,9 @@ pub struct RenderOptions {
     /// Raw observation files for the evidence pack (from the live
     /// collectors; empty offline).
     pub observations: Vec<crate::pack::RawObservation>,
+    /// Freshness limit of live observations in days (`--max-age`), for
+    /// the expiry of OSCAL observations.
+    pub max_age_days: Option<i64>,
 }
 
 /// Render every requested format and language, in memory, redacted as
@@ -125,6 +131,19 @@ fn renderer<'a>(
             frameworks: crate::pack::frameworks::load(assets)
                 .map_err(|d| Error::Catalog(Diagnostics(d)))?,
             observations: &opts.observations,
+        })),
+        Format::Oscal => Box::new(Mapped(crate::interop::oscal::Oscal {
+            max_age_days: opts.max_age_days,
+            observation_files: opts
+                .observations
+                .iter()
+                .map(|o| {
+                    (
+                        format!("observations/{}", o.path),
+                        crate::text::sha256_hex(&o.bytes),
+                    )
+                })
+                .collect(),
         })),
     })
 }

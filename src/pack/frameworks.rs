@@ -107,6 +107,48 @@ pub struct Framework {
     pub source: String,
 }
 
+/// How far an IPA grade mapping could be confirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IpaLevel {
+    /// A metric number confirmed against IPA's own material.
+    Metric,
+    /// The metric could not be confirmed: mapped to its middle item.
+    Middle,
+}
+
+/// One row of the IPA 非機能要求グレード sheet (`nfr-grade.csv`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IpaMetric {
+    /// `E.6` (middle) or `E.6.1.1` (metric).
+    pub id: String,
+    /// How far it was confirmed.
+    pub level: IpaLevel,
+    /// 大項目, as IPA wrote it.
+    pub major: String,
+    /// 中項目.
+    pub middle: String,
+    /// 小項目 (level metric only).
+    pub item: Option<String>,
+    /// メトリクス (level metric only).
+    pub metric: Option<String>,
+    /// Properties whose claims answer it.
+    pub properties: Vec<Property>,
+    /// Only these categories (empty: every one).
+    pub categories: Vec<String>,
+}
+
+/// The IPA grade mapping with IPA's notice.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct IpaGrade {
+    /// IPA's copyright notice.
+    pub notice: String,
+    /// Where IPA's terms of use are.
+    pub terms: String,
+    /// Rows, in file order.
+    pub metrics: Vec<IpaMetric>,
+}
+
 /// The whole mapping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Frameworks {
@@ -116,6 +158,8 @@ pub struct Frameworks {
     pub topics: Vec<Topic>,
     /// Questions in file order.
     pub questions: Vec<Question>,
+    /// The IPA 非機能要求グレード sheet.
+    pub ipa_grade: IpaGrade,
 }
 
 impl Frameworks {
@@ -252,6 +296,103 @@ fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
     })
 }
 
+fn ipa_metric(ctx: &mut Ctx, node: &Node) -> Option<IpaMetric> {
+    let f = fields(
+        ctx,
+        node,
+        "an IPA grade metric",
+        &[
+            "id",
+            "level",
+            "major",
+            "middle",
+            "item",
+            "metric",
+            "properties",
+            "categories",
+        ],
+    )?;
+    let mut req = |k: &str| {
+        f.required(ctx, k, "an IPA grade metric")
+            .and_then(|n| text(ctx, n, k))
+            .map(|s| s.trim().to_string())
+    };
+    let (id, major, middle) = (req("id"), req("major"), req("middle"));
+    let opt = |ctx: &mut Ctx, k: &str| {
+        f.get(k)
+            .and_then(|n| text(ctx, n, k))
+            .map(|s| s.trim().to_string())
+    };
+    let (item, metric) = (opt(ctx, "item"), opt(ctx, "metric"));
+    let level = f
+        .required(ctx, "level", "an IPA grade metric")
+        .and_then(|n| {
+            let s = text(ctx, n, "the level")?;
+            let l = match s.trim() {
+                "metric" => Some(IpaLevel::Metric),
+                "middle" => Some(IpaLevel::Middle),
+                _ => None,
+            };
+            if l.is_none() {
+                ctx.error(Code::BadValue, n, format!("unknown level `{}`", s.trim()))
+                    .expected = Some("`metric` or `middle`".into());
+            }
+            l
+        });
+    let properties = f
+        .required(ctx, "properties", "an IPA grade metric")
+        .map(|n| properties(ctx, n))
+        .unwrap_or_default();
+    let categories = f
+        .get("categories")
+        .map(|n| strings(ctx, n, "categories"))
+        .unwrap_or_default();
+    let (id, level) = (id?, level?);
+    let depth = id.split('.').count();
+    let want = if level == IpaLevel::Metric { 4 } else { 2 };
+    if depth != want || (level == IpaLevel::Metric) != (item.is_some() && metric.is_some()) {
+        ctx.error(
+            Code::BadValue,
+            node,
+            format!("IPA item {id} does not match its level"),
+        )
+        .hint = Some(
+            "a `metric` has a number like E.6.1.1 and names its `item` and `metric`; a `middle` one a number like E.6 and neither"
+                .into(),
+        );
+    }
+    Some(IpaMetric {
+        id,
+        level,
+        major: major?,
+        middle: middle?,
+        item,
+        metric,
+        properties,
+        categories,
+    })
+}
+
+fn ipa_grade(ctx: &mut Ctx, node: &Node) -> Option<IpaGrade> {
+    let f = fields(ctx, node, "ipa_grade", &["notice", "terms", "metrics"])?;
+    let mut req = |k: &str| {
+        f.required(ctx, k, "ipa_grade")
+            .and_then(|n| text(ctx, n, k))
+            .map(|s| s.trim().to_string())
+    };
+    let (notice, terms) = (req("notice"), req("terms"));
+    let metrics = f
+        .required(ctx, "metrics", "ipa_grade")
+        .and_then(|n| seq(ctx, n, "metrics"))
+        .map(|items| items.iter().filter_map(|n| ipa_metric(ctx, n)).collect())
+        .unwrap_or_default();
+    Some(IpaGrade {
+        notice: notice?,
+        terms: terms?,
+        metrics,
+    })
+}
+
 fn framework(ctx: &mut Ctx, node: &Node) -> Option<Framework> {
     let f = fields(
         ctx,
@@ -339,13 +480,17 @@ pub fn parse(file: &str, src: &str) -> Result<Frameworks, Vec<Diagnostic>> {
         frameworks: Vec::new(),
         topics: Vec::new(),
         questions: Vec::new(),
+        ipa_grade: IpaGrade::default(),
     };
     if let Some(f) = fields(
         &mut ctx,
         &root,
         "the framework mapping",
-        &["frameworks", "topics", "questions"],
+        &["frameworks", "topics", "questions", "ipa_grade"],
     ) {
+        if let Some(g) = f.get("ipa_grade").and_then(|n| ipa_grade(&mut ctx, n)) {
+            out.ipa_grade = g;
+        }
         if let Some(items) = f
             .required(&mut ctx, "frameworks", "the framework mapping")
             .and_then(|n| seq(&mut ctx, n, "frameworks"))

@@ -6,6 +6,8 @@
 //!   claims.json              every claim with provenance and citations (schema/claims.schema.json)
 //!   gaps.csv                 one row per requirement × category
 //!   questionnaire.csv/.xlsx  CSA CAIQ v4 layout, answered from the verdicts
+//!                            (the workbook also has the 非機能要求グレード sheet)
+//!   nfr-grade.csv            IPA 非機能要求グレード 2018 items, answered
 //!   documents/<lang>/nfr.*   the Markdown and PDF this same run rendered
 //!   observations/...         raw API responses, when the build had live evidence
 //!   manifest.json            every file's size and SHA-256, inputs, as-of, redaction
@@ -22,6 +24,7 @@ pub mod archive;
 pub mod claims;
 pub mod frameworks;
 pub mod gaps;
+pub mod nfr_grade;
 pub mod questionnaire;
 pub mod verify;
 
@@ -229,6 +232,19 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
         },
     );
     let rows: Vec<questionnaire::Row> = rows.into_iter().map(|row| row.redacted(r)).collect();
+    let grade_rows: Vec<nfr_grade::Row> =
+        nfr_grade::rows(report, parts.i18n, &parts.frameworks.ipa_grade)
+            .into_iter()
+            .map(|mut row| {
+                row.cells = row.cells.iter().map(|c| r.text(c)).collect();
+                row
+            })
+            .collect();
+    files.push(PackFile {
+        path: "nfr-grade.csv".into(),
+        bytes: nfr_grade::csv(&grade_rows, &parts.frameworks.ipa_grade, parts.i18n)?,
+        private: false,
+    });
     files.push(PackFile {
         path: "questionnaire.csv".into(),
         bytes: questionnaire::csv(&rows, parts.i18n)?,
@@ -236,7 +252,12 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
     });
     files.push(PackFile {
         path: "questionnaire.xlsx".into(),
-        bytes: questionnaire::xlsx(&rows, parts.i18n, &report.as_of)?,
+        bytes: questionnaire::xlsx(
+            &rows,
+            parts.i18n,
+            &report.as_of,
+            (&grade_rows, &parts.frameworks.ipa_grade),
+        )?,
         private: false,
     });
     files.push(claims);

@@ -453,7 +453,12 @@ pub fn csv(rows: &[Row], i18n: &I18n) -> Result<Vec<u8>, PackError> {
 /// The questionnaire as an XLSX workbook: two frozen header rows (English,
 /// then Japanese), wrapped text, readable column widths, a filter, and the
 /// answer column limited to Yes / No / NA.
-pub fn xlsx(rows: &[Row], i18n: &I18n, as_of: &str) -> Result<Vec<u8>, PackError> {
+pub fn xlsx(
+    rows: &[Row],
+    i18n: &I18n,
+    as_of: &str,
+    grade: (&[super::nfr_grade::Row], &super::frameworks::IpaGrade),
+) -> Result<Vec<u8>, PackError> {
     use rust_xlsxwriter::{
         Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
     };
@@ -498,5 +503,6 @@ pub fn xlsx(rows: &[Row], i18n: &I18n, as_of: &str) -> Result<Vec<u8>, PackError
     ws.set_freeze_panes(2, 1)?;
     let last_row = (rows.len() as u32 + 1).max(2);
     ws.autofilter(1, 0, last_row, COLUMNS.len() as u16 - 1)?;
+    super::nfr_grade::sheet(&mut wb, grade.0, grade.1, i18n)?;
     Ok(wb.save_to_buffer()?)
 }

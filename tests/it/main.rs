@@ -10,6 +10,8 @@
 //!   the repository's own files);
 //! - the command line and documents: `cli`, `adversarial`, `pipeline`,
 //!   `durations`, `pdf`, `book`, `pack`, `flows`;
+//! - interop: `oscal` (loaded with compliance-trestle), `nfr_grade`, `fill`
+//!   (buyer workbooks built and compared with openpyxl);
 //! - golden case folders (`tests/cases/`): `cases`;
 //! - live collectors: `live_scenarios` (moto scenarios), `live_faults` (the
 //!   fault table);
@@ -29,11 +31,14 @@ mod cases;
 mod catalog;
 mod cli;
 mod durations;
+mod fill;
 mod flows;
 mod fuzz_regressions;
 mod layering;
 mod live_faults;
 mod live_scenarios;
+mod nfr_grade;
+mod oscal;
 mod pack;
 mod paths;
 mod pdf;

@@ -82,6 +82,7 @@ fn the_pack_holds_every_promised_file_and_verifies() {
             "documents/ja/nfr.md",
             "gaps.csv",
             "manifest.json",
+            "nfr-grade.csv",
             "questionnaire.csv",
             "questionnaire.xlsx",
         ]
@@ -121,7 +122,7 @@ fn the_pack_holds_every_promised_file_and_verifies() {
         let (code, msg) = verify(&target);
         assert_eq!(code, 0, "{msg}");
         assert!(msg.contains("ok:"), "{msg}");
-        assert!(msg.contains("6 file(s) match"), "{msg}");
+        assert!(msg.contains("7 file(s) match"), "{msg}");
     }
 }
 
@@ -325,8 +326,8 @@ fn questionnaire_answers_follow_the_example_verdicts() {
         rows[0][..5],
         [
             "Question ID",
-            "Question (Japanese)",
-            "Question",
+            "Question, in shoko's words (Japanese; not the CSA's text)",
+            "Question, in shoko's words (not the CSA's text)",
             "CSP CAIQ Answer",
             "SSRM Control Ownership"
         ]
@@ -487,7 +488,7 @@ fn the_workbook_opens_with_the_caiq_sheet_and_frozen_bilingual_headers() {
     let out = build_example(dir.path(), "pack", &[]);
     let path = out.join("pack/questionnaire.xlsx");
     let mut wb: Xlsx<_> = open_workbook(&path).expect("xlsx opens");
-    assert_eq!(wb.sheet_names(), ["CAIQ v4"]);
+    assert_eq!(wb.sheet_names(), ["CAIQ v4", "非機能要求グレード"]);
     let range = wb.worksheet_range("CAIQ v4").expect("sheet");
     let cell = |r: usize, c: usize| match range.get((r, c)) {
         Some(Data::String(s)) => s.clone(),
@@ -696,6 +697,7 @@ fn raw_observations_are_carried_masked_and_private() {
             path: "connect/obs-0001.json".into(),
             bytes: raw.to_vec(),
         }],
+        max_age_days: None,
     };
     let files = shoko::render_with(&report, &i18n, &assets, &opts).expect("pack");
     let obs = files
