@@ -236,10 +236,11 @@ fn fill_a_caiq_workbook_answers_known_ids_keeps_everything_else_and_cites_the_pa
     let ch = changed(&d.join("caiq.xlsx"), &d.join("out/caiq.xlsx"));
     let sh = "CAIQv4.0.3";
     // Answers follow the verdicts of the example (the same as the pack's
-    // questionnaire): DSP-02 met → Yes; DSP-19 unverified, DSP-16 and
-    // CEK-03 gaps → No, never Yes; LOG-02 met → Yes.
+    // questionnaire): DSP-02 review (deletion rests on the bucket's
+    // versioning, not shown), DSP-19 unverified, DSP-16 and CEK-03 gaps →
+    // No, never Yes; LOG-02 met → Yes.
     assert_eq!(s(&ch, &format!("{sh}!C4")), "No", "DSP-19.1");
-    assert_eq!(s(&ch, &format!("{sh}!C5")), "Yes", "DSP-02.1");
+    assert_eq!(s(&ch, &format!("{sh}!C5")), "No", "DSP-02.1 is a review");
     assert_eq!(s(&ch, &format!("{sh}!C6")), "No", "DSP-16.1 is a gap");
     assert_eq!(s(&ch, &format!("{sh}!C7")), "No", "CEK-03.1 is a gap");
     assert_eq!(s(&ch, &format!("{sh}!C9")), "Yes", "LOG-02.1");
