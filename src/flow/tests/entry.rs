@@ -5,7 +5,7 @@
 use super::*;
 
 /// A flow that asks for a card number with no logging block of its own.
-fn card_flow(_id: &str, meta_type: Option<&str>) -> String {
+fn card_flow(meta_type: Option<&str>) -> String {
     let meta = meta_type
         .map(|t| format!(r#","Metadata":{{"type":"{t}"}}"#))
         .unwrap_or_default();
@@ -24,12 +24,7 @@ const PAY_ARN: &str = "arn:aws:connect:ap-northeast-1:111122223333:instance/i-1/
 fn an_association_by_arn_or_by_id_makes_the_entry_off() {
     for named in [PAY_ARN, "pay-1"] {
         let a = analyze_with(
-            &[parsed(
-                "Pay",
-                "pay-1",
-                Some(PAY_ARN),
-                &card_flow("pay-1", None),
-            )],
+            &[parsed("Pay", "pay-1", Some(PAY_ARN), &card_flow(None))],
             &Options {
                 entry_off: vec![named.into()],
                 ..Options::default()
@@ -40,12 +35,7 @@ fn an_association_by_arn_or_by_id_makes_the_entry_off() {
     }
     // An association with another flow says nothing about this one.
     let a = analyze_with(
-        &[parsed(
-            "Pay",
-            "pay-1",
-            Some(PAY_ARN),
-            &card_flow("pay-1", None),
-        )],
+        &[parsed("Pay", "pay-1", Some(PAY_ARN), &card_flow(None))],
         &Options {
             entry_off: vec!["pay-10".into()],
             ..Options::default()
@@ -68,7 +58,7 @@ fn queue_hold_whisper_and_transfer_flows_are_unknown_by_nature() {
         "agentTransfer",
         "queueTransfer",
     ] {
-        let f = parsed("Queue", "q-1", None, &card_flow("q-1", Some(t)));
+        let f = parsed("Queue", "q-1", None, &card_flow(Some(t)));
         assert!(f.entered_by_routing(), "{t}: {:?}", f.flow_type);
         // Even listed as a start (no association can name it), it stays unknown.
         let a = analyze_with(
@@ -86,7 +76,7 @@ fn queue_hold_whisper_and_transfer_flows_are_unknown_by_nature() {
             "{t}"
         );
     }
-    let main = parsed("Main", "m-1", None, &card_flow("m-1", Some("contactFlow")));
+    let main = parsed("Main", "m-1", None, &card_flow(Some("contactFlow")));
     assert_eq!(main.flow_type.as_deref(), Some("CONTACT_FLOW"));
     assert!(!main.entered_by_routing());
     let a = analyze_with(
@@ -104,7 +94,7 @@ fn queue_hold_whisper_and_transfer_flows_are_unknown_by_nature() {
 fn flow_types_are_read_from_wrapped_and_legacy_exports() {
     assert_eq!(api_flow_type("customerQueue"), "CUSTOMER_QUEUE");
     assert_eq!(api_flow_type("AGENT_WHISPER"), "AGENT_WHISPER");
-    let inner = card_flow("w", None);
+    let inner = card_flow(None);
     let wrapped = serde_json::json!({"Name": "Hold", "Type": "CUSTOMER_HOLD", "Content": inner});
     let f = parsed("Hold", "h-1", None, &wrapped.to_string());
     assert_eq!(f.flow_type.as_deref(), Some("CUSTOMER_HOLD"));
