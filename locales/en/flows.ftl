@@ -24,3 +24,6 @@ flow-remedy-prompt-uses-sensitive = Turn logging off before this block: flow log
 flow-remedy-compare-uses-sensitive = Turn logging off before this block: flow logs record the values compared.
 flow-remedy-view-uses-sensitive = Turn logging off before this block: flow logs record the data passed to the view.
 flow-remedy-other-uses-sensitive = Turn logging off before this block, or keep the value out of its parameters.
+flow-entry-starts = Flows where contacts start (a phone number or other resource is associated with them, read with ListFlowAssociations: { $count }) were analysed as entered with logging off.
+flow-entry-starts-unseen = Which flows contacts start in could not be read ({ $reason }), so those flows' entry is unknown, not off.
+flow-entry-routed = Queue, hold, whisper and transfer flows are entered by Amazon Connect's routing (a queue, a hold, an agent or a quick connect), which shoko cannot see, so their entry is unknown by nature: { $list }.

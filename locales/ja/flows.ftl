@@ -24,3 +24,6 @@ flow-remedy-prompt-uses-sensitive = このブロックの前でログ記録を�
 flow-remedy-compare-uses-sensitive = このブロックの前でログ記録を無効にしてください。フローログには比較した値が記録されます。
 flow-remedy-view-uses-sensitive = このブロックの前でログ記録を無効にしてください。フローログにはビューに渡したデータが記録されます。
 flow-remedy-other-uses-sensitive = このブロックの前でログ記録を無効にするか、パラメータに値を含めないでください。
+flow-entry-starts = 問い合わせが始まるフロー（電話番号などのリソースが関連付けられたもの。ListFlowAssociations で取得：{ $count }件）は、ログ記録が無効な状態で入るものとして解析しました。
+flow-entry-starts-unseen = 問い合わせが始まるフローを取得できなかったため（{ $reason }）、それらのフローの開始時の状態は無効ではなく不明です。
+flow-entry-routed = キュー、保留、ウィスパー、転送の各フローは Amazon Connect のルーティング（キュー、保留、エージェント、クイック接続）によって開始され、shoko からは見えないため、開始時の状態は性質上不明です：{ $list }。

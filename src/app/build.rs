@@ -132,6 +132,7 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
         args: &args.collect,
         as_of,
         i18n: &i18n,
+        flow_assumption: args.flows.assumption(),
     })?;
     // Exported flows given on the command line take the place of fetched
     // ones; they start in the collected CONTACTFLOW_LOGS unless

@@ -167,6 +167,8 @@ pub struct Source<'a> {
     pub as_of: chrono::NaiveDate,
     /// Messages, for the flow analysis of fetched flows.
     pub i18n: &'a I18n,
+    /// `--flow-logging`: the assumption for fetched flows' `unknown` entries.
+    pub flow_assumption: Option<crate::model::flow::Logging>,
 }
 
 /// Read or collect the snapshot and interpret it; empty without either.
@@ -230,8 +232,9 @@ pub fn live_evidence(src: Source) -> Result<(LiveEvidence, Vec<OutFile>)> {
             groups: fetched.groups,
             files: fetched.files,
             errors: fetched.errors,
-            assumption: None,
+            assumption: src.flow_assumption,
             origin: crate::model::evidence::FlowOrigin::Live,
+            starts_unseen: fetched.starts_unseen,
         };
         live.flows = Some(super::flows::flow_evidence(src.i18n, set));
     }

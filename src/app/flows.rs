@@ -97,6 +97,7 @@ pub fn load_flows(
             errors,
             assumption,
             origin: FlowOrigin::Files,
+            starts_unseen: Vec::new(),
         },
     )
 }
@@ -117,6 +118,8 @@ pub struct FlowSet {
     pub assumption: Option<Logging>,
     /// Exported files or fetched from the instance.
     pub origin: FlowOrigin,
+    /// Why the flows where contacts start could not be seen (live only).
+    pub starts_unseen: Vec<String>,
 }
 
 /// Analyse a set of flows and phrase the overall claim.
@@ -127,6 +130,8 @@ pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
         findings: Vec::new(),
         unresolved: Vec::new(),
         entry_assumption: set.assumption,
+        routed: Vec::new(),
+        starts_unseen: set.starts_unseen.clone(),
     };
     let mut instance_off = !set.groups.is_empty();
     for (flows, instance_logs, entry_off) in &set.groups {
@@ -142,6 +147,7 @@ pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
         analysis.flows.extend(a.flows);
         analysis.findings.extend(a.findings);
         analysis.unresolved.extend(a.unresolved);
+        analysis.routed.extend(a.routed);
     }
     let logged = analysis
         .flows

@@ -61,6 +61,11 @@ pub const ACTIONS: &[Action] = &[
         "connect",
         "DescribeContactFlowModule",
     ),
+    a(
+        "connect:ListFlowAssociations",
+        "connect",
+        "ListFlowAssociations",
+    ),
     a("s3:GetBucketLocation", "s3", "GetBucketLocation"),
     a(
         "s3:GetLifecycleConfiguration",

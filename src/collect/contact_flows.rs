@@ -1,6 +1,7 @@
 //! Amazon Connect flows and flow modules: list them (every page), then
 //! fetch the content of each active one for the flow analysis
-//! (`crate::observe::flows` reads them back from the snapshot).
+//! (`crate::observe::flows` reads them back from the snapshot), and list
+//! the flows where contacts start (`ListFlowAssociations`).
 
 use super::connect::{every_page, paged_req};
 use super::{Ctx, Req};
@@ -137,5 +138,39 @@ pub(super) async fn flows(
             }
         },
     );
-    futures::join!(flows, modules);
+    let associations = flow_associations(ctx, client, region, account, id);
+    futures::join!(flows, modules, associations);
+}
+
+/// The flows where contacts start: every page of `ListFlowAssociations`
+/// (phone numbers and other resources associated with a flow). The pages
+/// are recorded; `crate::observe::flows` reads the flow ids back. A failed
+/// listing leaves those flows' entry state unknown.
+async fn flow_associations(
+    ctx: &Ctx,
+    client: &aws_sdk_connect::Client,
+    region: &str,
+    account: &str,
+    id: &str,
+) {
+    every_page(|token| {
+        let req = paged_req("connect:ListFlowAssociations", region, account, id, &token);
+        let (c, i2) = (client.clone(), id.to_string());
+        async move {
+            let page = ctx
+                .call(req, None, |cap| async move {
+                    c.list_flow_associations()
+                        .instance_id(i2)
+                        .set_next_token(token)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await
+                .ok()?;
+            Some((Vec::<()>::new(), page.next_token().map(str::to_string)))
+        }
+    })
+    .await;
 }

@@ -154,14 +154,27 @@ pub fn analyze_with(flows: &[FlowFile], opts: &Options) -> Analysis {
         external: None,
         attrs: BTreeMap::new(),
     };
+    // An association names the flow by id or ARN: compare the last segments.
+    let last = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
     let is_off = |f: &FlowFile| {
-        opts.entry_off
-            .iter()
-            .any(|e| Some(e.as_str()) == f.id.as_deref() || Some(e.as_str()) == f.arn.as_deref())
+        opts.entry_off.iter().any(|e| {
+            [f.id.as_deref(), f.arn.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|x| x == e || last(x) == last(e))
+        })
     };
     for (f, file) in flows.iter().enumerate() {
         // Without CONTACTFLOW_LOGS nothing is written, whatever the way in.
-        if is_off(file) || !instance_on {
+        if !instance_on {
+            an.entries[f].insert(EntryState::Off);
+            an.enter(f, off.clone(), None, None);
+        } else if file.entered_by_routing() {
+            // A queue, hold, whisper or transfer flow: Connect's routing
+            // enters it, whatever else does; no association shows that.
+            an.entries[f].insert(EntryState::Unknown);
+            an.enter(f, unknown.clone(), None, None);
+        } else if is_off(file) {
             an.entries[f].insert(EntryState::Off);
             an.enter(f, off.clone(), None, None);
         } else if !referenced[f] {
@@ -188,6 +201,11 @@ pub fn analyze_with(flows: &[FlowFile], opts: &Options) -> Analysis {
     let mut analysis = an.finish();
     analysis.unresolved = unresolved;
     analysis.entry_assumption = opts.unknown_entry;
+    analysis.routed = flows
+        .iter()
+        .filter(|f| f.entered_by_routing())
+        .map(|f| f.name.clone())
+        .collect();
     analysis
 }
 
@@ -409,6 +427,8 @@ impl<'a> Analyzer<'a> {
             findings,
             unresolved: Vec::new(),
             entry_assumption: None,
+            routed: Vec::new(),
+            starts_unseen: Vec::new(),
         }
     }
 }

@@ -233,5 +233,12 @@ pub(super) fn convert(root: &Map<String, Value>) -> String {
     if name.is_string() {
         out["Metadata"]["name"] = name;
     }
+    let ty = root
+        .get("type")
+        .or_else(|| root.get("metadata").and_then(|m| m.get("type")))
+        .filter(|t| t.is_string());
+    if let Some(ty) = ty {
+        out["Metadata"]["type"] = ty.clone();
+    }
     serde_json::to_string_pretty(&out).unwrap_or_default()
 }

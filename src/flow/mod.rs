@@ -63,10 +63,57 @@ pub struct FlowFile {
     pub arn: Option<String>,
     /// Flow id, when known; transfers are matched against it.
     pub id: Option<String>,
+    /// The flow's type as the API names it (`CONTACT_FLOW`,
+    /// `CUSTOMER_QUEUE`, ...), from `DescribeContactFlow` or the export's
+    /// `Metadata.type`, when known.
+    pub flow_type: Option<String>,
     /// Identifier of the first block (`StartAction`).
     pub start_action: String,
     /// The blocks (`Actions`) in file order.
     pub actions: Vec<FlowAction>,
+}
+
+/// Flow types that Amazon Connect's routing enters (a queue, a hold, a
+/// whisper, a quick connect's transfer), never a phone number or a
+/// transfer from a flow: how logging stands there cannot be seen.
+const ROUTED_TYPES: &[&str] = &[
+    "CUSTOMER_QUEUE",
+    "CUSTOMER_HOLD",
+    "CUSTOMER_WHISPER",
+    "AGENT_HOLD",
+    "AGENT_WHISPER",
+    "OUTBOUND_WHISPER",
+    "AGENT_TRANSFER",
+    "QUEUE_TRANSFER",
+];
+
+impl FlowFile {
+    /// True for queue, hold, whisper and transfer flows: entered by
+    /// Amazon Connect's routing, so their entry is `unknown` by nature.
+    pub fn entered_by_routing(&self) -> bool {
+        self.flow_type
+            .as_deref()
+            .is_some_and(|t| ROUTED_TYPES.contains(&t))
+    }
+}
+
+/// A flow type as the API spells it: `customerQueue` (exports) and
+/// `CUSTOMER_QUEUE` (the API) both give `CUSTOMER_QUEUE`.
+pub fn api_flow_type(t: &str) -> String {
+    let t = t.trim();
+    let camel = t.chars().any(|c| c.is_ascii_lowercase());
+    let mut out = String::new();
+    for c in t.chars() {
+        if camel && c.is_ascii_uppercase() && !out.is_empty() {
+            out.push('_');
+        }
+        out.push(if c == '-' || c == ' ' {
+            '_'
+        } else {
+            c.to_ascii_uppercase()
+        });
+    }
+    out
 }
 
 /// One block (an entry of `Actions`).

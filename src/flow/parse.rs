@@ -58,10 +58,18 @@ pub(super) fn parse_impl(
     if let Some(root) = value.as_object() {
         if let Some((content, wrapped_name)) = super::legacy::unwrap_content(root) {
             let fallback = wrapped_name.as_deref().unwrap_or(fallback_name);
-            return parse_impl(source, name, fallback, arn, id, &content).map_err(|mut e| {
-                e.json_path = format!("$.Content → {}", e.json_path);
-                e
-            });
+            let wrapped_type = root.get("Type").and_then(Value::as_str);
+            return parse_impl(source, name, fallback, arn, id, &content)
+                .map(|mut f| {
+                    if f.flow_type.is_none() {
+                        f.flow_type = wrapped_type.map(super::api_flow_type);
+                    }
+                    f
+                })
+                .map_err(|mut e| {
+                    e.json_path = format!("$.Content → {}", e.json_path);
+                    e
+                });
         }
         if super::legacy::is_legacy(root) {
             let converted = super::legacy::convert(root);
@@ -164,11 +172,17 @@ pub(super) fn parse_impl(
         .and_then(Value::as_str)
         .filter(|s| !s.is_empty());
     let name = name.or(meta_name).unwrap_or(fallback_name);
+    let flow_type = metadata
+        .and_then(|m| m.get("type"))
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .map(super::api_flow_type);
     Ok(FlowFile {
         source: source.to_string(),
         name: name.to_string(),
         arn: arn.map(str::to_string),
         id: id.map(str::to_string),
+        flow_type,
         start_action,
         actions,
     })

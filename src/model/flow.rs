@@ -190,6 +190,12 @@ pub struct Analysis {
     pub unresolved: Vec<Unresolved>,
     /// The operator's assumption for `unknown` entries (`--flow-logging`), if any.
     pub entry_assumption: Option<Logging>,
+    /// Flows Amazon Connect's routing enters (queue, whisper, hold and
+    /// transfer flows, by their type): `unknown` entries by their nature.
+    pub routed: Vec<String>,
+    /// Why the flows where contacts start could not be seen (live only:
+    /// `ListFlowAssociations` failed or is not in the snapshot).
+    pub starts_unseen: Vec<String>,
 }
 
 /// Whether flow logs may hold the values of a set of classes.

@@ -2,7 +2,8 @@
 //! analysis: each `DescribeContactFlow` / `DescribeContactFlowModule`
 //! response carries the flow language JSON in `Content`, and the instance's
 //! `CONTACTFLOW_LOGS` attribute gives the logging state that flows entered
-//! from outside start in. Flows of different instances never transfer to
+//! from outside start in; `ListFlowAssociations` names the flows where
+//! contacts start. Flows of different instances never transfer to
 //! each other, so each instance is analysed as its own set.
 
 use super::view::failure_reason;
@@ -37,6 +38,10 @@ pub struct Fetched {
     /// True when some instance's logging state was not collected (assumed
     /// enabled).
     pub assumed: bool,
+    /// Why the flows where contacts start could not be seen, per instance
+    /// (`ListFlowAssociations` failed or is not in the snapshot): their
+    /// entry stays `unknown`.
+    pub starts_unseen: Vec<String>,
 }
 
 impl Fetched {
@@ -74,6 +79,43 @@ fn instance_logging(snap: &Snapshot, id: &str) -> Option<Logging> {
         Some("false") => Some(Logging::Disabled),
         _ => None,
     }
+}
+
+/// The flows where contacts start in one instance: the `FlowId` of every
+/// `ListFlowAssociations` page, or why they cannot be seen (a page failed,
+/// or the listing is not in the snapshot). A missing association is never
+/// taken as "not an entry".
+fn associations(snap: &Snapshot, id: &str) -> Result<Vec<String>, String> {
+    let pages: Vec<(usize, &Observation)> = snap
+        .manifest
+        .observations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.instance.as_deref() == Some(id) && o.operation == "ListFlowAssociations")
+        .collect();
+    if pages.is_empty() {
+        return Err(format!("no ListFlowAssociations in the snapshot ({id})"));
+    }
+    let mut ids = Vec::new();
+    for (i, o) in pages {
+        if o.status != Status::Ok {
+            let why = failure_reason(o).unwrap_or_else(|| format!("failure on {}", o.action));
+            return Err(format!("{why} ({id})"));
+        }
+        let b = body(snap, i);
+        for a in b["FlowAssociationSummaryList"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            if let Some(f) = a["FlowId"].as_str() {
+                ids.push(f.to_string());
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// The flow observations of one instance (listings and descriptions).
@@ -137,7 +179,11 @@ pub fn fetched(snap: &Snapshot, chosen: &[&InstanceEntry]) -> Fetched {
             }
         }
         flows.sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
-        out.groups.push((flows, logging, Vec::new()));
+        let starts = associations(snap, &inst.id).unwrap_or_else(|why| {
+            out.starts_unseen.push(why);
+            Vec::new()
+        });
+        out.groups.push((flows, logging, starts));
     }
     out.files
         .sort_by(|a, b| (&a.name, &a.source).cmp(&(&b.name, &b.source)));
@@ -215,7 +261,10 @@ fn described(
             ),
         });
     };
-    let flow = crate::flow::parse_flow(&source, &name, arn, fid, content)?;
+    let mut flow = crate::flow::parse_flow(&source, &name, arn, fid, content)?;
+    if let Some(t) = f["Type"].as_str() {
+        flow.flow_type = Some(crate::flow::api_flow_type(t));
+    }
     let file = FlowSource {
         source,
         name,

@@ -141,6 +141,23 @@ fn entry_note(i: &I18n, f: &FlowEvidence) -> Bilingual {
             Some(Logging::Disabled) => "flow-entry-assumed-disabled",
         };
         parts.push(i.both(id, &[("count", unknown)]));
+        let starts = f
+            .analysis
+            .flows
+            .iter()
+            .filter(|v| v.entry.contains(&EntryState::Off))
+            .count();
+        if starts > 0 {
+            parts.push(i.both("flow-entry-starts", &[("count", starts.to_string())]));
+        }
+        if !f.analysis.starts_unseen.is_empty() {
+            let reason = f.analysis.starts_unseen.join("; ");
+            parts.push(i.both("flow-entry-starts-unseen", &[("reason", reason)]));
+        }
+        if !f.analysis.routed.is_empty() {
+            let list = f.analysis.routed.join(", ");
+            parts.push(i.both("flow-entry-routed", &[("list", list)]));
+        }
     }
     if !f.analysis.unresolved.is_empty() {
         let placeholder = i.both("flow-unresolved-placeholder", &[]);

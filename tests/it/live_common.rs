@@ -505,6 +505,9 @@ pub struct ConnectFixture {
     pub flow_logs: bool,
     /// Flows and modules the instance holds (none by default).
     pub flows: Vec<FixtureFlow>,
+    /// Ids of the flows a phone number is associated with (served by
+    /// ListFlowAssociations; none by default).
+    pub associations: Vec<String>,
 }
 
 /// A flow (or flow module) served by ListContactFlows(Modules) and
@@ -516,6 +519,8 @@ pub struct FixtureFlow {
     pub content: String,
     pub module: bool,
     pub archived: bool,
+    /// The flow's `Type` (`CONTACT_FLOW`, `CUSTOMER_QUEUE`, ...).
+    pub flow_type: String,
 }
 
 impl FixtureFlow {
@@ -530,6 +535,7 @@ impl FixtureFlow {
             content: std::fs::read_to_string(path).expect("fixture flow"),
             module: false,
             archived: false,
+            flow_type: "CONTACT_FLOW".into(),
         }
     }
 
@@ -623,7 +629,7 @@ pub async fn mount_connect(server: &MockServer, moto: &Moto, f: &[ConnectFixture
             .respond_with(ResponseTemplate::new(200).set_body_json(json!({
                 "ContactFlowSummaryList": flows.iter().map(|f| json!({
                     "Id": f.id, "Arn": f.arn(id), "Name": f.name,
-                    "ContactFlowType": "CONTACT_FLOW",
+                    "ContactFlowType": f.flow_type,
                     "ContactFlowState": state(f), "ContactFlowStatus": "PUBLISHED"
                 })).collect::<Vec<_>>()
             })))
@@ -650,12 +656,25 @@ pub async fn mount_connect(server: &MockServer, moto: &Moto, f: &[ConnectFixture
                     field: {
                         "Arn": f.arn(id), "Id": f.id, "Name": f.name,
                         "State": state(f), "Status": "PUBLISHED",
-                        "Content": f.content
+                        "Type": f.flow_type, "Content": f.content
                     }
                 })))
                 .mount(server)
                 .await;
         }
+        // ListFlowAssociations, shaped as the API reference's response:
+        // one phone number per associated flow.
+        Mock::given(method("GET"))
+            .and(path(format!("/flow-associations-summary/{id}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "FlowAssociationSummaryList": x.associations.iter().enumerate().map(|(n, f)| json!({
+                    "ResourceId": format!("arn:aws:connect:{REGION}:{ACCOUNT}:phone-number/pn-{n}"),
+                    "FlowId": format!("arn:aws:connect:{REGION}:{ACCOUNT}:instance/{id}/contact-flow/{f}"),
+                    "ResourceType": "VOICE_PHONE_NUMBER"
+                })).collect::<Vec<_>>()
+            })))
+            .mount(server)
+            .await;
         Mock::given(method("GET"))
             .and(path(format!("/security-profiles-summary/{id}")))
             .respond_with(ResponseTemplate::new(200).set_body_json(json!({
@@ -741,6 +760,7 @@ pub async fn standard_with(
         stream_arn: Some(stream),
         flow_logs: true,
         flows: Vec::new(),
+        associations: Vec::new(),
     }
 }
 

@@ -1043,3 +1043,108 @@ async fn security_profile_permissions_name_who_reaches_unredacted_recordings() {
         a.caveats[0].en
     );
 }
+
+/// A card entry with no logging block of its own, served as `id`.
+fn card_entry(id: &str, name: &str, flow_type: &str) -> FixtureFlow {
+    let mut f = FixtureFlow::from_file(id, name, "entry_unknown_card.json");
+    f.flow_type = flow_type.into();
+    f
+}
+
+fn finding_flows(m: &serde_json::Value) -> Vec<String> {
+    m["flows"]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["flow_name"].as_str().expect("flow_name").to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_flow_with_a_phone_number_is_entered_off_and_queue_flows_stay_unknown() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let mut fx = standard(&seed, "assoc", 730).await;
+    fx.flows = vec![
+        card_entry("pay-1", "Pay line", "CONTACT_FLOW"),
+        card_entry("q-1", "Queue music", "CUSTOMER_QUEUE"),
+    ];
+    // A phone number is associated with both ids; only the contact flow
+    // can really be a start, and the queue flow's type says it is routed.
+    fx.associations = vec!["pay-1".into(), "q-1".into()];
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert_eq!(
+        snap.manifest.summary.failed, 0,
+        "{:#?}",
+        snap.manifest.notes
+    );
+    assert_eq!(observations(&snap, "ListFlowAssociations").len(), 1);
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+
+    let m = build_model(dir.path(), &[]);
+    // The start with no enabling block logs nothing; the queue flow's
+    // capture is only possibly logged, so LOG-01 is for review.
+    assert_eq!(finding_flows(&m), ["Queue music"]);
+    assert_eq!(log01_status(&m), "review");
+    let en = md(&dir.path().join("out"), "en");
+    assert!(
+        en.contains("read with ListFlowAssociations: 1) were analysed as entered with logging off"),
+        "{en}"
+    );
+    assert!(
+        en.contains("so their entry is unknown by nature: Queue music"),
+        "{en}"
+    );
+    let ja = md(&dir.path().join("out"), "ja");
+    assert!(
+        ja.contains("開始時の状態は性質上不明です：Queue music"),
+        "{ja}"
+    );
+
+    // --flow-logging settles the unknown entries of fetched flows too.
+    let m = build_model(dir.path(), &["--flow-logging", "disabled"]);
+    assert_eq!(finding_flows(&m), Vec::<String>::new());
+    assert_eq!(log01_status(&m), "met");
+    let m = build_model(dir.path(), &["--flow-logging", "enabled"]);
+    assert_eq!(finding_flows(&m), ["Queue music"]);
+    assert_eq!(log01_status(&m), "gap");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn denied_flow_associations_leave_entries_unknown_and_say_why() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let mut fx = standard(&seed, "noassoc", 730).await;
+    fx.flows = vec![card_entry("pay-1", "Pay line", "CONTACT_FLOW")];
+    fx.associations = vec!["pay-1".into()];
+    let connect = MockServer::start().await;
+    Mock::given(wiremock::matchers::path_regex(
+        "^/flow-associations-summary/",
+    ))
+    .respond_with(
+        ResponseTemplate::new(403)
+            .insert_header("x-amzn-ErrorType", "AccessDeniedException")
+            .set_body_json(serde_json::json!({"Message": "not authorized"})),
+    )
+    .mount(&connect)
+    .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert_eq!(snap.manifest.summary.failed, 1);
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    let m = build_model(dir.path(), &[]);
+    // Not seen as a start, so not taken as off: the capture is for review.
+    assert_eq!(finding_flows(&m), ["Pay line"]);
+    assert_eq!(log01_status(&m), "review");
+    let en = md(&dir.path().join("out"), "en");
+    assert!(
+        en.contains("Which flows contacts start in could not be read (AccessDeniedException"),
+        "{en}"
+    );
+    assert!(en.contains("entry is unknown, not off"), "{en}");
+}

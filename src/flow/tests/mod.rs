@@ -6,6 +6,7 @@ use super::*;
 
 mod analysis;
 mod dataflow;
+mod entry;
 mod load;
 mod parse;
 
