@@ -47,6 +47,23 @@ pub enum PdfError {
 /// `--format pdf`: `<lang>/nfr.pdf` for each language.
 pub struct Pdf;
 
+/// Views larger than this (JSON bytes) are laid out one at a time.
+///
+/// Typst's layout caches grow with the document: the built-in example
+/// (about 0.2 MB of view per language) peaks near 100 MB per language, a
+/// 250-requirement document (about 1.2 MB) near 450 MB. Two small documents
+/// share both cores; large ones go one after the other so that only one
+/// document's caches are alive at a time.
+pub const PARALLEL_MAX_VIEW: usize = 512 * 1024;
+
+/// Lay the languages out in parallel? (Several languages, all small.)
+fn parallel(jobs: &[(String, Value)]) -> bool {
+    jobs.len() > 1
+        && jobs
+            .iter()
+            .all(|(_, v)| v.to_string().len() <= PARALLEL_MAX_VIEW)
+}
+
 /// The span name of each language's PDF in `--timings` traces.
 fn span_name(lang: &str) -> &'static str {
     match lang {
@@ -65,24 +82,35 @@ impl Renderer for Pdf {
             .iter()
             .map(|view| (view.lang.code().to_string(), input.json(view)))
             .collect();
-        let one = |(lang, view): &(String, Value)| {
+        let one = |(lang, view): &(String, Value), evict: bool| {
             let _span = timings::scope(span_name(lang));
-            render_with(&engine, lang, view.clone(), input.report)
+            render_with(&engine, lang, view.clone(), input.report, evict)
                 .map(|bytes| super::file(format!("{lang}/nfr.pdf"), bytes))
         };
-        // Each language on its own thread, one engine, one set of caches.
-        let results: Vec<Result<OutFile, PdfError>> = std::thread::scope(|s| {
-            let (first, rest) = jobs
-                .split_first()
-                .map_or((None, &[][..]), |(f, r)| (Some(f), r));
-            let handles: Vec<_> = rest.iter().map(|job| s.spawn(move || one(job))).collect();
-            let mut out: Vec<_> = first.map(one).into_iter().collect();
-            for h in handles {
-                out.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            }
-            out
-        });
-        engine::evict();
+        let results: Vec<Result<OutFile, PdfError>> = if parallel(&jobs) {
+            // Each language on its own thread, one engine, one set of
+            // caches, evicted once both are done.
+            let results = std::thread::scope(|s| {
+                let (first, rest) = jobs
+                    .split_first()
+                    .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+                let handles: Vec<_> = rest
+                    .iter()
+                    .map(|job| s.spawn(move || one(job, false)))
+                    .collect();
+                let mut out: Vec<_> = first.map(|job| one(job, false)).into_iter().collect();
+                for h in handles {
+                    out.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+                }
+                out
+            });
+            engine::evict();
+            results
+        } else {
+            // One language at a time; the layout caches are freed before
+            // each export, so the peak is one document's layout.
+            jobs.iter().map(|job| one(job, true)).collect()
+        };
         results.into_iter().collect()
     }
 }
@@ -159,16 +187,23 @@ fn convert(v: &mut Value) {
     }
 }
 
-/// Render one language's view to PDF bytes with a built engine.
+/// Render one language's view to PDF bytes with a built engine; `evict`:
+/// free the layout caches before the export (no other layout running).
 pub fn render_with(
     engine: &engine::Engine,
     lang: &str,
     view: Value,
     report: &Report,
+    evict: bool,
 ) -> Result<Vec<u8>, PdfError> {
     let mut data = view;
     convert(&mut data);
     let doc: PagedDocument = engine.compile(lang, &data)?;
+    drop(data);
+    if evict {
+        // The laid-out document holds what export needs.
+        engine::evict();
+    }
     let date = chrono::NaiveDate::parse_from_str(&report.as_of, "%Y-%m-%d").ok();
     let timestamp = date.and_then(|d| {
         use chrono::Datelike;

@@ -38,6 +38,7 @@ mod pack;
 mod paths;
 mod pdf;
 mod pipeline;
+mod timings;
 
 /// The tests are one binary: no other test target in tests/.
 #[test]
