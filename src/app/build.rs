@@ -89,10 +89,20 @@ pub struct BuildArgs {
     pub max_age: String,
     #[command(flatten)]
     pub collect: LiveArgs,
+    /// Write where the time goes as a Chrome-trace JSON to this file: Typst's
+    /// own spans (layout iterations, eval, tables, PDF export) and shoko's
+    /// stages (open it in ui.perfetto.dev or chrome://tracing).
+    #[arg(long, value_name = "FILE")]
+    pub timings: Option<PathBuf>,
 }
 
 /// Run `shoko build`.
 pub fn run(args: BuildArgs) -> Result<Outcome> {
+    use crate::render::pdf::timings;
+    if args.timings.is_some() {
+        timings::start();
+    }
+    let span = timings::scope("shoko: inputs");
     let assets = args.assets.assets();
     let langs = dedup(&args.lang);
     let formats = dedup(&args.format);
@@ -140,7 +150,11 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     if let Some(f) = args.flows.load(&i18n, live.flow_logging)? {
         live.flows = Some(f);
     }
+    drop(span);
+    let span = timings::scope("shoko: report");
     let report = build_report(&catalog, &i18n, &inputs, &live, as_of);
+    drop(span);
+    let span = timings::scope("shoko: render");
     let files = render_with(
         &report,
         &i18n,
@@ -153,12 +167,20 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
             max_age_days: super::collect::parse_max_age(&args.max_age).ok(),
         },
     )?;
+    drop(span);
+    let span = timings::scope("shoko: write");
     crate::output::replace_dir(&args.out, &files)?;
     if let Some(p) = &args.dump_model {
         let mut model = serde_json::to_value(&report).map_err(|e| Error::Usage(e.to_string()))?;
         redaction.json(&mut model);
         let json = serde_json::to_string_pretty(&model).map_err(|e| Error::Usage(e.to_string()))?;
         crate::output::write_file(p, format!("{json}\n").as_bytes())?;
+    }
+    drop(span);
+    if let Some(p) = &args.timings {
+        let trace =
+            timings::finish(&assets).map_err(|e| Error::Usage(format!("--timings: {e}")))?;
+        crate::output::write_file(p, &trace)?;
     }
     let counts: Vec<String> = report
         .counts

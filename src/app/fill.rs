@@ -166,6 +166,9 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
         args: &args.collect,
         as_of,
         i18n: &i18n,
+        // fill has no --flow-logging: fetched flows' unknown entries stay
+        // unknown (review), as documented.
+        flow_assumption: None,
     })?;
     let report = super::build::build_report(&catalog, &i18n, &inputs, &live, as_of);
     let observations = crate::pack::RawObservation::from_snapshot_files(&snapshot_files);

@@ -5,21 +5,21 @@
 //! Markdown fields of the catalog are parsed with pulldown-cmark into a small
 //! node tree (text, strong, emph, code, link) that the template renders as
 //! content, so `#read("/etc/passwd")` in a declared note stays text.
+//!
+//! One engine (template and font) serves every language of a build; the
+//! languages are laid out in parallel (see [`engine`]).
+
+pub mod engine;
+pub mod timings;
 
 use super::{Input, Renderer};
-use crate::assets::Assets;
 use crate::model::report::Report;
 use crate::output::OutFile;
+pub use engine::{FONT, TEMPLATE};
 use pulldown_cmark::{Event, Parser, Tag};
 use serde_json::{json, Value};
-use typst::foundations::{Dict, IntoValue, Smart};
-use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst::foundations::Smart;
 use typst_layout::PagedDocument;
-
-/// Path of the template among the assets.
-pub const TEMPLATE: &str = "templates/pdf/nfr.typ";
-/// The Japanese font embedded in the binary (IPAex Gothic).
-pub const FONT: &str = "templates/fonts/ipaexg.ttf";
 
 /// A PDF that could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -47,17 +47,71 @@ pub enum PdfError {
 /// `--format pdf`: `<lang>/nfr.pdf` for each language.
 pub struct Pdf;
 
+/// Views larger than this (JSON bytes) are laid out one at a time.
+///
+/// Typst's layout caches grow with the document: the built-in example
+/// (about 0.2 MB of view per language) peaks near 100 MB per language, a
+/// 250-requirement document (about 1.2 MB) near 450 MB. Two small documents
+/// share both cores; large ones go one after the other so that only one
+/// document's caches are alive at a time.
+pub const PARALLEL_MAX_VIEW: usize = 512 * 1024;
+
+/// Lay the languages out in parallel? (Several languages, all small.)
+fn parallel(jobs: &[(String, Value)]) -> bool {
+    jobs.len() > 1
+        && jobs
+            .iter()
+            .all(|(_, v)| v.to_string().len() <= PARALLEL_MAX_VIEW)
+}
+
+/// The span name of each language's PDF in `--timings` traces.
+fn span_name(lang: &str) -> &'static str {
+    match lang {
+        "ja" => "shoko: pdf ja",
+        "en" => "shoko: pdf en",
+        _ => "shoko: pdf",
+    }
+}
+
 impl Renderer for Pdf {
     type Error = PdfError;
     fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>, PdfError> {
-        input
+        let engine = engine::Engine::new(input.assets)?;
+        let jobs: Vec<(String, Value)> = input
             .views
             .iter()
-            .map(|view| {
-                let bytes = render(input.assets, input.json(view), input.report)?;
-                Ok(super::file(format!("{}/nfr.pdf", view.lang.code()), bytes))
-            })
-            .collect()
+            .map(|view| (view.lang.code().to_string(), input.json(view)))
+            .collect();
+        let one = |(lang, view): &(String, Value), evict: bool| {
+            let _span = timings::scope(span_name(lang));
+            render_with(&engine, lang, view.clone(), input.report, evict)
+                .map(|bytes| super::file(format!("{lang}/nfr.pdf"), bytes))
+        };
+        let results: Vec<Result<OutFile, PdfError>> = if parallel(&jobs) {
+            // Each language on its own thread, one engine, one set of
+            // caches, evicted once both are done.
+            let results = std::thread::scope(|s| {
+                let (first, rest) = jobs
+                    .split_first()
+                    .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+                let handles: Vec<_> = rest
+                    .iter()
+                    .map(|job| s.spawn(move || one(job, false)))
+                    .collect();
+                let mut out: Vec<_> = first.map(|job| one(job, false)).into_iter().collect();
+                for h in handles {
+                    out.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+                }
+                out
+            });
+            engine::evict();
+            results
+        } else {
+            // One language at a time; the layout caches are freed before
+            // each export, so the peak is one document's layout.
+            jobs.iter().map(|job| one(job, true)).collect()
+        };
+        results.into_iter().collect()
     }
 }
 
@@ -133,71 +187,23 @@ fn convert(v: &mut Value) {
     }
 }
 
-fn template_error(origin: &str, text: &str, e: TypstAsLibError) -> PdfError {
-    use typst::syntax::{DiagSpanKind, Source};
-    let TypstAsLibError::TypstSource(diags) = &e else {
-        return PdfError::Template {
-            template: origin.into(),
-            line: 0,
-            column: 0,
-            message: e.to_string(),
-        };
-    };
-    let Some(d) = diags
-        .iter()
-        .find(|d| d.severity == typst::diag::Severity::Error)
-        .or(diags.first())
-    else {
-        return PdfError::Template {
-            template: origin.into(),
-            line: 0,
-            column: 0,
-            message: e.to_string(),
-        };
-    };
-    let mut message = d.message.to_string();
-    for h in &d.hints {
-        message.push_str(&format!("\n  hint: {}", h.v));
-    }
-    let (mut line, mut column) = (0, 0);
-    if let DiagSpanKind::Number { id, num, sub_range } = d.span.get() {
-        let source = Source::new(id, text.to_string());
-        if let Some(r) = source.range(num, sub_range) {
-            if let Some((l, c)) = source.lines().byte_to_line_column(r.start) {
-                line = l + 1;
-                column = c + 1;
-            }
-        }
-    }
-    PdfError::Template {
-        template: origin.into(),
-        line,
-        column,
-        message,
-    }
-}
-
-/// Render one language's view to PDF bytes.
-pub fn render(assets: &Assets, view: Value, report: &Report) -> Result<Vec<u8>, PdfError> {
-    let template = assets
-        .get(TEMPLATE)
-        .ok_or_else(|| PdfError::Missing(TEMPLATE.into()))?;
-    let font = assets
-        .get(FONT)
-        .ok_or_else(|| PdfError::Missing(FONT.into()))?;
-    let text = template.text();
+/// Render one language's view to PDF bytes with a built engine; `evict`:
+/// free the layout caches before the export (no other layout running).
+pub fn render_with(
+    engine: &engine::Engine,
+    lang: &str,
+    view: Value,
+    report: &Report,
+    evict: bool,
+) -> Result<Vec<u8>, PdfError> {
     let mut data = view;
     convert(&mut data);
-    let engine = TypstEngine::builder()
-        .main_file(text.as_str())
-        .fonts([font.data.as_ref()])
-        .build();
-    let mut inputs = Dict::new();
-    inputs.insert("view".into(), data.to_string().into_value());
-    let doc: PagedDocument = engine
-        .compile_with_input(inputs)
-        .output
-        .map_err(|e| template_error(&template.origin, &text, e))?;
+    let doc: PagedDocument = engine.compile(lang, &data)?;
+    drop(data);
+    if evict {
+        // The laid-out document holds what export needs.
+        engine::evict();
+    }
     let date = chrono::NaiveDate::parse_from_str(&report.as_of, "%Y-%m-%d").ok();
     let timestamp = date.and_then(|d| {
         use chrono::Datelike;
@@ -211,7 +217,7 @@ pub fn render(assets: &Assets, view: Value, report: &Report) -> Result<Vec<u8>, 
         )
     });
     let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(format!("shoko-nfr-{}", data["lang"].as_str().unwrap_or(""))),
+        ident: Smart::Custom(format!("shoko-nfr-{lang}")),
         creator: Smart::Custom(Some(format!("shoko {}", report.tool_version))),
         timestamp: timestamp.map(typst_pdf::Timestamp::new_utc),
         ..Default::default()

@@ -13,3 +13,17 @@ fn markdown_becomes_nodes_and_markup_stays_text() {
     );
     assert!(s.contains(r##"#read(\"/etc/passwd\")"##), "{s}");
 }
+
+#[test]
+fn small_documents_share_the_cores_and_large_ones_go_one_at_a_time() {
+    let small = |l: &str| (l.to_string(), json!({"lang": l, "t": "x".repeat(1000)}));
+    let large = |l: &str| {
+        (
+            l.to_string(),
+            json!({"lang": l, "t": "x".repeat(PARALLEL_MAX_VIEW)}),
+        )
+    };
+    assert!(parallel(&[small("ja"), small("en")]));
+    assert!(!parallel(&[small("ja")]), "one language needs no thread");
+    assert!(!parallel(&[small("ja"), large("en")]));
+}

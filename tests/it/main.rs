@@ -44,6 +44,7 @@ mod paths;
 mod pdf;
 mod pipeline;
 mod reviewer;
+mod timings;
 
 /// The tests are one binary: no other test target in tests/.
 #[test]
