@@ -6,6 +6,7 @@
 //! value can change (configure, design) or that it cannot (negotiate).
 
 pub mod conflicts;
+pub mod control;
 
 use crate::model::catalog::{Allowed, Catalog, Change, Direction};
 use crate::model::claim::{Claim, Provenance, UnverifiedReason};
@@ -228,9 +229,10 @@ pub fn judge(
                         },
                     );
                 }
+                // No change entry: who controls the resource decides.
                 return verdict(
                     Status::Gap,
-                    Some(Remedy::Negotiate),
+                    Some(control::fallback_remedy(category, req.property)),
                     Reason::Gap {
                         direction,
                         change: None,

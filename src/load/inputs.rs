@@ -2,9 +2,7 @@
 //! declared answers (formats as in `evidence/examples/`).
 
 use super::yaml::{self, Node, NodeKind};
-use super::{
-    bilingual, bilingual_or_text, date, fields, seq, text, value, Code, Ctx, Diagnostic, Specials,
-};
+use super::{bilingual_or_text, date, fields, seq, text, value, Code, Ctx, Diagnostic, Specials};
 use crate::model::answer::{Answer, Answers, Declarer};
 use crate::model::requirement::{
     CategorySel, Condition, Customer, Expected, Requirement, Requirements,
@@ -60,7 +58,7 @@ pub fn property(ctx: &mut Ctx, node: &Node) -> Option<Property> {
         Some(p) => Some(p),
         None => {
             let names: Vec<&str> = Property::ALL.iter().map(|p| p.name()).collect();
-            let hint = crate::text::did_you_mean(s, names.iter().copied());
+            let hint = crate::text::did_you_mean_typo(s, names.iter().copied());
             let d = ctx.error(
                 Code::UnknownProperty,
                 node,
@@ -92,7 +90,7 @@ fn expected(ctx: &mut Ctx, node: &Node, property: Property, ordered: bool) -> Op
             match value(ctx, node, property, Specials { catalog: false })? {
                 Value::Key(k) => Some(Expected::Key(k)),
                 Value::Region(r) => Some(Expected::Region(r)),
-                Value::Text(t) => Some(Expected::Text(t.en)),
+                Value::Text(t) => Some(Expected::Text(t)),
                 _ => None,
             }
         }
@@ -213,7 +211,7 @@ pub fn load_requirements(
                 }
                 let title = r
                     .required(&mut ctx, "title", "a requirement")
-                    .and_then(|n| bilingual(&mut ctx, n, "`title`"));
+                    .and_then(|n| bilingual_or_text(&mut ctx, n, "`title`"));
                 let category = r
                     .required(&mut ctx, "category", "a requirement")
                     .and_then(|n| category(&mut ctx, n, known, true));
