@@ -4,3 +4,4 @@ remedy-configure-owned = これはお客様の AWS アカウント内のリソ�
 remedy-control-unknown = この値を誰が変更できるかを shoko は判断できません。設定で変更できるかを運用者にご確認のうえ、変更できない場合は要件の見直しをご相談ください。
 untranslated = { $text }
 remedy-design-owned-exit = インスタンスを削除しても、このリソース（バケット、ロググループ、ストリーム）はお客様の AWS アカウントに残ります。その削除を契約終了時の手順に組み込んでください。
+reason-not-in-use = 運用者はこの機能を使用していないと申告しています（{ $evidence }）。そのため、この要件は適用されません。

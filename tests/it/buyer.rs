@@ -201,3 +201,71 @@ fn did_you_mean_proposes_only_a_slip_of_the_keyboard() {
     assert_eq!(code, Some(2), "{out}");
     assert!(out.contains("did you mean `deletion.on-request`?"), "{out}");
 }
+
+#[test]
+fn a_feature_declared_not_in_use_makes_its_requirements_not_applicable() {
+    let reqs = format!(
+        "{HEAD}  - id: EML-01\n    title: メールは1年以内に消去すること\n    category: email-messages\n    property: retention\n    expect: {{ at_most: 1 year }}\n  - id: ENC-01\n    title: すべてのデータを保存時に暗号化すること\n    category: \"*\"\n    property: encryption.at-rest\n    expect: {{ is: true }}\n"
+    );
+    let answers = "answers: []\nnot_in_use:\n  - email-messages\n  - category: screen-recordings\n    note: 画面録画は導入しない\n";
+    let r = report(&reqs, Some(answers));
+    let v = verdict(&r, "EML-01", "email-messages");
+    assert_eq!(v.status, Status::NotApplicable);
+    assert!(
+        v.explanation.en.contains("not in use"),
+        "{}",
+        v.explanation.en
+    );
+    assert!(
+        v.explanation.ja.contains("使用していない"),
+        "{}",
+        v.explanation.ja
+    );
+    // `*` skips the unused features and still covers the others.
+    let enc = r
+        .requirements
+        .iter()
+        .find(|x| x.id == "ENC-01")
+        .expect("ENC-01");
+    let cats: Vec<&str> = enc.verdicts.iter().map(|v| v.category.as_str()).collect();
+    assert!(
+        !cats.contains(&"email-messages") && !cats.contains(&"screen-recordings"),
+        "{cats:?}"
+    );
+    assert!(cats.contains(&"call-recordings"), "{cats:?}");
+    // Without the declaration the same requirement covers them.
+    let r = report(&reqs, Some("answers: []\n"));
+    let enc = r
+        .requirements
+        .iter()
+        .find(|x| x.id == "ENC-01")
+        .expect("ENC-01");
+    assert!(enc.verdicts.iter().any(|v| v.category == "email-messages"));
+}
+
+#[test]
+fn not_in_use_is_checked_like_any_input() {
+    let dir = common::scratch();
+    let write = |a: &str| std::fs::write(dir.path().join("answers.yaml"), a).expect("write");
+    let run = || {
+        let o = common::shoko(
+            &["check", "-r", "requirements.yaml", "-a", "answers.yaml"],
+            dir.path(),
+        );
+        (o.status.code(), common::text(&o))
+    };
+    write("answers: []\nnot_in_use:\n  - email-message\n");
+    let (code, out) = run();
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("answers.yaml:3:") && out.contains("email-messages"),
+        "{out}"
+    );
+    write("answers:\n  - category: email-messages\n    property: retention\n    value: 30 days\nnot_in_use:\n  - email-messages\n");
+    let (code, out) = run();
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("declared not in use but answered on line 2"),
+        "{out}"
+    );
+}
