@@ -3,7 +3,7 @@
 //! other claims by a documented rule (data kept in the instance lives in the
 //! instance's Region).
 
-use crate::model::answer::{Answer, Answers};
+use crate::model::answer::{Answer, Answers, NotInUse};
 use crate::model::catalog::{Catalog, CatalogClaim};
 use crate::model::claim::{Claim, Provenance, Resolved, SourceKey, UnverifiedReason};
 use crate::model::evidence::LiveEvidence;
@@ -60,6 +60,37 @@ fn declared(a: &Answer, file: &str, doc: Option<&CatalogClaim>) -> Claim {
 }
 
 /// Resolve every claim. `answers` and `live` may be empty.
+/// The declaration that a category is not in use, if any.
+fn not_in_use<'a>(answers: Option<&'a Answers>, category: &str) -> Option<(&'a NotInUse, &'a str)> {
+    let a = answers?;
+    a.not_in_use
+        .iter()
+        .find(|n| n.category == category)
+        .map(|n| (n, a.file.as_str()))
+}
+
+/// A claim on a category declared not in use: not applicable, citing the
+/// declaration.
+fn unused(claim: Claim, n: &NotInUse, file: &str) -> Claim {
+    Claim {
+        value: Value::NotApplicable,
+        provenance: Provenance::Declared,
+        verified: true,
+        unverified_reason: None,
+        note: n.note.clone(),
+        reference: n.reference.clone(),
+        caveats: Vec::new(),
+        cites: vec![SourceKey::Declaration {
+            file: file.to_string(),
+            line: n.line,
+        }],
+        fallback: None,
+        derived_from: Vec::new(),
+        condition: None,
+        ..claim
+    }
+}
+
 pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence) -> Resolved {
     let mut out = Resolved::default();
     for cat in &catalog.categories {
@@ -131,6 +162,9 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
             };
             if observed.is_none() {
                 claim.fallback = fallback;
+            }
+            if let Some((n, file)) = not_in_use(answers, &cat.id) {
+                claim = unused(claim, n, file);
             }
             out.claims.push(claim);
         }

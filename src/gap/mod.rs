@@ -6,6 +6,7 @@
 //! value can change (configure, design) or that it cannot (negotiate).
 
 pub mod conflicts;
+pub mod control;
 
 use crate::model::catalog::{Allowed, Catalog, Change, Direction};
 use crate::model::claim::{Claim, Provenance, UnverifiedReason};
@@ -171,6 +172,9 @@ pub fn judge(
         return verdict(Status::Unverified, None, Reason::NoEvidence);
     };
     match &claim.value {
+        Value::NotApplicable if declared_unused(claim) => {
+            return verdict(Status::NotApplicable, None, Reason::NotInUse)
+        }
         Value::NotApplicable => return verdict(Status::NotApplicable, None, Reason::NotApplicable),
         Value::CustomerDefined => {
             return verdict(Status::Unverified, None, Reason::DependsOnConfig)
@@ -228,9 +232,10 @@ pub fn judge(
                         },
                     );
                 }
+                // No change entry: who controls the resource decides.
                 return verdict(
                     Status::Gap,
-                    Some(Remedy::Negotiate),
+                    Some(control::fallback_remedy(category, req.property)),
                     Reason::Gap {
                         direction,
                         change: None,
@@ -310,7 +315,13 @@ pub fn relies_on_lifecycle(req: &Requirement, claim: &Claim, category: &str) -> 
             .any(|c| matches!(c, Condition::AtMost(Expected::Duration(_))))
 }
 
-/// The categories a requirement concerns, in catalog order.
+/// A claim on a category the operator declares not in use.
+pub fn declared_unused(claim: &Claim) -> bool {
+    claim.value == Value::NotApplicable && claim.provenance == Provenance::Declared
+}
+
+/// The categories a requirement concerns, in catalog order; `*` skips the
+/// categories declared not in use.
 pub fn categories_for(req: &Requirement, catalog: &Catalog, claims: &[Claim]) -> Vec<String> {
     match &req.category {
         CategorySel::One(c) => vec![c.clone()],
@@ -318,9 +329,9 @@ pub fn categories_for(req: &Requirement, catalog: &Catalog, claims: &[Claim]) ->
             .categories
             .iter()
             .filter(|c| {
-                claims
-                    .iter()
-                    .any(|x| x.category == c.id && x.property == req.property)
+                claims.iter().any(|x| {
+                    x.category == c.id && x.property == req.property && !declared_unused(x)
+                })
             })
             .map(|c| c.id.clone())
             .collect(),

@@ -90,13 +90,24 @@ pub fn value_text(i: &I18n, lang: Lang, v: &Value) -> String {
     }
 }
 
+/// A bilingual text for the reader; one Japanese text given for both
+/// languages is marked as untranslated in the English document.
+pub fn bilingual_text(i: &I18n, lang: Lang, b: &crate::model::Bilingual) -> String {
+    if lang == Lang::En && b.untranslated() {
+        i.t_args(lang, "untranslated", &[("text", b.en.clone())])
+    } else {
+        b.get(lang).to_string()
+    }
+}
+
 pub fn expected_text(i: &I18n, lang: Lang, e: &Expected) -> String {
     match e {
         Expected::Duration(d) => duration_text(i, lang, d),
         Expected::Bool(b) => i.t(lang, if *b { "value-yes" } else { "value-no" }),
         Expected::Key(k) => key_text(i, lang, *k),
         Expected::Protocol(p) => protocol_text(*p).to_string(),
-        Expected::Region(r) | Expected::Text(r) => r.clone(),
+        Expected::Region(r) => r.clone(),
+        Expected::Text(t) => t.get(lang).to_string(),
     }
 }
 

@@ -2,10 +2,8 @@
 //! declared answers (formats as in `evidence/examples/`).
 
 use super::yaml::{self, Node, NodeKind};
-use super::{
-    bilingual, bilingual_or_text, date, fields, seq, text, value, Code, Ctx, Diagnostic, Specials,
-};
-use crate::model::answer::{Answer, Answers, Declarer};
+use super::{bilingual_or_text, date, fields, seq, text, value, Code, Ctx, Diagnostic, Specials};
+use crate::model::answer::{Answer, Answers, Declarer, NotInUse};
 use crate::model::requirement::{
     CategorySel, Condition, Customer, Expected, Requirement, Requirements,
 };
@@ -60,7 +58,7 @@ pub fn property(ctx: &mut Ctx, node: &Node) -> Option<Property> {
         Some(p) => Some(p),
         None => {
             let names: Vec<&str> = Property::ALL.iter().map(|p| p.name()).collect();
-            let hint = crate::text::did_you_mean(s, names.iter().copied());
+            let hint = crate::text::did_you_mean_typo(s, names.iter().copied());
             let d = ctx.error(
                 Code::UnknownProperty,
                 node,
@@ -92,7 +90,7 @@ fn expected(ctx: &mut Ctx, node: &Node, property: Property, ordered: bool) -> Op
             match value(ctx, node, property, Specials { catalog: false })? {
                 Value::Key(k) => Some(Expected::Key(k)),
                 Value::Region(r) => Some(Expected::Region(r)),
-                Value::Text(t) => Some(Expected::Text(t.en)),
+                Value::Text(t) => Some(Expected::Text(t)),
                 _ => None,
             }
         }
@@ -213,7 +211,7 @@ pub fn load_requirements(
                 }
                 let title = r
                     .required(&mut ctx, "title", "a requirement")
-                    .and_then(|n| bilingual(&mut ctx, n, "`title`"));
+                    .and_then(|n| bilingual_or_text(&mut ctx, n, "`title`"));
                 let category = r
                     .required(&mut ctx, "category", "a requirement")
                     .and_then(|n| category(&mut ctx, n, known, true));
@@ -294,7 +292,7 @@ pub fn load_answers(
             &mut ctx,
             &root,
             "the answers file",
-            &["declared_by", "declared_at", "answers"],
+            &["declared_by", "declared_at", "answers", "not_in_use"],
         )?;
         let declared_by = f.get("declared_by").and_then(|n| {
             let d = fields(&mut ctx, n, "`declared_by`", &["name", "role"])?;
@@ -367,15 +365,82 @@ pub fn load_answers(
                 }
             }
         }
+        let not_in_use = f
+            .get("not_in_use")
+            .map(|n| not_in_use(&mut ctx, n, known, &answers))
+            .unwrap_or_default();
         Some(Answers {
             file: file.to_string(),
             declared_by,
             declared_at,
             answers,
+            not_in_use,
         })
     })();
     match out {
         Some(a) if diags.is_empty() => Ok(a),
         _ => Err(diags),
     }
+}
+
+/// `not_in_use:` — categories whose feature the deployment does not use,
+/// each a category id or `{ category, note, reference }`.
+fn not_in_use(ctx: &mut Ctx, list: &Node, known: &[String], answers: &[Answer]) -> Vec<NotInUse> {
+    let mut out: Vec<NotInUse> = Vec::new();
+    for item in seq(ctx, list, "`not_in_use`").unwrap_or_default() {
+        let (cat_node, note, reference) = match &item.kind {
+            NodeKind::Map(_) => {
+                let Some(f) = fields(
+                    ctx,
+                    item,
+                    "a `not_in_use` entry",
+                    &["category", "note", "reference"],
+                ) else {
+                    continue;
+                };
+                let note = f
+                    .get("note")
+                    .and_then(|n| bilingual_or_text(ctx, n, "`note`"));
+                let reference = f
+                    .get("reference")
+                    .and_then(|n| text(ctx, n, "`reference`"))
+                    .map(|s| s.trim().to_string());
+                let Some(c) = f.required(ctx, "category", "a `not_in_use` entry") else {
+                    continue;
+                };
+                (c, note, reference)
+            }
+            _ => (item, None, None),
+        };
+        let Some(CategorySel::One(cat)) = category(ctx, cat_node, known, false) else {
+            continue;
+        };
+        if let Some(prev) = out.iter().find(|x| x.category == cat) {
+            let line = prev.line;
+            ctx.error(
+                Code::Duplicate,
+                item,
+                format!("`{cat}` is declared not in use twice"),
+            )
+            .hint = Some(format!("the first is on line {line}; keep one"));
+            continue;
+        }
+        if let Some(a) = answers.iter().find(|a| a.category == cat) {
+            let line = a.line;
+            ctx.error(
+                Code::Duplicate,
+                item,
+                format!("`{cat}` is declared not in use but answered on line {line}"),
+            )
+            .hint = Some("remove the answer, or the category from `not_in_use`".into());
+            continue;
+        }
+        out.push(NotInUse {
+            category: cat,
+            note,
+            reference,
+            line: item.pos.line,
+        });
+    }
+    out
 }

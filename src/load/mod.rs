@@ -233,11 +233,20 @@ pub fn bilingual(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Bilingual> {
     Some(Bilingual::new(ja?.trim(), en?.trim()))
 }
 
-/// Text in both languages, or one text used for both.
+/// Text in both languages, or one text used for both (a plain text, or a
+/// mapping with only `ja` or only `en`).
 pub fn bilingual_or_text(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Bilingual> {
+    let one = |ctx: &mut Ctx, n: &Node, what: &str| {
+        text(ctx, n, what).map(|s| Bilingual::new(s.trim(), s.trim()))
+    };
     match &node.kind {
-        NodeKind::Scalar { .. } => {
-            text(ctx, node, what).map(|s| Bilingual::new(s.trim(), s.trim()))
+        NodeKind::Scalar { .. } => one(ctx, node, what),
+        NodeKind::Map(pairs) if pairs.len() == 1 => {
+            let (k, v) = &pairs[0];
+            match k.as_str() {
+                Some(lang @ ("ja" | "en")) => one(ctx, v, &format!("{what} ({lang})")),
+                _ => bilingual(ctx, node, what),
+            }
         }
         _ => bilingual(ctx, node, what),
     }

@@ -76,6 +76,23 @@ fn pos(span: &Span) -> Pos {
     }
 }
 
+/// A Japanese value with an ASCII `: ` in it (`title: 録音: 5年`) reads
+/// as a second key: the hint to quote it, naming the value.
+fn colon_in_value(text: &str, line: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let (key, value) = l.split_once(": ")?;
+    let value = value.trim();
+    let japanese = !value.is_ascii();
+    if !japanese || !value.contains(": ") || value.starts_with(['"', '\'', '{', '[']) {
+        return None;
+    }
+    let key = key.trim().trim_start_matches("- ");
+    Some(format!(
+        "the value contains `: ` (an ASCII colon and a space), which YAML reads as a new key; \
+         quote the value (`{key}: \"{value}\"`) or write the colon as `：`"
+    ))
+}
+
 /// Parse `text` into a tree. Returns `Ok(None)` for an empty document.
 pub fn parse(file: &str, text: &str) -> Result<Option<Node>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -89,6 +106,9 @@ pub fn parse(file: &str, text: &str) -> Result<Option<Node>, Diagnostic> {
             Some(Ok(ev)) => ev,
             Some(Err(e)) => {
                 let m = e.marker();
+                let hint = colon_in_value(text, m.line()).unwrap_or_else(|| {
+                    "check the indentation and quoting on this line and the one before it".into()
+                });
                 return Err(Diagnostic::new(
                     Code::YamlSyntax,
                     file,
@@ -98,7 +118,7 @@ pub fn parse(file: &str, text: &str) -> Result<Option<Node>, Diagnostic> {
                     },
                     format!("this is not valid YAML: {}", e.info()),
                 )
-                .hint("check the indentation and quoting on this line and the one before it"));
+                .hint(hint));
             }
         };
         let node = match event {

@@ -29,6 +29,20 @@ pub struct Answer {
     pub line: usize,
 }
 
+/// A category the operator declares not in use (no email channel, no
+/// screen recording): its requirements do not apply, citing this.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotInUse {
+    /// Category id.
+    pub category: String,
+    /// The operator's note.
+    pub note: Option<Bilingual>,
+    /// A document backing it.
+    pub reference: Option<String>,
+    /// Line in the answers file.
+    pub line: usize,
+}
+
 /// A loaded answers file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answers {
@@ -40,4 +54,6 @@ pub struct Answers {
     pub declared_at: Option<chrono::NaiveDate>,
     /// The answers, in file order.
     pub answers: Vec<Answer>,
+    /// Categories declared not in use, in file order.
+    pub not_in_use: Vec<NotInUse>,
 }

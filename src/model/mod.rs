@@ -71,6 +71,14 @@ impl Bilingual {
             Lang::En => &self.en,
         }
     }
+    /// One Japanese text stands for both languages: the English document
+    /// shows it marked as untranslated.
+    pub fn untranslated(&self) -> bool {
+        self.ja == self.en
+            && self.ja.chars().any(|c| {
+                matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9F}')
+            })
+    }
 }
 
 /// One facet of a category of data.

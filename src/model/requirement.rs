@@ -27,8 +27,8 @@ pub enum Expected {
     Protocol(Protocol),
     /// A Region code.
     Region(String),
-    /// Free text.
-    Text(String),
+    /// Free text, in both languages (one text given is used for both).
+    Text(Bilingual),
 }
 
 /// One condition of a requirement's `expect`.

@@ -35,6 +35,8 @@ pub enum Reason {
     InstanceRegionUnknown,
     /// The property does not apply.
     NotApplicable,
+    /// The operator declares the category's feature not in use.
+    NotInUse,
     /// Media protection (SRTP) against a TLS requirement.
     MediaProtocol,
     /// Free text cannot be compared mechanically.

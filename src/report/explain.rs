@@ -97,6 +97,9 @@ pub(super) fn explanation(
                 lang,
                 remedy,
                 change.as_ref(),
+                claim.map_or("remedy-negotiate-fixed", |c| {
+                    crate::gap::control::fallback_message(&v.category, c.property)
+                }),
                 meeting,
                 *meeting_is_range,
             ));
@@ -144,6 +147,7 @@ fn remedy_sentences(
     lang: Lang,
     remedy: Remedy,
     change: Option<&Change>,
+    fallback: &str,
     meeting: &[Duration],
     meeting_is_range: bool,
 ) -> Vec<String> {
@@ -153,7 +157,7 @@ fn remedy_sentences(
             &format!("remedy-{}-how", remedy.name()),
             &[("how", ch.how.get(lang).to_string())],
         ),
-        None => i.t(lang, "remedy-negotiate-fixed"),
+        None => i.t(lang, fallback),
     }];
     if meeting_is_range && meeting.len() == 2 {
         sentences.push(i.t_args(

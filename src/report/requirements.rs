@@ -5,7 +5,7 @@ use super::categories::serde_name;
 use super::explain::explanation;
 use super::Ctx;
 use crate::gap::relies_on_lifecycle;
-use crate::i18n::phrase::{expect_text, property_label, status_label};
+use crate::i18n::phrase::{bilingual_text, expect_text, property_label, status_label};
 use crate::model::claim::SourceKey;
 use crate::model::report::{RequirementView, VerdictView};
 use crate::model::requirement::{CategorySel, Requirement};
@@ -35,7 +35,7 @@ pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -
     };
     RequirementView {
         id: r.id.clone(),
-        title: r.title.clone(),
+        title: Bilingual::new(r.title.ja.clone(), bilingual_text(i, Lang::En, &r.title)),
         category,
         category_label,
         property: r.property,

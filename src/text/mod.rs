@@ -33,9 +33,59 @@ pub fn did_you_mean<'a>(got: &str, known: impl IntoIterator<Item = &'a str>) -> 
     closest(got, known).map(|k| format!("did you mean `{k}`?"))
 }
 
+/// The known name `got` is a slip of the keyboard for: at most two edits
+/// (a transposition counts as one) and fewer than a third of its letters.
+/// Names that merely look alike (`deletion.at-contract-end` and
+/// `deletion.on-instance-delete`) mean different things: no suggestion.
+pub fn closest_typo<'a>(got: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = 2.min(got.chars().count().saturating_sub(1) / 3);
+    let mut best: Option<(usize, &str)> = None;
+    for k in known {
+        let d = strsim::osa_distance(got, k);
+        let better = match best {
+            None => true,
+            Some((bd, bk)) => d < bd || (d == bd && k < bk),
+        };
+        if better {
+            best = Some((d, k));
+        }
+    }
+    best.filter(|(d, _)| *d <= limit).map(|(_, k)| k)
+}
+
+/// "did you mean `name`?" only for a slip of the keyboard (see [`closest_typo`]).
+pub fn did_you_mean_typo<'a>(
+    got: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest_typo(got, known).map(|k| format!("did you mean `{k}`?"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typo_suggestions_never_change_the_meaning() {
+        let known = [
+            "retention",
+            "deletion.on-request",
+            "deletion.on-instance-delete",
+            "encryption.at-rest.key",
+        ];
+        assert_eq!(closest_typo("retension", known), Some("retention"));
+        assert_eq!(
+            closest_typo("encryption.at-rest.kye", known),
+            Some("encryption.at-rest.key")
+        );
+        assert_eq!(
+            closest_typo("deletion.on-requst", known),
+            Some("deletion.on-request")
+        );
+        assert_eq!(closest_typo("deletion.at-contract-end", known), None);
+        assert_eq!(closest_typo("deletion.on-contract-end", known), None);
+        assert_eq!(closest_typo("deletion", known), None);
+    }
 
     #[test]
     fn suggests_only_close_names() {

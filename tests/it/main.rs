@@ -27,6 +27,7 @@ mod source;
 mod adversarial;
 mod book;
 mod browser;
+mod buyer;
 mod cases;
 mod catalog;
 mod cli;
