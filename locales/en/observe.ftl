@@ -107,3 +107,20 @@ observe-log-group-retention = Log group { $group } keeps events for { $days } da
 observe-log-group-never = Log group { $group } has no retentionInDays, so its events never expire.
 observe-log-group-key = Log group { $group } is encrypted with KMS key { $key }, which is { $owner }.
 observe-log-group-service-key = Log group { $group } has no kmsKeyId, so CloudWatch Logs encrypts it with keys the service owns.
+
+## Contact Lens outputs (flows that turn analytics on; lifecycle rules on their folders).
+observe-cl-none-value = No fetched flow turns Contact Lens analytics on
+observe-cl-none = None of the { $count } flows and modules fetched from instance { $name } has a block that turns Contact Lens analytics on (UpdateContactRecordingAndAnalyticsBehavior, UpdateContactRecordingBehavior).
+observe-cl-none-caveat = Flows added after the collection, or analysis started through the API (StartContactConversationalAnalyticsJob), are not shown here.
+observe-cl-original-kept-value = Contact Lens on: the original (unredacted) output is kept
+observe-cl-redacted-only-value = Contact Lens on: only the redacted output is kept
+observe-cl-storage = Flow blocks of instance { $name } that turn Contact Lens analytics on (flow / block (output folder): redaction): { $blocks }. The original transcript is written under Analysis/Voice/ (Chat, Email) and the redacted output under …/Redacted/, from the bucket root; the unredacted audio is the call recording itself.
+observe-cl-redaction-off = no redaction (original output only)
+observe-cl-redaction-only = redacted output only (RedactedOnly)
+observe-cl-redaction-both = redacted and original output (RedactedAndOriginal)
+observe-cl-redaction-unknown = redaction on, results { $value } (set dynamically or not set: the original may be kept)
+observe-cl-retention-none = No enabled lifecycle rule of bucket { $bucket } expires objects under { $prefix }, so this Contact Lens output is kept until someone deletes it.
+observe-cl-retention-rule = Lifecycle rule { $rule } expires the Contact Lens output under { $prefix } in bucket { $bucket } { $days } days after creation.
+observe-cl-retention-noncurrent = Lifecycle rule { $rule } expires the Contact Lens output under { $prefix } in bucket { $bucket } { $days } days after creation; the bucket is versioned, so it stays as a noncurrent version until { $total } days in all.
+observe-cl-retention-versioned = Lifecycle rule { $rule } expires the Contact Lens output under { $prefix } in bucket { $bucket } { $days } days after creation, but the bucket is versioned with no NoncurrentVersionExpiration rule for it, so expired output stays as a noncurrent version indefinitely.
+observe-cl-recordings-rule = Lifecycle rule { $rule } covers the recordings prefix { $recordings } but not { $prefix }: Contact Lens writes its output from the bucket root, not under the recordings prefix.

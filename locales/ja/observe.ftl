@@ -107,3 +107,20 @@ observe-log-group-retention = ロググループ { $group } の保持期間は{ 
 observe-log-group-never = ロググループ { $group } に保持期間の設定（retentionInDays）がないため、ログは失効しません。
 observe-log-group-key = ロググループ { $group } はKMSキー { $key }（{ $owner }）で暗号化されています。
 observe-log-group-service-key = ロググループ { $group } にKMSキーの関連付け（kmsKeyId）がないため、CloudWatch Logsが管理するキーで暗号化されます。
+
+## Contact Lens outputs (flows that turn analytics on; lifecycle rules on their folders).
+observe-cl-none-value = 取得したフローにContact Lensの分析を有効にするものはありません
+observe-cl-none = インスタンス { $name } から取得したフローとモジュール { $count } 件のいずれにも、Contact Lensの分析を有効にするブロック（UpdateContactRecordingAndAnalyticsBehavior、UpdateContactRecordingBehavior）はありません。
+observe-cl-none-caveat = 取得後に追加されたフローや、API（StartContactConversationalAnalyticsJob）で開始した分析はここには表れません。
+observe-cl-original-kept-value = Contact Lens有効: 元の（秘匿化されていない）分析結果が保存されます
+observe-cl-redacted-only-value = Contact Lens有効: 秘匿化済みの分析結果だけが保存されます
+observe-cl-storage = インスタンス { $name } でContact Lensの分析を有効にしているフローのブロック（フロー / ブロック（出力フォルダ）: 秘匿化）: { $blocks }。元の文字起こしはバケットのルートからの Analysis/Voice/（Chat、Email）に、秘匿化済みの出力は …/Redacted/ に書き込まれます。秘匿化されていない音声は通話録音そのものです。
+observe-cl-redaction-off = 秘匿化なし（元の分析結果のみ）
+observe-cl-redaction-only = 秘匿化済みのみ（RedactedOnly）
+observe-cl-redaction-both = 秘匿化済みと元の分析結果の両方（RedactedAndOriginal）
+observe-cl-redaction-unknown = 秘匿化は有効、結果の指定は { $value }（動的な指定または未指定のため、元の分析結果が保存される可能性があります）
+observe-cl-retention-none = バケット { $bucket } には { $prefix } のオブジェクトを失効させる有効なライフサイクルルールがないため、このContact Lensの出力は削除されるまで保持されます。
+observe-cl-retention-rule = ライフサイクルルール { $rule } が、バケット { $bucket } の { $prefix } にあるContact Lensの出力を作成から{ $days }日後に失効させます。
+observe-cl-retention-noncurrent = ライフサイクルルール { $rule } が、バケット { $bucket } の { $prefix } にあるContact Lensの出力を作成から{ $days }日後に失効させます。バケットはバージョニングが有効なため、非現行バージョンとして残り、合計{ $total }日保持されます。
+observe-cl-retention-versioned = ライフサイクルルール { $rule } は、バケット { $bucket } の { $prefix } にあるContact Lensの出力を作成から{ $days }日後に失効させますが、バケットはバージョニングが有効で、これを対象とする NoncurrentVersionExpiration ルールがないため、失効した出力は非現行バージョンとして無期限に残ります。
+observe-cl-recordings-rule = ライフサイクルルール { $rule } は録音のプレフィックス { $recordings } を対象としていますが、{ $prefix } は対象外です。Contact Lensは録音のプレフィックスの下ではなく、バケットのルートから出力を書き込みます。

@@ -24,6 +24,7 @@
 //! [`md_escape`]: crate::text::escape::md_escape
 
 mod connect;
+mod contact_lens;
 mod firehose;
 pub mod flows;
 mod kinesis;

@@ -4,6 +4,7 @@
 //! pointer), and the explanation in both languages.
 
 mod base;
+mod contact_lens;
 mod merge;
 mod s3;
 mod streams;
