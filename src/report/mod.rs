@@ -6,6 +6,7 @@ mod categories;
 mod explain;
 mod flows;
 mod numbering;
+mod phrase;
 mod requirements;
 mod summary;
 

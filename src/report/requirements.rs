@@ -3,9 +3,10 @@
 
 use super::categories::serde_name;
 use super::explain::explanation;
+use super::phrase::expect_label;
 use super::Ctx;
 use crate::gap::relies_on_lifecycle;
-use crate::i18n::phrase::{expect_text, property_label, status_label};
+use crate::i18n::phrase::{property_label, status_label};
 use crate::model::claim::SourceKey;
 use crate::model::report::{RequirementView, VerdictView};
 use crate::model::requirement::{CategorySel, Requirement};
@@ -16,8 +17,8 @@ use crate::model::{Bilingual, Lang, Status};
 pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -> RequirementView {
     let i = cx.i;
     let expect = Bilingual::new(
-        expect_text(i, Lang::Ja, &r.expect),
-        expect_text(i, Lang::En, &r.expect),
+        expect_label(i, Lang::Ja, r.property, &r.expect),
+        expect_label(i, Lang::En, r.property, &r.expect),
     );
     let views: Vec<VerdictView> = verdicts
         .iter()

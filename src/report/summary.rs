@@ -2,9 +2,10 @@
 //! combined way out) and the action list (each open item: who acts, the
 //! kind of remedy, and the evidence that would close it).
 
+use super::phrase::expect_label;
 use super::Ctx;
 use crate::gap::conflicts::Conflict;
-use crate::i18n::phrase::{expect_text, property_label, status_label};
+use crate::i18n::phrase::{property_label, status_label};
 use crate::i18n::I18n;
 use crate::model::report::{ActionView, Actor, ConflictView, RequirementView, VerdictView};
 use crate::model::requirement::Requirement;
@@ -21,7 +22,7 @@ pub(super) fn conflicts(cx: &Ctx, found: &[Conflict], reqs: &[Requirement]) -> V
             let expect = |id: &str, lang: Lang| {
                 reqs.iter()
                     .find(|r| r.id == id)
-                    .map(|r| expect_text(i, lang, &r.expect))
+                    .map(|r| expect_label(i, lang, r.property, &r.expect))
                     .unwrap_or_default()
             };
             let categories: Vec<Bilingual> = c

@@ -73,7 +73,7 @@ fn every_compared_verdict_shows_its_evidence_and_the_counts_split_by_it() {
     }
     let md = example_md("ja");
     assert!(
-        md.contains("**不適合（申告）**"),
+        md.contains("**×不適合（申告）**"),
         "status with its evidence"
     );
     assert!(md.contains("申告 "), "counts by evidence on the cover");
