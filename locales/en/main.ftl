@@ -15,7 +15,7 @@ section-counts = Counts by status
 section-requirements = Requirements
 section-categories = Data categories in detail
 section-sources = Sources
-section-sources-intro = Every statement in this document rests on the sources below; the numbers match the [n] marks in the text.
+section-sources-intro = Every statement in this document rests on the sources below. The letter of a mark such as [A1] says which kind of source it is: A = an AWS documentation page, D = the operator's declaration, O = a live AWS API observation, F = a contact flow analysed.
 section-sources-docs = AWS documentation
 section-sources-declarations = Operator declarations
 section-sources-observations = Live AWS API observations

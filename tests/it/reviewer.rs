@@ -198,3 +198,53 @@ fn the_japanese_document_uses_none_of_the_glossarys_deprecated_terms() {
         }
     }
 }
+
+#[test]
+fn yes_no_answers_read_as_their_labels_in_both_languages() {
+    let ja = example_md("ja");
+    let en = example_md("en");
+    // The requirement and the verdict say what deletion on request means.
+    assert!(ja.contains("個別削除: 個別に削除できること"), "ja expect");
+    assert!(!ja.contains("はいであること") && !ja.contains("いいえであること"));
+    assert!(ja.contains("| 個別削除 | 可 |"), "ja value label");
+    assert!(en.contains("individual items can be deleted on request"));
+    for bad in [" is Yes", " is No", "(Yes)", "(No)", "| Yes |", "| No |"] {
+        assert!(!en.contains(bad), "English still reads {bad:?}");
+    }
+    // Status words carry the answer-sheet marks, and the legend explains them.
+    assert!(ja.contains("**△要確認（公式文書）**") && ja.contains("△要確認："));
+}
+
+#[test]
+fn citations_tell_a_declaration_from_an_aws_page() {
+    for lang in ["ja", "en"] {
+        let md = example_md(lang);
+        let (open, close) = if lang == "ja" {
+            ("［", "］")
+        } else {
+            ("[", "]")
+        };
+        // RET-03 rests on the operator's declaration and AWS pages.
+        let ret03 = md
+            .lines()
+            .find(|l| l.contains("— ") && l.contains("365"))
+            .expect("RET-03 verdict");
+        let cites = ret03.rsplit(open).next().expect("citation mark");
+        assert!(
+            cites.starts_with('D') && cites.contains(",A"),
+            "{lang}: {ret03}"
+        );
+        assert!(cites.ends_with(close), "{lang}: {ret03}");
+        // Each kind is numbered from 1 in the sources appendix, and no bare
+        // number is left in a citation.
+        assert!(
+            md.contains("- **A1** ") && md.contains("- **D1** "),
+            "{lang}"
+        );
+        let bare = md
+            .split(open)
+            .skip(1)
+            .any(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+        assert!(!bare, "{lang}: a citation without its kind letter");
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::i18n::I18n;
 use crate::model::claim::Provenance;
-use crate::model::report::{self as model, Report};
+use crate::model::report::{self as model, CiteLabels, Report};
 use crate::model::verdict::Reason;
 use crate::model::{Lang, Priority, Status};
 use crate::text::escape::md_escape;
@@ -62,7 +62,7 @@ pub struct RequirementVerdict {
     /// Conflicts it is part of.
     pub conflicts: Vec<usize>,
     /// Citation numbers.
-    pub citations: Vec<usize>,
+    pub citations: Vec<String>,
 }
 
 /// A category's section.
@@ -113,7 +113,7 @@ pub struct Claim {
     /// Why live evidence was not used (Markdown).
     pub fallback_md: Option<String>,
     /// Citation numbers.
-    pub citations: Vec<usize>,
+    pub citations: Vec<String>,
 }
 
 /// A verdict under its category.
@@ -138,7 +138,7 @@ pub struct CategoryVerdict {
     /// Why (trusted Markdown).
     pub explanation_md: String,
     /// Citation numbers.
-    pub citations: Vec<usize>,
+    pub citations: Vec<String>,
 }
 
 /// A verdict with no evidence to compare: listed with the others of its
@@ -153,6 +153,7 @@ fn no_evidence(v: &model::VerdictView) -> bool {
 
 /// The requirements section.
 pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requirement> {
+    let labels = CiteLabels::new(&report.sources);
     report
         .requirements
         .iter()
@@ -192,7 +193,7 @@ pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requ
                     remedy_label: v.remedy_label.as_ref().map(|l| l.get(lang).to_string()),
                     explanation_md: v.explanation.get(lang).to_string(),
                     conflicts: v.conflicts.clone(),
-                    citations: v.citations.clone(),
+                    citations: labels.labels(&v.citations),
                 })
                 .collect(),
             unverified_group: group.then(|| {
@@ -208,6 +209,7 @@ pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requ
 
 /// The category sections, numbered from 1.
 pub(super) fn categories(report: &Report, lang: Lang) -> Vec<Category> {
+    let labels = CiteLabels::new(&report.sources);
     report
         .categories
         .iter()
@@ -218,17 +220,17 @@ pub(super) fn categories(report: &Report, lang: Lang) -> Vec<Category> {
             title: c.title.get(lang).to_string(),
             summary_md: c.summary.get(lang).to_string(),
             data_md: c.data.iter().map(|d| d.get(lang).to_string()).collect(),
-            claims: c.claims.iter().map(|cl| claim(cl, lang)).collect(),
+            claims: c.claims.iter().map(|cl| claim(cl, &labels, lang)).collect(),
             verdicts: c
                 .verdicts
                 .iter()
-                .map(|v| category_verdict(report, v, lang))
+                .map(|v| category_verdict(report, &labels, v, lang))
                 .collect(),
         })
         .collect()
 }
 
-fn claim(cl: &model::ClaimView, lang: Lang) -> Claim {
+fn claim(cl: &model::ClaimView, labels: &CiteLabels, lang: Lang) -> Claim {
     let value_text = cl.value_text.get(lang).to_string();
     Claim {
         property: cl.property.name(),
@@ -247,11 +249,16 @@ fn claim(cl: &model::ClaimView, lang: Lang) -> Claim {
         reference: cl.reference.clone(),
         caveats_md: cl.caveats.iter().map(|x| x.get(lang).to_string()).collect(),
         fallback_md: cl.fallback.as_ref().map(|x| x.get(lang).to_string()),
-        citations: cl.citations.clone(),
+        citations: labels.labels(&cl.citations),
     }
 }
 
-fn category_verdict(report: &Report, v: &model::VerdictView, lang: Lang) -> CategoryVerdict {
+fn category_verdict(
+    report: &Report,
+    labels: &CiteLabels,
+    v: &model::VerdictView,
+    lang: Lang,
+) -> CategoryVerdict {
     let req = report.requirements.iter().find(|r| r.id == v.requirement);
     CategoryVerdict {
         requirement: v.requirement.clone(),
@@ -263,6 +270,6 @@ fn category_verdict(report: &Report, v: &model::VerdictView, lang: Lang) -> Cate
         remedy: v.remedy.map(|m| m.name()),
         remedy_label: v.remedy_label.as_ref().map(|l| l.get(lang).to_string()),
         explanation_md: v.explanation.get(lang).to_string(),
-        citations: v.citations.clone(),
+        citations: labels.labels(&v.citations),
     }
 }
