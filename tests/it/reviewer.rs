@@ -248,3 +248,47 @@ fn citations_tell_a_declaration_from_an_aws_page() {
         assert!(!bare, "{lang}: a citation without its kind letter");
     }
 }
+
+#[test]
+fn the_book_and_the_pack_follow_the_documents_structure() {
+    let dir = common::scratch();
+    let out = common::build_example(dir.path(), "book,pack", &[]);
+    for (lang, conclusion, actions, requirements) in [
+        ("ja", "## 結論", "## 対応事項一覧", "## 要件別の判定"),
+        ("en", "## Conclusion", "## Action list", "## Requirements"),
+    ] {
+        let p = out.join("book/src").join(lang).join("summary.md");
+        let s = std::fs::read_to_string(&p).expect("book summary");
+        let at = |h: &str| s.find(h).unwrap_or_else(|| panic!("{lang}: no {h:?}"));
+        assert!(
+            at(conclusion) < at(actions) && at(actions) < at(requirements),
+            "{lang}"
+        );
+        assert!(s.contains("**［C1］**"), "{lang}: the conflict is listed");
+        assert!(
+            s.contains("（公式文書）**") || s.contains("(Documented)**"),
+            "{lang}: strength"
+        );
+    }
+    let claims: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("pack/claims.json")).expect("claims.json"))
+            .expect("json");
+    let conflicts = claims["conflicts"].as_array().expect("conflicts");
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0]["first"], "RET-01");
+    let actions = claims["actions"].as_array().expect("actions");
+    assert!(actions
+        .iter()
+        .any(|a| a["requirement"] == "DEL-01" && a["actor"] == "operator"));
+    // Every source carries the label the documents cite it by.
+    for s in claims["sources"].as_array().expect("sources") {
+        let label = s["label"].as_str().expect("label");
+        let letter = match s["kind"].as_str() {
+            Some("doc") => 'A',
+            Some("declaration") => 'D',
+            Some("observation") => 'O',
+            _ => 'F',
+        };
+        assert!(label.starts_with(letter), "{s}");
+    }
+}
