@@ -124,3 +124,4 @@ section-appendix-categories = 付録：データ区分別の確認事項
 section-verdict-details = 要件別の判定の根拠
 grouped-unverified = 次のデータ区分は証跡がないため未検証です（申告または実測で解消）：{ $categories }。
 strength-joiner = ・
+fanout-not-covered = 次のデータ区分は、AWS 公式ドキュメントにも申告にも{ $property }についての記述がないため判定していません（この項目が当てはまらないか、記載がないためです。必要なら申告ファイルで回答してください）：{ $categories }。

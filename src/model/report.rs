@@ -330,6 +330,9 @@ pub struct RequirementView {
     pub line: usize,
     /// Per category.
     pub verdicts: Vec<VerdictView>,
+    /// For a `*` requirement: the categories left out because nothing
+    /// (catalog, answers, observations) speaks of its property for them.
+    pub not_covered: Vec<Bilingual>,
 }
 
 /// One category's section.

@@ -5,7 +5,7 @@ use super::categories::serde_name;
 use super::explain::explanation;
 use super::phrase::expect_label;
 use super::Ctx;
-use crate::gap::relies_on_lifecycle;
+use crate::gap::{relies_on_lifecycle, uncovered_categories};
 use crate::i18n::phrase::{property_label, status_label};
 use crate::model::claim::SourceKey;
 use crate::model::report::{RequirementView, VerdictView};
@@ -48,6 +48,10 @@ pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -
         status_label: status_label(i, status),
         line: r.line,
         verdicts: views,
+        not_covered: uncovered_categories(r, cx.catalog, &cx.resolved.claims)
+            .iter()
+            .map(|c| cx.category_title(c))
+            .collect(),
     }
 }
 

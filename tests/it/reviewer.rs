@@ -93,7 +93,7 @@ fn the_conflict_is_listed_once_and_each_verdict_concerned_points_to_it() {
     let md = example_md("en");
     let summary = &md[..md.find("## Action list").expect("action list")];
     assert_eq!(
-        summary.matches("**［C1］**").count(),
+        summary.matches("**[C1]**").count(),
         1,
         "listed once, in the summary"
     );
@@ -253,9 +253,21 @@ fn citations_tell_a_declaration_from_an_aws_page() {
 fn the_book_and_the_pack_follow_the_documents_structure() {
     let dir = common::scratch();
     let out = common::build_example(dir.path(), "book,pack", &[]);
-    for (lang, conclusion, actions, requirements) in [
-        ("ja", "## 結論", "## 対応事項一覧", "## 要件別の判定"),
-        ("en", "## Conclusion", "## Action list", "## Requirements"),
+    for (lang, c1, conclusion, actions, requirements) in [
+        (
+            "ja",
+            "**［C1］**",
+            "## 結論",
+            "## 対応事項一覧",
+            "## 要件別の判定",
+        ),
+        (
+            "en",
+            "**[C1]**",
+            "## Conclusion",
+            "## Action list",
+            "## Requirements",
+        ),
     ] {
         let p = out.join("book/src").join(lang).join("summary.md");
         let s = std::fs::read_to_string(&p).expect("book summary");
@@ -264,7 +276,7 @@ fn the_book_and_the_pack_follow_the_documents_structure() {
             at(conclusion) < at(actions) && at(actions) < at(requirements),
             "{lang}"
         );
-        assert!(s.contains("**［C1］**"), "{lang}: the conflict is listed");
+        assert!(s.contains(c1), "{lang}: the conflict is listed");
         assert!(
             s.contains("（公式文書）**") || s.contains("(Documented)**"),
             "{lang}: strength"
@@ -291,4 +303,27 @@ fn the_book_and_the_pack_follow_the_documents_structure() {
         };
         assert!(label.starts_with(letter), "{s}");
     }
+}
+
+#[test]
+fn a_fan_out_requirement_names_every_category_it_leaves_out() {
+    let r = example();
+    let catalog = shoko::load_catalog(&shoko::assets::Assets::default()).expect("catalog");
+    for req in r.requirements.iter().filter(|x| x.category == "*") {
+        // Every category of the catalog is either judged or named, once.
+        for c in &catalog.categories {
+            let judged = req.verdicts.iter().any(|v| v.category == c.id);
+            let named = req.not_covered.iter().any(|t| t.en == c.title.en);
+            assert!(
+                judged != named,
+                "{}: {} judged {judged}, named {named}",
+                req.id,
+                c.id
+            );
+        }
+    }
+    let md = example_md("ja");
+    assert!(md.contains(
+        "AWS 公式ドキュメントにも申告にも保存リージョンについての記述がないため判定していません"
+    ));
 }

@@ -38,6 +38,8 @@ pub struct Requirement {
     /// Categories with no evidence at all, listed once as a group (when
     /// there are two or more), as one sentence.
     pub unverified_group: Option<String>,
+    /// For a `*` requirement, the categories it leaves out and why.
+    pub not_covered: Option<String>,
 }
 
 /// A verdict under its requirement.
@@ -196,6 +198,17 @@ pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requ
                     citations: labels.labels(&v.citations),
                 })
                 .collect(),
+            not_covered: (!r.not_covered.is_empty()).then(|| {
+                let cats: Vec<&str> = r.not_covered.iter().map(|c| c.get(lang)).collect();
+                i18n.t_args(
+                    lang,
+                    "fanout-not-covered",
+                    &[
+                        ("categories", cats.join(&i18n.t(lang, "list-joiner"))),
+                        ("property", r.property_label.get(lang).to_string()),
+                    ],
+                )
+            }),
             unverified_group: group.then(|| {
                 i18n.t_args(
                     lang,
