@@ -195,3 +195,4 @@ fact-data-access-logged-yes = reads and deletions of the data are logged
 fact-data-access-logged-no = reads and deletions of the data are not logged
 fact-personal-data-logged-yes = personal data is written to the logs
 fact-personal-data-logged-no = personal data is not written to the logs
+verdict-see-remedy-clash = This requirement's remedy and another requirement pull against each other (see [C{ $n }]).

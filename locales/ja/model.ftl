@@ -195,3 +195,4 @@ fact-data-access-logged-yes = データの参照・削除操作は記録され�
 fact-data-access-logged-no = データの参照・削除操作は記録されません
 fact-personal-data-logged-yes = 個人データがログに記録されます
 fact-personal-data-logged-no = 個人データはログに記録されません
+verdict-see-remedy-clash = この要件の対応策と別の要件が両立しません（［C{ $n }］を参照）。

@@ -229,6 +229,9 @@ pub struct VerdictView {
 pub struct ConflictView {
     /// Number, from 1 (verdicts point to it).
     pub number: usize,
+    /// `requirements` (two requirements no value meets) or `remedy` (the
+    /// remedy for `first` breaks `second`).
+    pub kind: String,
     /// The requirement that comes first.
     pub first: String,
     /// The other one.

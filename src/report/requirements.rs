@@ -82,7 +82,7 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
             id: "s3-expiring-objects".into(),
         });
     }
-    let conflicts: Vec<usize> = cx
+    let mut conflicts: Vec<usize> = cx
         .conflicts
         .iter()
         .enumerate()
@@ -91,6 +91,14 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
         })
         .map(|(n, _)| n + 1)
         .collect();
+    let after = cx.conflicts.len();
+    conflicts.extend(
+        cx.clashes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| (c.remedy_of == r.id || c.breaks == r.id) && c.category == v.category)
+            .map(|(n, _)| after + n + 1),
+    );
     // The evidence a comparison rests on; an unverified or not-applicable
     // verdict compares nothing.
     let strength = claim
@@ -126,7 +134,12 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
             ));
         }
         for n in &conflicts {
-            extra.push(i.t_args(lang, "verdict-see-conflict", &[("n", n.to_string())]));
+            let id = if *n > after {
+                "verdict-see-remedy-clash"
+            } else {
+                "verdict-see-conflict"
+            };
+            extra.push(i.t_args(lang, id, &[("n", n.to_string())]));
         }
         for e in extra {
             s.push_str(&i.t(lang, "sentence-joiner"));

@@ -82,12 +82,17 @@ fn every_compared_verdict_shows_its_evidence_and_the_counts_split_by_it() {
 #[test]
 fn the_conflict_is_listed_once_and_each_verdict_concerned_points_to_it() {
     let r = example();
-    assert_eq!(r.conflicts.len(), 1);
-    let c = &r.conflicts[0];
+    let between: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == "requirements")
+        .collect();
+    assert_eq!(between.len(), 1);
+    let c = between[0];
     assert_eq!((c.first.as_str(), c.second.as_str()), ("RET-01", "RET-02"));
     for id in ["RET-01", "RET-02"] {
         let req = r.requirements.iter().find(|x| x.id == id).expect("req");
-        assert_eq!(req.verdicts[0].conflicts, vec![1], "{id}");
+        assert!(req.verdicts[0].conflicts.contains(&1), "{id}");
         assert!(req.verdicts[0].explanation.en.contains("[C1]"), "{id}");
     }
     let md = example_md("en");
@@ -286,8 +291,12 @@ fn the_book_and_the_pack_follow_the_documents_structure() {
         serde_json::from_slice(&std::fs::read(out.join("pack/claims.json")).expect("claims.json"))
             .expect("json");
     let conflicts = claims["conflicts"].as_array().expect("conflicts");
-    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts.len(), 2);
     assert_eq!(conflicts[0]["first"], "RET-01");
+    assert_eq!(
+        (&conflicts[1]["kind"], &conflicts[1]["first"]),
+        (&"remedy".into(), &"RET-02".into())
+    );
     let actions = claims["actions"].as_array().expect("actions");
     assert!(actions
         .iter()
@@ -326,4 +335,35 @@ fn a_fan_out_requirement_names_every_category_it_leaves_out() {
     assert!(md.contains(
         "AWS 公式ドキュメントにも申告にも保存リージョンについての記述がないため判定していません"
     ));
+}
+
+#[test]
+fn a_remedy_that_breaks_another_requirement_is_shown_once_with_the_copies() {
+    let r = example();
+    let c = r
+        .conflicts
+        .iter()
+        .find(|c| c.kind == "remedy")
+        .expect("RET-02's remedy breaks RET-01");
+    assert_eq!((c.first.as_str(), c.second.as_str()), ("RET-02", "RET-01"));
+    assert!(
+        c.text.en.contains("Analytics data lake (25 months)"),
+        "{}",
+        c.text.en
+    );
+    assert!(
+        c.text.ja.contains("分析データレイク（25か月）"),
+        "{}",
+        c.text.ja
+    );
+    for id in ["RET-01", "RET-02"] {
+        let req = r.requirements.iter().find(|x| x.id == id).expect("req");
+        assert!(
+            req.verdicts[0].conflicts.contains(&c.number),
+            "{id} points to it"
+        );
+    }
+    let md = example_md("en");
+    let summary = &md[..md.find("## Action list").expect("action list")];
+    assert_eq!(summary.matches(&format!("**[C{}]**", c.number)).count(), 1);
 }
