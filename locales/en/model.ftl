@@ -80,8 +80,8 @@ evidence-flows = { $origin ->
        *[files] the analysis of { $count } exported flows
     }
 
-verdict-met = According to { $evidence }, the { $property } is { $value }, which meets the requirement ({ $expect }).
-verdict-gap = According to { $evidence }, the { $property } is { $value }, which does not meet the requirement ({ $expect }).
+verdict-met = According to { $evidence }, { $fact }, which meets the requirement ({ $expect }).
+verdict-gap = According to { $evidence }, { $fact }, which does not meet the requirement ({ $expect }).
 verdict-caveat = Caveat: { $caveat }
 verdict-fallback = Live evidence was not available, so this rests on the next tier of evidence ({ $reason }).
 claim-fallback = Live evidence unavailable: { $reason }.
@@ -100,11 +100,11 @@ reason-stale = The live observation is older than its freshness limit, so it is 
 reason-depends-on-config = The { $property } depends on your own configuration. Declare the actual setting in the answers file, or collect it with shoko collect.
 reason-instance-region-unknown = This data is kept in the instance's Region, which is not known. Declare the region of contact-center-data.
 reason-not-applicable = This property does not apply to this category.
-reason-media-protocol = According to { $evidence }, the { $property } is { $value }. Voice media is protected by SRTP rather than TLS, so it cannot be checked mechanically against the requirement ({ $expect }); please decide whether SRTP satisfies it.
+reason-media-protocol = According to { $evidence }, { $fact }. Voice media is protected by SRTP rather than TLS, so it cannot be checked mechanically against the requirement ({ $expect }); please decide whether SRTP satisfies it.
 reason-free-text = The { $property } is described in words, so whether it meets the requirement ({ $expect }) needs a person's judgement.
-reason-instance-lifetime = The { $property } is { $value }: the data stays until the instance is deleted, so whether that meets the requirement ({ $expect }) depends on your operating policy.
-reason-calendar-band = According to { $evidence }, the { $property } is { $value }. Whether that meets the requirement ({ $expect }) depends on the start date, since calendar months and years vary in length; { $always } would meet it for any start date.
-reason-conditional = According to { $evidence }, the { $property } is { $value }. It meets the requirement ({ $expect }) only under a condition the evidence does not show (the caveat that follows); please confirm it.
+reason-instance-lifetime = According to { $evidence }, { $fact }: the data stays until the instance is deleted, so whether that meets the requirement ({ $expect }) depends on your operating policy.
+reason-calendar-band = According to { $evidence }, { $fact }. Whether that meets the requirement ({ $expect }) depends on the start date, since calendar months and years vary in length; { $always } would meet it for any start date.
+reason-conditional = According to { $evidence }, { $fact }. That meets the requirement ({ $expect }) only under a condition the evidence does not show (the caveat that follows); please confirm it.
 reason-ambiguous = The { $property } ({ $value }) and the requirement ({ $expect }) use units that cannot be compared exactly; please check by hand.
 
 # Flow analysis
@@ -138,8 +138,61 @@ flow-remedy-lambda-receives-sensitive = Turn logging off before this block: flow
 flow-remedy-attribute-stores-sensitive = Turn logging off before this block, or keep sensitive values out of contact attributes.
 
 status-with-strength = { $status } ({ $strength })
-reason-condition-unshown = According to { $evidence }, the { $property } is { $value }, but that meets the requirement ({ $expect }) only if { $condition }, which the evidence does not show; it is marked for review.
+reason-condition-unshown = According to { $evidence }, { $fact }, but that meets the requirement ({ $expect }) only if { $condition }, which the evidence does not show; it is marked for review.
 condition-s3-versioning-object-lock = the bucket has S3 Versioning off (or a rule expiring noncurrent versions) and no S3 Object Lock retention holds the objects
 condition-my-connect-domain = users reach the instance through the `*.my.connect.aws` domain
 caveat-s3-async-expiry = S3 queues objects whose lifecycle expiration has passed and removes them asynchronously, so removal may come some time after the expiration date.
 verdict-see-conflict = This requirement cannot hold together with another one (see conflict [C{ $n }]).
+
+# Yes/no properties, worded per property: the value as a table shows it
+# (answer-), a requirement (expect-) and a statement (fact-).
+fact-is = the { $property } is { $value }
+answer-retention-configurable-yes = Can be changed
+answer-retention-configurable-no = Fixed
+answer-deletion-on-request-yes = Possible
+answer-deletion-on-request-no = Not possible
+answer-deletion-on-instance-delete-yes = Removed
+answer-deletion-on-instance-delete-no = Not removed
+answer-encryption-at-rest-yes = Encrypted
+answer-encryption-at-rest-no = Not encrypted
+answer-pii-yes = Included
+answer-pii-no = Not included
+answer-sensitive-input-logged-yes = Logged
+answer-sensitive-input-logged-no = Not logged
+answer-data-access-logged-yes = Logged
+answer-data-access-logged-no = Not logged
+answer-personal-data-logged-yes = Logged
+answer-personal-data-logged-no = Not logged
+expect-retention-configurable-yes = the retention period can be changed
+expect-retention-configurable-no = the retention period is fixed
+expect-deletion-on-request-yes = individual items can be deleted on request
+expect-deletion-on-request-no = individual items cannot be deleted on request
+expect-deletion-on-instance-delete-yes = removed when the instance is deleted
+expect-deletion-on-instance-delete-no = kept when the instance is deleted
+expect-encryption-at-rest-yes = encrypted at rest
+expect-encryption-at-rest-no = not encrypted at rest
+expect-pii-yes = includes personal data
+expect-pii-no = includes no personal data
+expect-sensitive-input-logged-yes = sensitive input is logged
+expect-sensitive-input-logged-no = sensitive input is not logged
+expect-data-access-logged-yes = reads and deletions are logged
+expect-data-access-logged-no = reads and deletions are not logged
+expect-personal-data-logged-yes = personal data is logged
+expect-personal-data-logged-no = personal data is not logged
+fact-retention-configurable-yes = the retention period can be changed
+fact-retention-configurable-no = the retention period is fixed and no setting changes it
+fact-deletion-on-request-yes = individual items can be deleted on request
+fact-deletion-on-request-no = individual items cannot be deleted on request
+fact-deletion-on-instance-delete-yes = the data is removed when the instance is deleted
+fact-deletion-on-instance-delete-no = the data is not removed when the instance is deleted
+fact-encryption-at-rest-yes = the data is encrypted at rest
+fact-encryption-at-rest-no = the data is not encrypted at rest
+fact-pii-yes = the data includes personal data
+fact-pii-no = the data includes no personal data
+fact-sensitive-input-logged-yes = sensitive customer input is written to the logs
+fact-sensitive-input-logged-no = sensitive customer input is not written to the logs
+fact-data-access-logged-yes = reads and deletions of the data are logged
+fact-data-access-logged-no = reads and deletions of the data are not logged
+fact-personal-data-logged-yes = personal data is written to the logs
+fact-personal-data-logged-no = personal data is not written to the logs
+verdict-see-remedy-clash = This requirement's remedy and another requirement pull against each other (see [C{ $n }]).

@@ -14,11 +14,11 @@ property-pii = 個人情報の有無
 property-sensitive-input-logged = 機密入力のログ記録
 property-data-access-logged = 参照・削除操作の記録
 
-status-met = 適合
-status-gap = 不適合
-status-review = 要確認
-status-unverified = 未検証
-status-not-applicable = 対象外
+status-met = ○適合
+status-gap = ×不適合
+status-review = △要確認
+status-unverified = －未検証
+status-not-applicable = ／対象外
 
 remedy-configure = 設定変更
 remedy-design = 設計変更
@@ -80,8 +80,8 @@ evidence-flows = { $origin ->
        *[files] エクスポートされた{ $count }件のフローの解析
     }
 
-verdict-met = { $evidence }によれば{ $property }は「{ $value }」であり、要件（{ $expect }）を満たしています。
-verdict-gap = { $evidence }によれば{ $property }は「{ $value }」であり、要件（{ $expect }）を満たしていません。
+verdict-met = { $evidence }によれば、{ $fact }。要件（{ $expect }）を満たしています。
+verdict-gap = { $evidence }によれば、{ $fact }。要件（{ $expect }）を満たしていません。
 verdict-caveat = 留意点：{ $caveat }
 verdict-fallback = なお、実環境の証跡は取得できなかったため、この判定は次順位の根拠によります（{ $reason }）。
 claim-fallback = 実環境の証跡を取得できませんでした（{ $reason }）。
@@ -100,11 +100,11 @@ reason-stale = 実測結果が鮮度の上限を超えて古いため、未検�
 reason-depends-on-config = { $property }は利用者の設定によって決まります。申告ファイルで実際の設定を回答するか、shoko collect で実環境から取得してください。
 reason-instance-region-unknown = このデータはインスタンスと同じリージョンに保存されますが、インスタンスのリージョンが不明です。contact-center-data の region を申告してください。
 reason-not-applicable = このデータ区分には当てはまらない項目です。
-reason-media-protocol = { $evidence }によれば{ $property }は「{ $value }」です。音声メディアは TLS ではなく SRTP で保護されるため、要件（{ $expect }）とは機械的に比較できません。SRTP で要件を満たすとみなせるか、個別にご判断ください。
+reason-media-protocol = { $evidence }によれば、{ $fact }。音声メディアは TLS ではなく SRTP で保護されるため、要件（{ $expect }）とは機械的に比較できません。SRTP で要件を満たすとみなせるか、個別にご判断ください。
 reason-free-text = { $property }は文章で示される内容のため、要件（{ $expect }）との適合は個別にご確認ください。
-reason-instance-lifetime = { $property }は「{ $value }」です。インスタンスを削除するまで保持されるため、要件（{ $expect }）との適合は運用方針に照らしてご確認ください。
-reason-calendar-band = { $evidence }によれば{ $property }は「{ $value }」です。暦の月や年は長さが一定でないため、要件（{ $expect }）を満たすかどうかは起算日によって変わります。起算日によらず満たすのは「{ $always }」です。
-reason-conditional = { $evidence }によれば{ $property }は「{ $value }」です。要件（{ $expect }）を満たすのは、証跡では確認できない条件（直後の留意点）が成り立つ場合に限られます。その条件をご確認ください。
+reason-instance-lifetime = { $evidence }によれば、{ $fact }。インスタンスを削除するまで保持されるため、要件（{ $expect }）との適合は運用方針に照らしてご確認ください。
+reason-calendar-band = { $evidence }によれば、{ $fact }。暦の月や年は長さが一定でないため、要件（{ $expect }）を満たすかどうかは起算日によって変わります。起算日によらず満たすのは「{ $always }」です。
+reason-conditional = { $evidence }によれば、{ $fact }。要件（{ $expect }）を満たすのは、証跡では確認できない条件（直後の留意点）が成り立つ場合に限られます。その条件をご確認ください。
 reason-ambiguous = { $property }の値「{ $value }」と要件（{ $expect }）は単位が異なり、機械的に判定できません。個別にご確認ください。
 
 # フロー分析
@@ -138,8 +138,61 @@ flow-remedy-lambda-receives-sensitive = このブロックの前でログ記録�
 flow-remedy-attribute-stores-sensitive = このブロックの前でログ記録を無効にするか、機密値を問い合わせ属性に入れないようにしてください。
 
 status-with-strength = { $status }（{ $strength }）
-reason-condition-unshown = { $evidence }によれば{ $property }は「{ $value }」ですが、要件（{ $expect }）を満たすのは{ $condition }場合に限られ、その点は証跡で示されていません。要確認とします。
+reason-condition-unshown = { $evidence }によれば、{ $fact }。ただし、要件（{ $expect }）を満たすのは{ $condition }場合に限られ、その点は証跡で示されていません。要確認とします。
 condition-s3-versioning-object-lock = バケットでS3バージョニングが無効（または非現行バージョンを失効させる設定がある）で、S3オブジェクトロックによる保持がかかっていない
 condition-my-connect-domain = 利用者が`*.my.connect.aws`のドメインからアクセスしている
 caveat-s3-async-expiry = S3ライフサイクルで有効期限が切れたオブジェクトは削除のキューに入り、非同期に削除されます。有効期限日と実際に削除される日の間には遅れが生じることがあります。
 verdict-see-conflict = この要件はほかの要件と同時には満たせません（要件間の矛盾［C{ $n }］を参照）。
+
+# はい/いいえで答える項目の、項目ごとの言い方：表に示す値（answer-）、
+# 要件（expect-）、文としての記述（fact-）。
+fact-is = { $property }は「{ $value }」です
+answer-retention-configurable-yes = 可
+answer-retention-configurable-no = 不可
+answer-deletion-on-request-yes = 可
+answer-deletion-on-request-no = 不可
+answer-deletion-on-instance-delete-yes = 消去される
+answer-deletion-on-instance-delete-no = 消去されない
+answer-encryption-at-rest-yes = あり
+answer-encryption-at-rest-no = なし
+answer-pii-yes = あり
+answer-pii-no = なし
+answer-sensitive-input-logged-yes = あり
+answer-sensitive-input-logged-no = なし
+answer-data-access-logged-yes = あり
+answer-data-access-logged-no = なし
+answer-personal-data-logged-yes = あり
+answer-personal-data-logged-no = なし
+expect-retention-configurable-yes = 保持期間を変更できること
+expect-retention-configurable-no = 保持期間が固定であること
+expect-deletion-on-request-yes = 個別に削除できること
+expect-deletion-on-request-no = 個別に削除できないこと
+expect-deletion-on-instance-delete-yes = インスタンス削除時に消去されること
+expect-deletion-on-instance-delete-no = インスタンス削除後も残ること
+expect-encryption-at-rest-yes = 保存時に暗号化されること
+expect-encryption-at-rest-no = 保存時に暗号化されないこと
+expect-pii-yes = 個人情報を含むこと
+expect-pii-no = 個人情報を含まないこと
+expect-sensitive-input-logged-yes = 機密入力がログに記録されること
+expect-sensitive-input-logged-no = 機密入力がログに記録されないこと
+expect-data-access-logged-yes = 参照・削除操作が記録されること
+expect-data-access-logged-no = 参照・削除操作が記録されないこと
+expect-personal-data-logged-yes = 個人データがログに記録されること
+expect-personal-data-logged-no = 個人データがログに記録されないこと
+fact-retention-configurable-yes = 保持期間は変更できます
+fact-retention-configurable-no = 保持期間は固定で、変更する設定はありません
+fact-deletion-on-request-yes = 個別に削除できます
+fact-deletion-on-request-no = 個別には削除できません
+fact-deletion-on-instance-delete-yes = インスタンスを削除するとデータも消去されます
+fact-deletion-on-instance-delete-no = インスタンスを削除してもデータは消去されません
+fact-encryption-at-rest-yes = 保存時に暗号化されます
+fact-encryption-at-rest-no = 保存時に暗号化されません
+fact-pii-yes = 個人情報を含みます
+fact-pii-no = 個人情報を含みません
+fact-sensitive-input-logged-yes = 顧客の機密入力はログに記録されます
+fact-sensitive-input-logged-no = 顧客の機密入力はログに記録されません
+fact-data-access-logged-yes = データの参照・削除操作は記録されます
+fact-data-access-logged-no = データの参照・削除操作は記録されません
+fact-personal-data-logged-yes = 個人データがログに記録されます
+fact-personal-data-logged-no = 個人データはログに記録されません
+verdict-see-remedy-clash = この要件の対応策と別の要件が両立しません（［C{ $n }］を参照）。

@@ -5,8 +5,10 @@
 //! documents show it once with a way out.
 
 use crate::model::catalog::Catalog;
+use crate::model::claim::Claim;
 use crate::model::requirement::{CategorySel, Condition, Expected, Requirement};
-use crate::model::{Duration, Property};
+use crate::model::verdict::Verdict;
+use crate::model::{Duration, Property, Remedy, Status, Value};
 use serde::Serialize;
 
 /// Two requirements that no single value can meet.
@@ -118,6 +120,93 @@ pub fn find(reqs: &[Requirement], catalog: &Catalog) -> Vec<Conflict> {
                 property: a.property,
                 categories,
             });
+        }
+    }
+    out
+}
+
+/// A remedy for one requirement that breaks another: keeping a category's
+/// data longer to meet `remedy_of` (at least L) keeps it past what `breaks`
+/// allows (at most H, H surely shorter than L) on the same category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RemedyClash {
+    /// The requirement whose remedy keeps the data longer.
+    pub remedy_of: String,
+    /// The requirement that remedy breaks.
+    pub breaks: String,
+    /// The category concerned.
+    pub category: String,
+    /// Other categories that hold copies of this category's data longer
+    /// than `breaks` allows, with how long (catalog order).
+    pub copies: Vec<(String, Duration)>,
+}
+
+/// Where a category's data is documented to be copied (the catalog's data
+/// lists: the analytics data lake's `contact_record` table).
+const COPIES: &[(&str, &[&str])] = &[("contact-records", &["analytics-data-lake"])];
+
+fn limits(req: &Requirement) -> (Vec<Duration>, Vec<Duration>) {
+    let conds: Vec<&Condition> = req.expect.iter().collect();
+    duration_limits(&conds)
+}
+
+fn surely_longer(a: &Duration, b: &Duration) -> bool {
+    a.partial_cmp(b) == Some(std::cmp::Ordering::Greater)
+}
+
+/// Every remedy (a retention gap closed by keeping data longer) that breaks
+/// another requirement's upper limit on the same category, in file order.
+pub fn remedy_clashes(
+    reqs: &[Requirement],
+    verdicts: &[Verdict],
+    claims: &[Claim],
+    catalog: &Catalog,
+) -> Vec<RemedyClash> {
+    let mut out = Vec::new();
+    for a in reqs.iter().filter(|r| r.property == Property::Retention) {
+        let (lows, _) = limits(a);
+        for v in verdicts.iter().filter(|v| {
+            v.requirement == a.id
+                && v.status == Status::Gap
+                && matches!(v.remedy, Some(Remedy::Design | Remedy::Configure))
+        }) {
+            for b in reqs
+                .iter()
+                .filter(|b| b.id != a.id && b.property == a.property)
+            {
+                if !scope(b, catalog).contains(&v.category) {
+                    continue;
+                }
+                let (_, highs) = limits(b);
+                let Some(h) = highs
+                    .iter()
+                    .find(|h| lows.iter().any(|l| surely_longer(l, h)))
+                else {
+                    continue;
+                };
+                let copies = COPIES
+                    .iter()
+                    .filter(|(from, _)| *from == v.category)
+                    .flat_map(|(_, to)| to.iter())
+                    .filter_map(|to| {
+                        claims
+                            .iter()
+                            .find(|c| c.category == *to && c.property == Property::Retention)
+                            .and_then(|c| match c.value {
+                                Value::Duration(d) if surely_longer(&d, h) => {
+                                    Some((to.to_string(), d))
+                                }
+                                _ => None,
+                            })
+                    })
+                    .collect();
+                out.push(RemedyClash {
+                    remedy_of: a.id.clone(),
+                    breaks: b.id.clone(),
+                    category: v.category.clone(),
+                    copies,
+                });
+            }
         }
     }
     out

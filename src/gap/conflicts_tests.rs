@@ -130,3 +130,68 @@ fn the_built_in_example_has_exactly_the_retention_conflict() {
         .collect();
     assert_eq!(pairs, [("RET-01", "RET-02")]);
 }
+
+fn gap(req: &str, category: &str, remedy: Remedy) -> Verdict {
+    Verdict {
+        requirement: req.into(),
+        category: category.into(),
+        status: Status::Gap,
+        remedy: Some(remedy),
+        reason: crate::model::verdict::Reason::NoEvidence,
+    }
+}
+
+#[test]
+fn keeping_records_longer_breaks_the_shorter_limit() {
+    let reqs = [
+        req(
+            "RET-01",
+            "contact-records",
+            Property::Retention,
+            vec![Condition::AtMost(d("6 months"))],
+        ),
+        req(
+            "RET-02",
+            "contact-records",
+            Property::Retention,
+            vec![Condition::AtLeast(d("5 years"))],
+        ),
+    ];
+    let found = remedy_clashes(
+        &reqs,
+        &[gap("RET-02", "contact-records", Remedy::Design)],
+        &[],
+        &catalog(),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].remedy_of.as_str(), found[0].breaks.as_str()),
+        ("RET-02", "RET-01")
+    );
+    assert_eq!(found[0].category, "contact-records");
+    // A negotiated requirement keeps nothing longer; a limit longer than
+    // the remedy needs is not broken.
+    assert!(remedy_clashes(
+        &reqs,
+        &[gap("RET-02", "contact-records", Remedy::Negotiate)],
+        &[],
+        &catalog()
+    )
+    .is_empty());
+    let loose = [
+        req(
+            "RET-01",
+            "contact-records",
+            Property::Retention,
+            vec![Condition::AtMost(d("10 years"))],
+        ),
+        reqs[1].clone(),
+    ];
+    assert!(remedy_clashes(
+        &loose,
+        &[gap("RET-02", "contact-records", Remedy::Design)],
+        &[],
+        &catalog()
+    )
+    .is_empty());
+}

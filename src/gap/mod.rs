@@ -338,6 +338,22 @@ pub fn categories_for(req: &Requirement, catalog: &Catalog, claims: &[Claim]) ->
     }
 }
 
+/// The categories a `*` requirement leaves out, in catalog order: those with
+/// no claim for its property, so that no category is skipped silently (the
+/// documents name them with the reason). Empty for a one-category requirement.
+pub fn uncovered_categories(req: &Requirement, catalog: &Catalog, claims: &[Claim]) -> Vec<String> {
+    if !matches!(req.category, CategorySel::All) {
+        return Vec::new();
+    }
+    let covered = categories_for(req, catalog, claims);
+    catalog
+        .categories
+        .iter()
+        .filter(|c| !covered.contains(&c.id))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
 /// Judge every requirement.
 pub fn analyze(reqs: &[Requirement], catalog: &Catalog, claims: &[Claim]) -> Vec<Verdict> {
     let mut out = Vec::new();

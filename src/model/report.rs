@@ -83,6 +83,27 @@ pub enum Source {
 }
 
 impl Source {
+    /// The letter that tells a reader which kind of source it is: O an
+    /// observation of a live AWS API, D the operator's declaration, A a page
+    /// of the AWS documentation, F a contact flow analysed.
+    pub fn letter(&self) -> char {
+        match self {
+            Source::Observation { .. } => 'O',
+            Source::Declaration { .. } => 'D',
+            Source::Doc { .. } => 'A',
+            Source::Flow { .. } => 'F',
+        }
+    }
+
+    fn rank(&self) -> u8 {
+        match self {
+            Source::Observation { .. } => 0,
+            Source::Declaration { .. } => 1,
+            Source::Doc { .. } => 2,
+            Source::Flow { .. } => 3,
+        }
+    }
+
     /// The citation number.
     pub fn number(&self) -> usize {
         match self {
@@ -91,6 +112,49 @@ impl Source {
             | Source::Observation { number, .. }
             | Source::Flow { number, .. } => *number,
         }
+    }
+}
+
+/// The labels readers see for citation numbers: each kind of source
+/// numbered from 1 in the order of its citation numbers ("O1", "D3", "A12"),
+/// so a declaration, an AWS page and an API observation read apart. The
+/// citation numbers themselves stay the keys (and `claims.json`'s numbers).
+#[derive(Debug, Clone, Default)]
+pub struct CiteLabels(std::collections::HashMap<usize, (u8, usize, char)>);
+
+impl CiteLabels {
+    /// Labels for every source of a report.
+    pub fn new(sources: &[Source]) -> Self {
+        let mut sorted: Vec<&Source> = sources.iter().collect();
+        sorted.sort_by_key(|s| s.number());
+        let mut next = [0usize; 4];
+        let mut map = std::collections::HashMap::new();
+        for s in sorted {
+            let r = s.rank();
+            next[r as usize] += 1;
+            map.insert(s.number(), (r, next[r as usize], s.letter()));
+        }
+        CiteLabels(map)
+    }
+
+    /// The label of a citation number (the bare number if unknown).
+    pub fn label(&self, n: usize) -> String {
+        match self.0.get(&n) {
+            Some((_, k, c)) => format!("{c}{k}"),
+            None => n.to_string(),
+        }
+    }
+
+    /// Labels of citation numbers, without repeats, observations first,
+    /// then declarations, AWS pages and flows, each in order.
+    pub fn labels(&self, ns: &[usize]) -> Vec<String> {
+        let mut keyed: Vec<((u8, usize), usize)> = ns
+            .iter()
+            .map(|n| (self.0.get(n).map_or((9, *n), |(r, k, _)| (*r, *k)), *n))
+            .collect();
+        keyed.sort_unstable();
+        keyed.dedup();
+        keyed.into_iter().map(|(_, n)| self.label(n)).collect()
     }
 }
 
@@ -165,6 +229,9 @@ pub struct VerdictView {
 pub struct ConflictView {
     /// Number, from 1 (verdicts point to it).
     pub number: usize,
+    /// `requirements` (two requirements no value meets) or `remedy` (the
+    /// remedy for `first` breaks `second`).
+    pub kind: String,
     /// The requirement that comes first.
     pub first: String,
     /// The other one.
@@ -266,6 +333,9 @@ pub struct RequirementView {
     pub line: usize,
     /// Per category.
     pub verdicts: Vec<VerdictView>,
+    /// For a `*` requirement: the categories left out because nothing
+    /// (catalog, answers, observations) speaks of its property for them.
+    pub not_covered: Vec<Bilingual>,
 }
 
 /// One category's section.

@@ -6,7 +6,9 @@
 use super::frameworks::{Frameworks, Topic};
 use super::Redaction;
 use crate::model::claim::Provenance;
-use crate::model::report::{ClaimView, Report, RequirementView, Source, VerdictView};
+use crate::model::report::{
+    ActionView, CiteLabels, ClaimView, ConflictView, Report, RequirementView, Source, VerdictView,
+};
 use crate::model::requirement::Customer;
 use crate::model::{Bilingual, Priority, Property, Remedy, Status, Value};
 use serde::Serialize;
@@ -84,6 +86,10 @@ pub struct ClaimsDoc<'a> {
     pub requirements: Vec<Requirement<'a>>,
     /// Every requirement × category verdict.
     pub verdicts: Vec<Verdict<'a>>,
+    /// Requirements that cannot both hold, as the documents' summary lists them.
+    pub conflicts: &'a [ConflictView],
+    /// The action list: each open item, who acts and what closes it.
+    pub actions: &'a [ActionView],
     /// Every source, with its pack file when a raw observation is carried.
     pub sources: Vec<PackSource<'a>>,
     /// The framework topics.
@@ -174,6 +180,8 @@ pub struct PackSource<'a> {
     /// The source.
     #[serde(flatten)]
     pub source: &'a Source,
+    /// The label the documents cite it by (A3, D1, O2, F1).
+    pub label: String,
     /// The raw observation's path in the pack.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pack_file: Option<&'a str>,
@@ -188,6 +196,7 @@ pub fn document<'a>(
     fw: &'a Frameworks,
     observations: &'a [ObservationFile],
 ) -> ClaimsDoc<'a> {
+    let labels = CiteLabels::new(&report.sources);
     ClaimsDoc {
         format: FORMAT,
         tool_version: &report.tool_version,
@@ -205,10 +214,12 @@ pub fn document<'a>(
             .iter()
             .flat_map(|r| r.verdicts.iter().map(move |v| verdict(report, r, v)))
             .collect(),
+        conflicts: &report.conflicts,
+        actions: &report.actions,
         sources: report
             .sources
             .iter()
-            .map(|s| pack_source(s, observations))
+            .map(|s| pack_source(s, &labels, observations))
             .collect(),
         frameworks: &fw.topics,
     }
@@ -262,7 +273,11 @@ fn verdict<'a>(report: &Report, r: &'a RequirementView, v: &'a VerdictView) -> V
     }
 }
 
-fn pack_source<'a>(s: &'a Source, observations: &'a [ObservationFile]) -> PackSource<'a> {
+fn pack_source<'a>(
+    s: &'a Source,
+    labels: &CiteLabels,
+    observations: &'a [ObservationFile],
+) -> PackSource<'a> {
     let file = match s {
         Source::Observation { observation, .. } => {
             observation_file(observations, &observation.sha256)
@@ -271,6 +286,7 @@ fn pack_source<'a>(s: &'a Source, observations: &'a [ObservationFile]) -> PackSo
     };
     PackSource {
         source: s,
+        label: labels.label(s.number()),
         pack_file: file.map(|f| f.path.as_str()),
         pack_sha256: file.map(|f| f.sha256.as_str()),
     }

@@ -1,8 +1,9 @@
 //! The category sections: each category of the catalog with its resolved
 //! claims (verdicts are added once the requirements are built).
 
+use super::phrase::value_label;
 use super::Ctx;
-use crate::i18n::phrase::{property_label, value_text};
+use crate::i18n::phrase::property_label;
 use crate::model::claim::Claim;
 use crate::model::report::{CategoryView, ClaimView};
 use crate::model::{Bilingual, Lang};
@@ -39,8 +40,8 @@ fn claim(cx: &mut Ctx, c: &Claim) -> ClaimView {
         property_label: property_label(i, c.property),
         value: c.value.clone(),
         value_text: Bilingual::new(
-            value_text(i, Lang::Ja, &c.value),
-            value_text(i, Lang::En, &c.value),
+            value_label(i, Lang::Ja, c.property, &c.value),
+            value_label(i, Lang::En, c.property, &c.value),
         ),
         provenance: c.provenance,
         provenance_label: i.both(&format!("provenance-{}", serde_name(c.provenance)), &[]),

@@ -2,6 +2,7 @@
 //! which evidence it is, and what to do about a gap (every sentence from the
 //! Fluent messages; untrusted parts escaped for Markdown).
 
+use super::phrase::fact;
 use crate::i18n::phrase::{duration_text, value_text};
 use crate::i18n::I18n;
 use crate::model::catalog::{Allowed, Change};
@@ -76,9 +77,13 @@ pub(super) fn explanation(
     let evidence = claim
         .map(|c| evidence_label(i, lang, c, origin))
         .unwrap_or_default();
+    let fact = claim
+        .map(|c| fact(i, lang, c.property, &c.value, &property))
+        .unwrap_or_default();
     let base = [
         ("property", property),
         ("value", value),
+        ("fact", fact),
         ("evidence", evidence),
         ("expect", req_expect.to_string()),
     ];

@@ -6,10 +6,11 @@ mod categories;
 mod explain;
 mod flows;
 mod numbering;
+mod phrase;
 mod requirements;
 mod summary;
 
-use crate::gap::conflicts::{self, Conflict};
+use crate::gap::conflicts::{self, Conflict, RemedyClash};
 use crate::i18n::phrase::status_label;
 use crate::i18n::I18n;
 use crate::model::answer::Answers;
@@ -60,6 +61,8 @@ pub(crate) struct Ctx<'a> {
     pub num: Numbering<'a>,
     /// Requirements that cannot both hold (verdicts point to them).
     pub conflicts: Vec<Conflict>,
+    /// Remedies that break another requirement, numbered after the conflicts.
+    pub clashes: Vec<RemedyClash>,
 }
 
 impl Ctx<'_> {
@@ -94,6 +97,11 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
         conflicts: requirements
             .map(|rs| conflicts::find(&rs.requirements, catalog))
             .unwrap_or_default(),
+        clashes: requirements
+            .map(|rs| {
+                conflicts::remedy_clashes(&rs.requirements, verdicts, &resolved.claims, catalog)
+            })
+            .unwrap_or_default(),
     };
     // Claims first, so citation numbers follow the order a reader meets them.
     let mut categories = categories::categories(&mut cx);
@@ -127,7 +135,15 @@ pub fn build(i: &I18n, parts: Parts) -> Report {
             requirements
                 .map(|r| r.requirements.as_slice())
                 .unwrap_or(&[]),
-        ),
+        )
+        .into_iter()
+        .chain(summary::clashes(
+            &cx,
+            requirements
+                .map(|r| r.requirements.as_slice())
+                .unwrap_or(&[]),
+        ))
+        .collect(),
         actions: summary::actions(i, &reqs),
         requirements: reqs,
         categories,

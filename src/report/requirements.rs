@@ -3,9 +3,10 @@
 
 use super::categories::serde_name;
 use super::explain::explanation;
+use super::phrase::expect_label;
 use super::Ctx;
-use crate::gap::relies_on_lifecycle;
-use crate::i18n::phrase::{bilingual_text, expect_text, property_label, status_label};
+use crate::gap::{relies_on_lifecycle, uncovered_categories};
+use crate::i18n::phrase::{bilingual_text, property_label, status_label};
 use crate::model::claim::SourceKey;
 use crate::model::report::{RequirementView, VerdictView};
 use crate::model::requirement::{CategorySel, Requirement};
@@ -16,8 +17,8 @@ use crate::model::{Bilingual, Lang, Status};
 pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -> RequirementView {
     let i = cx.i;
     let expect = Bilingual::new(
-        expect_text(i, Lang::Ja, &r.expect),
-        expect_text(i, Lang::En, &r.expect),
+        expect_label(i, Lang::Ja, r.property, &r.expect),
+        expect_label(i, Lang::En, r.property, &r.expect),
     );
     let views: Vec<VerdictView> = verdicts
         .iter()
@@ -47,6 +48,10 @@ pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -
         status_label: status_label(i, status),
         line: r.line,
         verdicts: views,
+        not_covered: uncovered_categories(r, cx.catalog, &cx.resolved.claims)
+            .iter()
+            .map(|c| cx.category_title(c))
+            .collect(),
     }
 }
 
@@ -77,7 +82,7 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
             id: "s3-expiring-objects".into(),
         });
     }
-    let conflicts: Vec<usize> = cx
+    let mut conflicts: Vec<usize> = cx
         .conflicts
         .iter()
         .enumerate()
@@ -86,6 +91,14 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
         })
         .map(|(n, _)| n + 1)
         .collect();
+    let after = cx.conflicts.len();
+    conflicts.extend(
+        cx.clashes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| (c.remedy_of == r.id || c.breaks == r.id) && c.category == v.category)
+            .map(|(n, _)| after + n + 1),
+    );
     // The evidence a comparison rests on; an unverified or not-applicable
     // verdict compares nothing.
     let strength = claim
@@ -121,7 +134,12 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
             ));
         }
         for n in &conflicts {
-            extra.push(i.t_args(lang, "verdict-see-conflict", &[("n", n.to_string())]));
+            let id = if *n > after {
+                "verdict-see-remedy-clash"
+            } else {
+                "verdict-see-conflict"
+            };
+            extra.push(i.t_args(lang, id, &[("n", n.to_string())]));
         }
         for e in extra {
             s.push_str(&i.t(lang, "sentence-joiner"));

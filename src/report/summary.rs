@@ -2,9 +2,10 @@
 //! combined way out) and the action list (each open item: who acts, the
 //! kind of remedy, and the evidence that would close it).
 
+use super::phrase::expect_label;
 use super::Ctx;
 use crate::gap::conflicts::Conflict;
-use crate::i18n::phrase::{expect_text, property_label, status_label};
+use crate::i18n::phrase::{duration_text, property_label, status_label};
 use crate::i18n::I18n;
 use crate::model::report::{ActionView, Actor, ConflictView, RequirementView, VerdictView};
 use crate::model::requirement::Requirement;
@@ -21,7 +22,7 @@ pub(super) fn conflicts(cx: &Ctx, found: &[Conflict], reqs: &[Requirement]) -> V
             let expect = |id: &str, lang: Lang| {
                 reqs.iter()
                     .find(|r| r.id == id)
-                    .map(|r| expect_text(i, lang, &r.expect))
+                    .map(|r| expect_label(i, lang, r.property, &r.expect))
                     .unwrap_or_default()
             };
             let categories: Vec<Bilingual> = c
@@ -49,11 +50,80 @@ pub(super) fn conflicts(cx: &Ctx, found: &[Conflict], reqs: &[Requirement]) -> V
             };
             ConflictView {
                 number: n + 1,
+                kind: "requirements".into(),
                 first: c.first.clone(),
                 second: c.second.clone(),
                 property: c.property,
                 text: Bilingual::new(text(Lang::Ja), text(Lang::En)),
                 categories,
+            }
+        })
+        .collect()
+}
+
+/// Each remedy that breaks another requirement once, numbered after the
+/// conflicts, with the copies that outlive the other requirement too.
+pub(super) fn clashes(cx: &Ctx, reqs: &[Requirement]) -> Vec<ConflictView> {
+    let i = cx.i;
+    let after = cx.conflicts.len();
+    cx.clashes
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let expect = |id: &str, lang: Lang| {
+                reqs.iter()
+                    .find(|r| r.id == id)
+                    .map(|r| expect_label(i, lang, r.property, &r.expect))
+                    .unwrap_or_default()
+            };
+            let category = cx.category_title(&c.category);
+            let text = |lang: Lang| {
+                let mut s = i.t_args(
+                    lang,
+                    "conflict-remedy-text",
+                    &[
+                        ("first", c.remedy_of.clone()),
+                        ("first_expect", expect(&c.remedy_of, lang)),
+                        ("second", c.breaks.clone()),
+                        ("second_expect", expect(&c.breaks, lang)),
+                        ("category", category.get(lang).to_string()),
+                    ],
+                );
+                if !c.copies.is_empty() {
+                    let copies: Vec<String> = c
+                        .copies
+                        .iter()
+                        .map(|(id, d)| {
+                            i.t_args(
+                                lang,
+                                "conflict-remedy-copy",
+                                &[
+                                    ("category", cx.category_title(id).get(lang).to_string()),
+                                    ("duration", duration_text(i, lang, d)),
+                                ],
+                            )
+                        })
+                        .collect();
+                    s.push_str(&i.t(lang, "sentence-joiner"));
+                    s.push_str(&i.t_args(
+                        lang,
+                        "conflict-remedy-copies",
+                        &[
+                            ("second", c.breaks.clone()),
+                            ("copies", copies.join(&i.t(lang, "list-joiner"))),
+                        ],
+                    ));
+                }
+                s
+            };
+            ConflictView {
+                number: after + n + 1,
+                kind: "remedy".into(),
+                first: c.remedy_of.clone(),
+                second: c.breaks.clone(),
+                property: crate::model::Property::Retention,
+                text: Bilingual::new(text(Lang::Ja), text(Lang::En)),
+                categories: vec![category],
             }
         })
         .collect()

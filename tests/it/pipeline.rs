@@ -89,7 +89,7 @@ fn retention_verdicts_match_the_acceptance() {
         r.source(*n),
         Some(shoko::model::report::Source::Declaration { line: 11, .. })
     )));
-    assert_eq!(v.status_strength_label.ja, "要確認（申告）");
+    assert_eq!(v.status_strength_label.ja, "△要確認（申告）");
     assert_eq!(v.status_strength_label.en, "Review (Declared)");
     // Expiry by S3 lifecycle is asynchronous: the verdict says so and cites S3.
     assert!(

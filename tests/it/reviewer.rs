@@ -73,7 +73,7 @@ fn every_compared_verdict_shows_its_evidence_and_the_counts_split_by_it() {
     }
     let md = example_md("ja");
     assert!(
-        md.contains("**不適合（申告）**"),
+        md.contains("**×不適合（申告）**"),
         "status with its evidence"
     );
     assert!(md.contains("申告 "), "counts by evidence on the cover");
@@ -82,18 +82,23 @@ fn every_compared_verdict_shows_its_evidence_and_the_counts_split_by_it() {
 #[test]
 fn the_conflict_is_listed_once_and_each_verdict_concerned_points_to_it() {
     let r = example();
-    assert_eq!(r.conflicts.len(), 1);
-    let c = &r.conflicts[0];
+    let between: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == "requirements")
+        .collect();
+    assert_eq!(between.len(), 1);
+    let c = between[0];
     assert_eq!((c.first.as_str(), c.second.as_str()), ("RET-01", "RET-02"));
     for id in ["RET-01", "RET-02"] {
         let req = r.requirements.iter().find(|x| x.id == id).expect("req");
-        assert_eq!(req.verdicts[0].conflicts, vec![1], "{id}");
+        assert!(req.verdicts[0].conflicts.contains(&1), "{id}");
         assert!(req.verdicts[0].explanation.en.contains("[C1]"), "{id}");
     }
     let md = example_md("en");
     let summary = &md[..md.find("## Action list").expect("action list")];
     assert_eq!(
-        summary.matches("**［C1］**").count(),
+        summary.matches("**[C1]**").count(),
         1,
         "listed once, in the summary"
     );
@@ -197,4 +202,168 @@ fn the_japanese_document_uses_none_of_the_glossarys_deprecated_terms() {
             );
         }
     }
+}
+
+#[test]
+fn yes_no_answers_read_as_their_labels_in_both_languages() {
+    let ja = example_md("ja");
+    let en = example_md("en");
+    // The requirement and the verdict say what deletion on request means.
+    assert!(ja.contains("個別削除: 個別に削除できること"), "ja expect");
+    assert!(!ja.contains("はいであること") && !ja.contains("いいえであること"));
+    assert!(ja.contains("| 個別削除 | 可 |"), "ja value label");
+    assert!(en.contains("individual items can be deleted on request"));
+    for bad in [" is Yes", " is No", "(Yes)", "(No)", "| Yes |", "| No |"] {
+        assert!(!en.contains(bad), "English still reads {bad:?}");
+    }
+    // Status words carry the answer-sheet marks, and the legend explains them.
+    assert!(ja.contains("**△要確認（公式文書）**") && ja.contains("△要確認："));
+}
+
+#[test]
+fn citations_tell_a_declaration_from_an_aws_page() {
+    for lang in ["ja", "en"] {
+        let md = example_md(lang);
+        let (open, close) = if lang == "ja" {
+            ("［", "］")
+        } else {
+            ("[", "]")
+        };
+        // RET-03 rests on the operator's declaration and AWS pages.
+        let ret03 = md
+            .lines()
+            .find(|l| l.contains("— ") && l.contains("365"))
+            .expect("RET-03 verdict");
+        let cites = ret03.rsplit(open).next().expect("citation mark");
+        assert!(
+            cites.starts_with('D') && cites.contains(",A"),
+            "{lang}: {ret03}"
+        );
+        assert!(cites.ends_with(close), "{lang}: {ret03}");
+        // Each kind is numbered from 1 in the sources appendix, and no bare
+        // number is left in a citation.
+        assert!(
+            md.contains("- **A1** ") && md.contains("- **D1** "),
+            "{lang}"
+        );
+        let bare = md
+            .split(open)
+            .skip(1)
+            .any(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+        assert!(!bare, "{lang}: a citation without its kind letter");
+    }
+}
+
+#[test]
+fn the_book_and_the_pack_follow_the_documents_structure() {
+    let dir = common::scratch();
+    let out = common::build_example(dir.path(), "book,pack", &[]);
+    for (lang, c1, conclusion, actions, requirements) in [
+        (
+            "ja",
+            "**［C1］**",
+            "## 結論",
+            "## 対応事項一覧",
+            "## 要件別の判定",
+        ),
+        (
+            "en",
+            "**[C1]**",
+            "## Conclusion",
+            "## Action list",
+            "## Requirements",
+        ),
+    ] {
+        let p = out.join("book/src").join(lang).join("summary.md");
+        let s = std::fs::read_to_string(&p).expect("book summary");
+        let at = |h: &str| s.find(h).unwrap_or_else(|| panic!("{lang}: no {h:?}"));
+        assert!(
+            at(conclusion) < at(actions) && at(actions) < at(requirements),
+            "{lang}"
+        );
+        assert!(s.contains(c1), "{lang}: the conflict is listed");
+        assert!(
+            s.contains("（公式文書）**") || s.contains("(Documented)**"),
+            "{lang}: strength"
+        );
+    }
+    let claims: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("pack/claims.json")).expect("claims.json"))
+            .expect("json");
+    let conflicts = claims["conflicts"].as_array().expect("conflicts");
+    assert_eq!(conflicts.len(), 2);
+    assert_eq!(conflicts[0]["first"], "RET-01");
+    assert_eq!(
+        (&conflicts[1]["kind"], &conflicts[1]["first"]),
+        (&"remedy".into(), &"RET-02".into())
+    );
+    let actions = claims["actions"].as_array().expect("actions");
+    assert!(actions
+        .iter()
+        .any(|a| a["requirement"] == "DEL-01" && a["actor"] == "operator"));
+    // Every source carries the label the documents cite it by.
+    for s in claims["sources"].as_array().expect("sources") {
+        let label = s["label"].as_str().expect("label");
+        let letter = match s["kind"].as_str() {
+            Some("doc") => 'A',
+            Some("declaration") => 'D',
+            Some("observation") => 'O',
+            _ => 'F',
+        };
+        assert!(label.starts_with(letter), "{s}");
+    }
+}
+
+#[test]
+fn a_fan_out_requirement_names_every_category_it_leaves_out() {
+    let r = example();
+    let catalog = shoko::load_catalog(&shoko::assets::Assets::default()).expect("catalog");
+    for req in r.requirements.iter().filter(|x| x.category == "*") {
+        // Every category of the catalog is either judged or named, once.
+        for c in &catalog.categories {
+            let judged = req.verdicts.iter().any(|v| v.category == c.id);
+            let named = req.not_covered.iter().any(|t| t.en == c.title.en);
+            assert!(
+                judged != named,
+                "{}: {} judged {judged}, named {named}",
+                req.id,
+                c.id
+            );
+        }
+    }
+    let md = example_md("ja");
+    assert!(md.contains(
+        "AWS 公式ドキュメントにも申告にも保存リージョンについての記述がないため判定していません"
+    ));
+}
+
+#[test]
+fn a_remedy_that_breaks_another_requirement_is_shown_once_with_the_copies() {
+    let r = example();
+    let c = r
+        .conflicts
+        .iter()
+        .find(|c| c.kind == "remedy")
+        .expect("RET-02's remedy breaks RET-01");
+    assert_eq!((c.first.as_str(), c.second.as_str()), ("RET-02", "RET-01"));
+    assert!(
+        c.text.en.contains("Analytics data lake (25 months)"),
+        "{}",
+        c.text.en
+    );
+    assert!(
+        c.text.ja.contains("分析データレイク（25か月）"),
+        "{}",
+        c.text.ja
+    );
+    for id in ["RET-01", "RET-02"] {
+        let req = r.requirements.iter().find(|x| x.id == id).expect("req");
+        assert!(
+            req.verdicts[0].conflicts.contains(&c.number),
+            "{id} points to it"
+        );
+    }
+    let md = example_md("en");
+    let summary = &md[..md.find("## Action list").expect("action list")];
+    assert_eq!(summary.matches(&format!("**[C{}]**", c.number)).count(), 1);
 }

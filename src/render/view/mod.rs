@@ -18,7 +18,7 @@ pub use sources::{
 };
 
 use crate::i18n::I18n;
-use crate::model::report::Report;
+use crate::model::report::{CiteLabels, Report};
 use crate::model::{Lang, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -211,7 +211,10 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> View {
         requirements: sections::requirements(report, i18n, lang),
         categories: sections::categories(report, lang),
         sources: sources::sources(report, i18n, lang),
-        flows: report.flows.as_ref().map(|f| sources::flows(f, lang)),
+        flows: report
+            .flows
+            .as_ref()
+            .map(|f| sources::flows(f, &CiteLabels::new(&report.sources), lang)),
         inputs: report
             .inputs
             .iter()

@@ -2,7 +2,7 @@
 
 use crate::i18n::I18n;
 use crate::model::claim::Provenance;
-use crate::model::report::{self as model, Report};
+use crate::model::report::{self as model, CiteLabels, Report};
 use crate::model::verdict::Reason;
 use crate::model::{Lang, Priority, Status};
 use crate::text::escape::md_escape;
@@ -38,6 +38,8 @@ pub struct Requirement {
     /// Categories with no evidence at all, listed once as a group (when
     /// there are two or more), as one sentence.
     pub unverified_group: Option<String>,
+    /// For a `*` requirement, the categories it leaves out and why.
+    pub not_covered: Option<String>,
 }
 
 /// A verdict under its requirement.
@@ -62,7 +64,7 @@ pub struct RequirementVerdict {
     /// Conflicts it is part of.
     pub conflicts: Vec<usize>,
     /// Citation numbers.
-    pub citations: Vec<usize>,
+    pub citations: Vec<String>,
 }
 
 /// A category's section.
@@ -113,7 +115,7 @@ pub struct Claim {
     /// Why live evidence was not used (Markdown).
     pub fallback_md: Option<String>,
     /// Citation numbers.
-    pub citations: Vec<usize>,
+    pub citations: Vec<String>,
 }
 
 /// A verdict under its category.
@@ -138,7 +140,7 @@ pub struct CategoryVerdict {
     /// Why (trusted Markdown).
     pub explanation_md: String,
     /// Citation numbers.
-    pub citations: Vec<usize>,
+    pub citations: Vec<String>,
 }
 
 /// A verdict with no evidence to compare: listed with the others of its
@@ -153,6 +155,7 @@ fn no_evidence(v: &model::VerdictView) -> bool {
 
 /// The requirements section.
 pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requirement> {
+    let labels = CiteLabels::new(&report.sources);
     report
         .requirements
         .iter()
@@ -192,9 +195,20 @@ pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requ
                     remedy_label: v.remedy_label.as_ref().map(|l| l.get(lang).to_string()),
                     explanation_md: v.explanation.get(lang).to_string(),
                     conflicts: v.conflicts.clone(),
-                    citations: v.citations.clone(),
+                    citations: labels.labels(&v.citations),
                 })
                 .collect(),
+            not_covered: (!r.not_covered.is_empty()).then(|| {
+                let cats: Vec<&str> = r.not_covered.iter().map(|c| c.get(lang)).collect();
+                i18n.t_args(
+                    lang,
+                    "fanout-not-covered",
+                    &[
+                        ("categories", cats.join(&i18n.t(lang, "list-joiner"))),
+                        ("property", r.property_label.get(lang).to_string()),
+                    ],
+                )
+            }),
             unverified_group: group.then(|| {
                 i18n.t_args(
                     lang,
@@ -208,6 +222,7 @@ pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requ
 
 /// The category sections, numbered from 1.
 pub(super) fn categories(report: &Report, lang: Lang) -> Vec<Category> {
+    let labels = CiteLabels::new(&report.sources);
     report
         .categories
         .iter()
@@ -218,17 +233,17 @@ pub(super) fn categories(report: &Report, lang: Lang) -> Vec<Category> {
             title: c.title.get(lang).to_string(),
             summary_md: c.summary.get(lang).to_string(),
             data_md: c.data.iter().map(|d| d.get(lang).to_string()).collect(),
-            claims: c.claims.iter().map(|cl| claim(cl, lang)).collect(),
+            claims: c.claims.iter().map(|cl| claim(cl, &labels, lang)).collect(),
             verdicts: c
                 .verdicts
                 .iter()
-                .map(|v| category_verdict(report, v, lang))
+                .map(|v| category_verdict(report, &labels, v, lang))
                 .collect(),
         })
         .collect()
 }
 
-fn claim(cl: &model::ClaimView, lang: Lang) -> Claim {
+fn claim(cl: &model::ClaimView, labels: &CiteLabels, lang: Lang) -> Claim {
     let value_text = cl.value_text.get(lang).to_string();
     Claim {
         property: cl.property.name(),
@@ -247,11 +262,16 @@ fn claim(cl: &model::ClaimView, lang: Lang) -> Claim {
         reference: cl.reference.clone(),
         caveats_md: cl.caveats.iter().map(|x| x.get(lang).to_string()).collect(),
         fallback_md: cl.fallback.as_ref().map(|x| x.get(lang).to_string()),
-        citations: cl.citations.clone(),
+        citations: labels.labels(&cl.citations),
     }
 }
 
-fn category_verdict(report: &Report, v: &model::VerdictView, lang: Lang) -> CategoryVerdict {
+fn category_verdict(
+    report: &Report,
+    labels: &CiteLabels,
+    v: &model::VerdictView,
+    lang: Lang,
+) -> CategoryVerdict {
     let req = report.requirements.iter().find(|r| r.id == v.requirement);
     CategoryVerdict {
         requirement: v.requirement.clone(),
@@ -263,6 +283,6 @@ fn category_verdict(report: &Report, v: &model::VerdictView, lang: Lang) -> Cate
         remedy: v.remedy.map(|m| m.name()),
         remedy_label: v.remedy_label.as_ref().map(|l| l.get(lang).to_string()),
         explanation_md: v.explanation.get(lang).to_string(),
-        citations: v.citations.clone(),
+        citations: labels.labels(&v.citations),
     }
 }

@@ -3,7 +3,7 @@
 use crate::i18n::I18n;
 use crate::model::answer::Declarer;
 use crate::model::evidence::ObservationRef;
-use crate::model::report::{FlowReport, Report, Source};
+use crate::model::report::{CiteLabels, FlowReport, Report, Source};
 use crate::model::Lang;
 use serde::Serialize;
 
@@ -25,6 +25,8 @@ pub struct Sources {
 pub struct Doc {
     /// Citation number.
     pub number: usize,
+    /// The label readers see (A3, D1, O2, F1).
+    pub label: String,
     /// Address.
     pub url: String,
     /// Page title.
@@ -38,6 +40,8 @@ pub struct Doc {
 pub struct Declaration {
     /// Citation number.
     pub number: usize,
+    /// The label readers see (A3, D1, O2, F1).
+    pub label: String,
     /// File as given.
     pub file: String,
     /// Line.
@@ -61,6 +65,8 @@ pub struct Declaration {
 pub struct Observation {
     /// Citation number.
     pub number: usize,
+    /// The label readers see (A3, D1, O2, F1).
+    pub label: String,
     /// Observation id.
     pub id: String,
     /// AWS service.
@@ -86,6 +92,8 @@ pub struct Observation {
 pub struct FlowSource {
     /// Citation number.
     pub number: usize,
+    /// The label readers see (A3, D1, O2, F1).
+    pub label: String,
     /// File path or ARN.
     pub source: String,
     /// Flow name.
@@ -123,7 +131,7 @@ pub struct Flow {
     /// The entry state was the instance default.
     pub entry_state_assumed: bool,
     /// Citation numbers.
-    pub citations: Vec<usize>,
+    pub citations: Vec<String>,
 }
 
 /// One finding.
@@ -146,7 +154,7 @@ pub struct FlowFinding {
     /// What to do.
     pub remedy: String,
     /// Citation numbers.
-    pub citations: Vec<usize>,
+    pub citations: Vec<String>,
 }
 
 /// A flow that could not be read.
@@ -176,6 +184,7 @@ pub(super) fn declarer(i18n: &I18n, lang: Lang, d: &Declarer) -> String {
 
 /// The sources section.
 pub(super) fn sources(report: &Report, i18n: &I18n, lang: Lang) -> Sources {
+    let labels = CiteLabels::new(&report.sources);
     let mut out = Sources::default();
     for s in &report.sources {
         match s {
@@ -187,19 +196,22 @@ pub(super) fn sources(report: &Report, i18n: &I18n, lang: Lang) -> Sources {
                 ..
             } => out.docs.push(Doc {
                 number: *number,
+                label: labels.label(*number),
                 url: url.clone(),
                 title: title.clone(),
                 checked: i18n.t_args(lang, "checked-on", &[("date", checked.clone())]),
             }),
-            Source::Declaration { .. } => {
-                out.declarations.extend(declaration(report, i18n, lang, s))
-            }
+            Source::Declaration { .. } => out
+                .declarations
+                .extend(declaration(report, &labels, i18n, lang, s)),
             Source::Observation {
                 number,
                 observation,
-            } => out
-                .observations
-                .push(self::observation(*number, observation)),
+            } => out.observations.push(self::observation(
+                *number,
+                labels.label(*number),
+                observation,
+            )),
             Source::Flow {
                 number,
                 source,
@@ -207,6 +219,7 @@ pub(super) fn sources(report: &Report, i18n: &I18n, lang: Lang) -> Sources {
                 sha256,
             } => out.flows.push(FlowSource {
                 number: *number,
+                label: labels.label(*number),
                 source: source.clone(),
                 name: name.clone(),
                 sha256: sha256.clone(),
@@ -216,7 +229,13 @@ pub(super) fn sources(report: &Report, i18n: &I18n, lang: Lang) -> Sources {
     out
 }
 
-fn declaration(report: &Report, i18n: &I18n, lang: Lang, s: &Source) -> Option<Declaration> {
+fn declaration(
+    report: &Report,
+    labels: &CiteLabels,
+    i18n: &I18n,
+    lang: Lang,
+    s: &Source,
+) -> Option<Declaration> {
     let Source::Declaration {
         number,
         file,
@@ -238,6 +257,7 @@ fn declaration(report: &Report, i18n: &I18n, lang: Lang, s: &Source) -> Option<D
         .unwrap_or_else(|| category.clone());
     Some(Declaration {
         number: *number,
+        label: labels.label(*number),
         file: file.clone(),
         line: *line,
         line_label: i18n.t_args(lang, "line-ref", &[("line", line.to_string())]),
@@ -249,9 +269,10 @@ fn declaration(report: &Report, i18n: &I18n, lang: Lang, s: &Source) -> Option<D
     })
 }
 
-fn observation(number: usize, o: &ObservationRef) -> Observation {
+fn observation(number: usize, label: String, o: &ObservationRef) -> Observation {
     Observation {
         number,
+        label,
         id: o.id.clone(),
         service: o.service.clone(),
         operation: o.operation.clone(),
@@ -270,7 +291,7 @@ fn observation(number: usize, o: &ObservationRef) -> Observation {
 }
 
 /// The flow analysis section.
-pub(super) fn flows(f: &FlowReport, lang: Lang) -> FlowSection {
+pub(super) fn flows(f: &FlowReport, labels: &CiteLabels, lang: Lang) -> FlowSection {
     FlowSection {
         default_note: f.default_note.get(lang).to_string(),
         flows: f
@@ -287,7 +308,10 @@ pub(super) fn flows(f: &FlowReport, lang: Lang) -> FlowSection {
                 },
                 verdict_label: x.verdict_label.get(lang).to_string(),
                 entry_state_assumed: x.entry_state_assumed,
-                citations: x.citation.map(|n| vec![n]).unwrap_or_default(),
+                citations: x
+                    .citation
+                    .map(|n| vec![labels.label(n)])
+                    .unwrap_or_default(),
             })
             .collect(),
         findings: f
@@ -302,7 +326,10 @@ pub(super) fn flows(f: &FlowReport, lang: Lang) -> FlowSection {
                 path: x.path.clone(),
                 logging_from_default: x.logging_from_default,
                 remedy: x.remedy.get(lang).to_string(),
-                citations: x.citation.map(|n| vec![n]).unwrap_or_default(),
+                citations: x
+                    .citation
+                    .map(|n| vec![labels.label(n)])
+                    .unwrap_or_default(),
             })
             .collect(),
         errors: f
