@@ -29,6 +29,9 @@ enum Command {
     /// exit 0 intact, 1 not intact (missing, extra, altered or unsafe
     /// entries), 2 when it cannot be verified.
     Verify(app::verify::VerifyArgs),
+    /// What changed between two evidence packs, regressions first: exit 0
+    /// no regression, 1 a regression, 2 not comparable.
+    Diff(app::diff::DiffArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Command::Categories(a) => app::categories::run(a),
         Command::Collect(a) => app::collect::run(a),
         Command::Verify(a) => app::verify::run(a),
+        Command::Diff(a) => app::diff::run(a),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

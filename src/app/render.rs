@@ -72,6 +72,8 @@ pub struct RenderOptions {
     /// Raw observation files for the evidence pack (from the live
     /// collectors; empty offline).
     pub observations: Vec<crate::pack::RawObservation>,
+    /// The key that signs the evidence pack (`--sign-key`), if any.
+    pub sign_key: Option<crate::pack::sign::SigningKey>,
 }
 
 /// Render every requested format and language, in memory, redacted as
@@ -125,6 +127,7 @@ fn renderer<'a>(
             frameworks: crate::pack::frameworks::load(assets)
                 .map_err(|d| Error::Catalog(Diagnostics(d)))?,
             observations: &opts.observations,
+            sign: opts.sign_key.as_ref(),
         })),
     })
 }

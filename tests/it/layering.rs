@@ -10,7 +10,7 @@
 //! | 2 | `observe`, `resolve`, `flow` |
 //! | 3 | `gap` |
 //! | 4 | `report` |
-//! | 5 | `render`, `pack` |
+//! | 5 | `render`, `pack`, `diff` |
 //! | 6 | `app` |
 //! | top | `main.rs`, `lib.rs` (declarations, the Error type, re-exports), `fuzz_checks` |
 //!
@@ -41,6 +41,7 @@ const TIERS: &[(&str, u8)] = &[
     ("report", 4),
     ("render", 5),
     ("pack", 5),
+    ("diff", 5),
     ("app", 6),
     ("main", TOP),
     ("lib", TOP),

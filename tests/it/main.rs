@@ -9,7 +9,8 @@
 //!   `live_common` (moto and the wiremock Connect fixture), `source` (reading
 //!   the repository's own files);
 //! - the command line and documents: `cli`, `adversarial`, `pipeline`,
-//!   `durations`, `pdf`, `book`, `pack`, `flows`;
+//!   `durations`, `pdf`, `book`, `pack`, `flows`, `sign` (signed packs),
+//!   `diff` (comparing two packs);
 //! - golden case folders (`tests/cases/`): `cases`;
 //! - live collectors: `live_scenarios` (moto scenarios), `live_faults` (the
 //!   fault table);
@@ -28,6 +29,7 @@ mod browser;
 mod cases;
 mod catalog;
 mod cli;
+mod diff;
 mod durations;
 mod flows;
 mod fuzz_regressions;
@@ -38,6 +40,7 @@ mod pack;
 mod paths;
 mod pdf;
 mod pipeline;
+mod sign;
 
 /// The tests are one binary: no other test target in tests/.
 #[test]

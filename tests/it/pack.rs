@@ -711,6 +711,7 @@ fn raw_observations_are_carried_masked_and_private() {
             path: "connect/obs-0001.json".into(),
             bytes: raw.to_vec(),
         }],
+        sign_key: None,
     };
     let files = shoko::render_with(&report, &i18n, &assets, &opts).expect("pack");
     let obs = files
