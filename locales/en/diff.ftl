@@ -2,7 +2,7 @@
 
 diff-title = What changed since the last review
 diff-intro = This compares the evidence pack as of { $old } (shoko { $old_version }) with the pack as of { $new } (shoko { $new_version }). Regressions come first.
-diff-customer = Customer: { $name }. System: { $system }.
+diff-customer = Customer: { $name }; system: { $system }
 diff-summary = { $regressions } regression(s), { $improvements } improvement(s).
 diff-no-changes = No changes: both packs state the same verdicts, claims and sources.
 diff-no-regressions = No regressions.

@@ -2,7 +2,7 @@
 
 diff-title = 前回のレビューからの変更点
 diff-intro = { $old } 時点のエビデンスパック (shoko { $old_version }) と { $new } 時点のエビデンスパック (shoko { $new_version }) を比較します。後退を先に示します。
-diff-customer = 顧客: { $name }。システム: { $system }。
+diff-customer = 顧客: { $name }、システム: { $system }
 diff-summary = 後退 { $regressions } 件、改善 { $improvements } 件。
 diff-no-changes = 変更はありません: 2 つのパックの判定、主張、出典は同じです。
 diff-no-regressions = 後退はありません。

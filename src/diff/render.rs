@@ -149,7 +149,8 @@ pub fn markdown(
     i18n: &I18n,
     lang: Lang,
 ) -> Result<String, TemplateError> {
-    crate::render::markdown::render(assets, TEMPLATE, &view(d, i18n, lang))
+    let text = crate::render::markdown::render(assets, TEMPLATE, &view(d, i18n, lang))?;
+    Ok(text.trim_start().to_string())
 }
 
 /// `--json`: the diff for machines, pretty, with a final newline.
