@@ -29,6 +29,7 @@
 pub mod app;
 pub mod assets;
 pub mod collect;
+pub mod diff;
 pub mod flow;
 #[doc(hidden)]
 pub mod fuzz_checks;

@@ -32,6 +32,9 @@ enum Command {
     /// Answer the buyer's own questionnaire workbook (.xlsx) in place and
     /// put the evidence pack beside it.
     Fill(Box<app::fill::FillArgs>),
+    /// What changed between two evidence packs, regressions first: exit 0
+    /// no regression, 1 a regression, 2 not comparable.
+    Diff(app::diff::DiffArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Command::Collect(a) => app::collect::run(a),
         Command::Verify(a) => app::verify::run(a),
         Command::Fill(a) => app::fill::run(*a),
+        Command::Diff(a) => app::diff::run(a),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

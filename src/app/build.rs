@@ -68,6 +68,11 @@ pub struct BuildArgs {
     /// Exit 1 when any verdict has one of these statuses.
     #[arg(long, value_delimiter = ',', value_name = "STATUS")]
     pub fail_on: Vec<FailOn>,
+    /// Sign the evidence pack with this OpenSSH private key (Ed25519, ECDSA
+    /// or RSA, no passphrase): writes pack/SHA256SUMS and SHA256SUMS.sig
+    /// (namespace `shoko-pack`, checked with `ssh-keygen -Y verify`).
+    #[arg(long, value_name = "KEY")]
+    pub sign_key: Option<PathBuf>,
     /// Also write the Report model as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub dump_model: Option<PathBuf>,
@@ -120,6 +125,17 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
         })?,
         None => chrono::Local::now().date_naive(),
     };
+    let sign_key = match &args.sign_key {
+        Some(_) if !formats.contains(&Format::Pack) => {
+            return Err(Error::Usage(
+                "--sign-key signs the evidence pack\n  hint: add `pack` to --format (e.g. --format md,pdf,pack)".into(),
+            ))
+        }
+        Some(p) => Some(
+            crate::pack::sign::SigningKey::load(p).map_err(|e| Error::Usage(e.to_string()))?,
+        ),
+        None => None,
+    };
     let catalog = load_catalog(&assets)?;
     let i18n = I18n::load(&assets)?;
     let (rt, at) = if args.example {
@@ -165,6 +181,7 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
             redaction,
             observations: crate::pack::RawObservation::from_snapshot_files(&snapshot_files),
             max_age_days: super::collect::parse_max_age(&args.max_age).ok(),
+            sign_key,
         },
     )?;
     drop(span);

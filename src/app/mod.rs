@@ -8,6 +8,7 @@ pub mod build;
 pub mod categories;
 pub mod check;
 pub mod collect;
+pub mod diff;
 pub mod fill;
 pub mod flows;
 pub mod init;

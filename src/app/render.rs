@@ -78,6 +78,8 @@ pub struct RenderOptions {
     /// Freshness limit of live observations in days (`--max-age`), for
     /// the expiry of OSCAL observations.
     pub max_age_days: Option<i64>,
+    /// The key that signs the evidence pack (`--sign-key`), if any.
+    pub sign_key: Option<crate::pack::sign::SigningKey>,
 }
 
 /// Render every requested format and language, in memory, redacted as
@@ -131,6 +133,7 @@ fn renderer<'a>(
             frameworks: crate::pack::frameworks::load(assets)
                 .map_err(|d| Error::Catalog(Diagnostics(d)))?,
             observations: &opts.observations,
+            sign: opts.sign_key.as_ref(),
         })),
         Format::Oscal => Box::new(Mapped(crate::interop::oscal::Oscal {
             max_age_days: opts.max_age_days,

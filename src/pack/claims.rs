@@ -14,7 +14,7 @@ use crate::model::{Bilingual, Priority, Property, Remedy, Status, Value};
 use serde::Serialize;
 
 /// Format version of `claims.json`.
-pub const FORMAT: &str = "shoko.claims/1";
+pub const FORMAT: &str = "shoko.claims/2";
 
 /// A raw observation file in the pack, linked to observation references by
 /// the hash of the body as collected.
@@ -113,6 +113,8 @@ pub struct Claim<'a> {
     pub provenance: Provenance,
     /// Settled by its evidence.
     pub verified: bool,
+    /// An observation older than the freshness limit (`/2`).
+    pub stale: bool,
     /// What it says.
     pub explain: &'a Bilingual,
     /// Operator's note.
@@ -234,6 +236,7 @@ fn claim<'a>(c: &'a ClaimView, fw: &Frameworks) -> Claim<'a> {
         value_text: &c.value_text,
         provenance: c.provenance,
         verified: c.verified,
+        stale: c.provenance == Provenance::Observed && !c.verified,
         explain: &c.explain,
         note: c.note.as_ref(),
         reference: c.reference.as_deref(),

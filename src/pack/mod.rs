@@ -26,6 +26,7 @@ pub mod frameworks;
 pub mod gaps;
 pub mod nfr_grade;
 pub mod questionnaire;
+pub mod sign;
 pub mod verify;
 
 use crate::i18n::I18n;
@@ -97,6 +98,9 @@ pub enum PackError {
     /// A raw observation path that would leave the pack.
     #[error("raw observation path `{0}` is not a plain relative path")]
     BadObservationPath(String),
+    /// Signing failed.
+    #[error(transparent)]
+    Sign(#[from] sign::SignError),
 }
 
 /// Everything the pack is made from.
@@ -113,6 +117,8 @@ pub struct Parts<'a> {
     pub observations: &'a [RawObservation],
     /// What to redact.
     pub redaction: Redaction,
+    /// The key that signs `SHA256SUMS`, if any.
+    pub sign: Option<&'a sign::SigningKey>,
 }
 
 /// `--format pack`: `pack/...` and `pack.zip`, once for all languages,
@@ -122,6 +128,8 @@ pub struct Pack<'a> {
     pub frameworks: Frameworks,
     /// Raw observations, if any.
     pub observations: &'a [RawObservation],
+    /// The key that signs `SHA256SUMS` (`--sign-key`), if any.
+    pub sign: Option<&'a sign::SigningKey>,
 }
 
 impl Renderer for Pack<'_> {
@@ -141,6 +149,7 @@ impl Renderer for Pack<'_> {
             documents: &documents,
             observations: self.observations,
             redaction: input.redaction,
+            sign: self.sign,
         })
     }
 }
@@ -280,6 +289,9 @@ pub fn build(parts: &Parts) -> Result<Vec<OutFile>, PackError> {
     let manifest = manifest(report, r, &observations, &files);
     files.push(manifest);
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(key) = parts.sign {
+        signed(&mut files, key)?;
+    }
     finish(files, &report.as_of)
 }
 
@@ -355,6 +367,25 @@ fn manifest(
         bytes: text.into_bytes(),
         private: false,
     }
+}
+
+/// Add `SHA256SUMS` (every file so far, manifest included) and its
+/// signature `SHA256SUMS.sig`.
+fn signed(files: &mut Vec<PackFile>, key: &sign::SigningKey) -> Result<(), PackError> {
+    let sums = sign::sums(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())));
+    let sig = key.sign(&sums)?;
+    files.push(PackFile {
+        path: sign::SUMS.into(),
+        bytes: sums,
+        private: false,
+    });
+    files.push(PackFile {
+        path: sign::SIG.into(),
+        bytes: sig,
+        private: false,
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(())
 }
 
 /// The pack's files under `pack/`, and `pack.zip` beside them.

@@ -8,7 +8,14 @@
 //! tampering: the verification itself completed). Exit 2 is kept for packs
 //! that cannot be verified at all: unreadable, not a zip, no manifest, a
 //! manifest that does not parse.
+//!
+//! A signed pack also holds `SHA256SUMS` and `SHA256SUMS.sig` (not in the
+//! manifest, which they cover): every line of `SHA256SUMS` is checked
+//! against the file it names, and, given an `allowed_signers` file, the
+//! signature too ([`super::sign`]). Without one the signature is reported
+//! as not checked.
 
+use super::sign::{self, AllowedSigner, BadSignature, Signer};
 use super::{archive, safe_path, DIR, MANIFEST};
 use crate::text::sha256_hex as sha256;
 use std::path::Path;
@@ -43,6 +50,14 @@ pub enum Problem {
         /// Why.
         why: &'static str,
     },
+    /// `SHA256SUMS` disagrees with the pack: a file it does not list, a
+    /// line that is not in `sha256sum` form, or a hash that differs.
+    Sums {
+        /// Path in the pack.
+        path: String,
+        /// What is wrong.
+        why: String,
+    },
 }
 
 impl Problem {
@@ -51,7 +66,8 @@ impl Problem {
             Problem::Missing { path }
             | Problem::Extra { path }
             | Problem::Altered { path, .. }
-            | Problem::Unsafe { path, .. } => path,
+            | Problem::Unsafe { path, .. }
+            | Problem::Sums { path, .. } => path,
         }
     }
 }
@@ -70,6 +86,7 @@ impl std::fmt::Display for Problem {
                 "altered: {path} (sha256 {found}, manifest says {expected})"
             ),
             Problem::Unsafe { path, why } => write!(f, "unsafe: {path} ({why}; not read)"),
+            Problem::Sums { path, why } => write!(f, "SHA256SUMS: {path} ({why})"),
         }
     }
 }
@@ -87,13 +104,45 @@ pub struct Outcome {
     pub as_of: String,
     /// Whether the manifest records redaction.
     pub redacted: bool,
+    /// What the signature check found.
+    pub signature: Signature,
+}
+
+/// The signature of a pack, as checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Signature {
+    /// No `SHA256SUMS.sig`; `required` when allowed signers were given.
+    Unsigned {
+        /// Allowed signers were given, so a signature was expected.
+        required: bool,
+    },
+    /// Signed, but no allowed signers were given to check it against.
+    NotChecked,
+    /// Signed by an allowed signer.
+    Valid(Signer),
+    /// The signature does not check.
+    Invalid(BadSignature),
 }
 
 impl Outcome {
-    /// Nothing wrong.
+    /// Nothing wrong: every hash matches and the signature, when asked
+    /// for, checks.
     pub fn intact(&self) -> bool {
         self.problems.is_empty()
+            && !matches!(
+                self.signature,
+                Signature::Invalid(_) | Signature::Unsigned { required: true }
+            )
     }
+}
+
+/// A verified pack's outcome and its files (paths inside the pack).
+#[derive(Debug)]
+pub struct Verified {
+    /// What the verification found.
+    pub outcome: Outcome,
+    /// The files, paths relative to the pack's root.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// A pack that cannot be verified.
@@ -245,11 +294,19 @@ fn manifest(shown: &str, bytes: &[u8]) -> Result<(Vec<Listed>, serde_json::Value
     Ok((out, v))
 }
 
-/// Verify the pack at `path` (a folder or a zip).
+/// Verify the pack at `path` (a folder or a zip), hashes only.
 pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
+    Ok(verify_with(path, None)?.outcome)
+}
+
+/// Verify the pack at `path`; with `signers`, check its signature too.
+pub fn verify_with(
+    path: &Path,
+    signers: Option<&[AllowedSigner]>,
+) -> Result<Verified, VerifyError> {
     // The output folder (`out/`) holds the pack in `pack/`.
     if path.is_dir() && !path.join(MANIFEST).exists() && path.join(DIR).join(MANIFEST).is_file() {
-        return verify(&path.join(DIR));
+        return verify_with(&path.join(DIR), signers);
     }
     let shown = path.display().to_string();
     let (files, mut problems) = collect(path)?;
@@ -270,13 +327,15 @@ pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
     for l in &listed {
         compare(l, &inside, &prefix, &mut problems);
     }
+    let unlisted = |p: &str| p == MANIFEST || p == sign::SUMS || p == sign::SIG;
     for (p, _) in &inside {
-        if p != MANIFEST && !listed.iter().any(|l| &l.path == p) {
+        if !unlisted(p) && !listed.iter().any(|l| &l.path == p) {
             problems.push(Problem::Extra {
                 path: format!("{prefix}{p}"),
             });
         }
     }
+    let signature = signature(&inside, &prefix, signers, &mut problems);
     problems.sort_by(|a, b| a.path().cmp(b.path()));
     problems.dedup();
     let s = |k: &str| {
@@ -285,7 +344,7 @@ pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
             .unwrap_or_default()
             .to_string()
     };
-    Ok(Outcome {
+    let outcome = Outcome {
         listed: listed.len(),
         problems,
         tool_version: s("tool_version"),
@@ -294,7 +353,76 @@ pub fn verify(path: &Path) -> Result<Outcome, VerifyError> {
             .pointer("/redaction/applied")
             .and_then(|x| x.as_bool())
             .unwrap_or(false),
-    })
+        signature,
+    };
+    let files = inside.into_iter().map(|(p, b)| (p, b.to_vec())).collect();
+    Ok(Verified { outcome, files })
+}
+
+/// Check `SHA256SUMS` against the files and, given allowed signers, its
+/// signature.
+fn signature(
+    inside: &[(String, &[u8])],
+    prefix: &str,
+    signers: Option<&[AllowedSigner]>,
+    problems: &mut Vec<Problem>,
+) -> Signature {
+    let get = |name: &str| inside.iter().find(|(p, _)| p == name).map(|(_, b)| *b);
+    let (sums, sig) = (get(sign::SUMS), get(sign::SIG));
+    if let Some(sums) = sums {
+        check_sums(sums, inside, prefix, problems);
+    }
+    match (sums, sig, signers) {
+        (_, None, s) => Signature::Unsigned {
+            required: s.is_some(),
+        },
+        (_, Some(_), None) => Signature::NotChecked,
+        (None, Some(_), Some(_)) => {
+            problems.push(Problem::Missing {
+                path: format!("{prefix}{}", sign::SUMS),
+            });
+            Signature::Invalid(BadSignature::Mismatch)
+        }
+        (Some(sums), Some(sig), Some(signers)) => match sign::check(sums, sig, signers) {
+            Ok(s) => Signature::Valid(s),
+            Err(e) => Signature::Invalid(e),
+        },
+    }
+}
+
+/// Every line of `SHA256SUMS` matches its file; every file is listed.
+fn check_sums(sums: &[u8], inside: &[(String, &[u8])], prefix: &str, problems: &mut Vec<Problem>) {
+    let lines = match sign::parse_sums(sums) {
+        Ok(l) => l,
+        Err(line) => {
+            problems.push(Problem::Sums {
+                path: format!("{prefix}{}", sign::SUMS),
+                why: format!("line {line} is not `<sha256>  <path>`"),
+            });
+            return;
+        }
+    };
+    for (path, hash) in &lines {
+        match inside.iter().find(|(p, _)| p == path) {
+            None => problems.push(Problem::Sums {
+                path: format!("{prefix}{path}"),
+                why: "listed, but not in the pack".into(),
+            }),
+            Some((_, b)) if sha256(b) != *hash => problems.push(Problem::Sums {
+                path: format!("{prefix}{path}"),
+                why: format!("sha256 {}, SHA256SUMS says {hash}", sha256(b)),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (p, _) in inside {
+        if p != sign::SUMS && p != sign::SIG && !lines.iter().any(|(l, _)| l == p) {
+            problems.push(Problem::Sums {
+                path: format!("{prefix}{p}"),
+                why: "in the pack, not listed".into(),
+            });
+        }
+    }
 }
 
 /// The pack's root inside what was read: where `manifest.json` is, at the

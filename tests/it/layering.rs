@@ -10,7 +10,7 @@
 //! | 2 | `observe`, `resolve`, `flow` |
 //! | 3 | `gap` |
 //! | 4 | `report` |
-//! | 5 | `render`, `pack`, `interop` |
+//! | 5 | `render`, `pack`, `interop`, `diff` |
 //! | 6 | `app` |
 //! | top | `main.rs`, `lib.rs` (declarations, the Error type, re-exports), `fuzz_checks` |
 //!
@@ -42,6 +42,7 @@ const TIERS: &[(&str, u8)] = &[
     ("render", 5),
     ("pack", 5),
     ("interop", 5),
+    ("diff", 5),
     ("app", 6),
     ("main", TOP),
     ("lib", TOP),

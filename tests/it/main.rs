@@ -12,6 +12,8 @@
 //!   `durations`, `pdf`, `book`, `pack`, `flows`;
 //! - interop: `oscal` (loaded with compliance-trestle), `nfr_grade`, `fill`
 //!   (buyer workbooks built and compared with openpyxl);
+//!   `durations`, `pdf`, `book`, `pack`, `flows`, `sign` (signed packs),
+//!   `diff` (comparing two packs);
 //! - golden case folders (`tests/cases/`): `cases`;
 //! - live collectors: `live_scenarios` (moto scenarios), `live_faults` (the
 //!   fault table);
@@ -31,6 +33,7 @@ mod buyer;
 mod cases;
 mod catalog;
 mod cli;
+mod diff;
 mod durations;
 mod fill;
 mod flows;
@@ -45,6 +48,7 @@ mod paths;
 mod pdf;
 mod pipeline;
 mod reviewer;
+mod sign;
 mod timings;
 
 /// The tests are one binary: no other test target in tests/.

@@ -698,6 +698,7 @@ fn raw_observations_are_carried_masked_and_private() {
             bytes: raw.to_vec(),
         }],
         max_age_days: None,
+        sign_key: None,
     };
     let files = shoko::render_with(&report, &i18n, &assets, &opts).expect("pack");
     let obs = files

@@ -1,0 +1,36 @@
+# shoko diff: what changed since the last review
+
+diff-title = What changed since the last review
+diff-intro = This compares the evidence pack as of { $old } (shoko { $old_version }) with the pack as of { $new } (shoko { $new_version }). Regressions come first.
+diff-customer = Customer: { $name }; system: { $system }
+diff-summary = { $regressions } regression(s), { $improvements } improvement(s).
+diff-no-changes = No changes: both packs state the same verdicts, claims and sources.
+diff-no-regressions = No regressions.
+diff-h-regressions = Regressions
+diff-h-improvements = Improvements
+diff-h-other = Changes to or from not applicable
+diff-h-requirements = Requirements added or removed
+diff-h-values = Values that changed
+diff-h-catalog = Documented facts that changed between shoko versions
+diff-h-categories = Categories added or removed
+diff-h-sources = Sources added or removed
+diff-col-requirement = Requirement
+diff-col-category = Category
+diff-col-priority = Priority
+diff-col-before = Before
+diff-col-after = Now
+diff-col-why = What changed
+diff-added = Added
+diff-removed = Removed
+diff-cited-before = cited before
+diff-cited-after = cited now
+diff-none = None.
+diff-side = { $status } ({ $evidence })
+diff-side-value = { $side }: { $value }
+diff-stale = { $evidence }, stale
+diff-value = { $value } ({ $evidence })
+diff-why-status = The status changed.
+diff-why-strength = Same status, evidence of another strength.
+diff-why-stale = The observation is now older than its freshness limit.
+diff-why-fresh = The observation is fresh again.
+diff-why-applicability = The requirement now applies, or no longer applies.

@@ -1,0 +1,36 @@
+# shoko diff: 前回のレビューからの変更点
+
+diff-title = 前回のレビューからの変更点
+diff-intro = { $old } 時点のエビデンスパック (shoko { $old_version }) と { $new } 時点のエビデンスパック (shoko { $new_version }) を比較します。後退を先に示します。
+diff-customer = 顧客: { $name }、システム: { $system }
+diff-summary = 後退 { $regressions } 件、改善 { $improvements } 件。
+diff-no-changes = 変更はありません: 2 つのパックの判定、主張、出典は同じです。
+diff-no-regressions = 後退はありません。
+diff-h-regressions = 後退
+diff-h-improvements = 改善
+diff-h-other = 対象外への変更、または対象外からの変更
+diff-h-requirements = 追加または削除された要件
+diff-h-values = 変更された値
+diff-h-catalog = shoko のバージョン間で変更されたドキュメント上の事実
+diff-h-categories = 追加または削除されたカテゴリ
+diff-h-sources = 追加または削除された出典
+diff-col-requirement = 要件
+diff-col-category = カテゴリ
+diff-col-priority = 優先度
+diff-col-before = 前回
+diff-col-after = 今回
+diff-col-why = 変更内容
+diff-added = 追加
+diff-removed = 削除
+diff-cited-before = 前回の出典
+diff-cited-after = 今回の出典
+diff-none = なし。
+diff-side = { $status } ({ $evidence })
+diff-side-value = { $side }: { $value }
+diff-stale = { $evidence }、鮮度の上限切れ
+diff-value = { $value } ({ $evidence })
+diff-why-status = ステータスが変わりました。
+diff-why-strength = ステータスは同じですが、エビデンスの強さが変わりました。
+diff-why-stale = 実測結果が鮮度の上限を超えて古くなりました。
+diff-why-fresh = 実測結果が再び鮮度の上限内になりました。
+diff-why-applicability = 要件が対象外になった、または対象外でなくなりました。
