@@ -182,22 +182,7 @@ fn init_writes_starters_that_check_accepts_and_never_overwrites() {
 #[test]
 fn dump_model_writes_the_report_with_stable_names() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let o = shoko(
-        &[
-            "build",
-            "--example",
-            "--format",
-            "md",
-            "--as-of",
-            AS_OF,
-            "--out",
-            "out",
-            "--dump-model",
-            "model.json",
-        ],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    build_example(dir.path(), "md", &["--dump-model", "model.json"]);
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("model.json")).expect("model"))
             .expect("json");

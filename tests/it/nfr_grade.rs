@@ -5,7 +5,7 @@
 //! (`evidence/ipa-grade-confirmed.tsv`, with its source), at the level it
 //! was confirmed.
 
-use crate::common::{root, shoko, text, AS_OF};
+use crate::common::{build_example, root};
 use shoko::pack::frameworks::{Frameworks, IpaLevel};
 use std::path::Path;
 
@@ -86,22 +86,7 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
 #[test]
 fn nfr_grade_the_example_pack_answers_every_mapped_item_with_its_verdict() {
     let dir = tempfile::tempdir().expect("tmp");
-    let o = shoko(
-        &[
-            "build",
-            "--example",
-            "--format",
-            "pack",
-            "--as-of",
-            AS_OF,
-            "--out",
-            "out",
-            "--dump-model",
-            "model.json",
-        ],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    build_example(dir.path(), "pack", &["--dump-model", "model.json"]);
     let model: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("model.json")).expect("model"))
             .expect("json");

@@ -3,7 +3,7 @@
 //! `sha256sum -c`) and `shoko verify --allowed-signers` accept, and that
 //! each of them rejects once anything is altered.
 
-use crate::common::{scratch, shoko, text, AS_OF};
+use crate::common::{build_example, scratch, shoko, text, AS_OF};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -303,20 +303,7 @@ fn tampering_is_rejected_by_sha256sum_ssh_keygen_and_shoko_verify() {
 #[test]
 fn unsigned_packs_and_bad_keys_say_so() {
     let dir = scratch();
-    let o = shoko(
-        &[
-            "build",
-            "--example",
-            "--format",
-            "pack",
-            "--as-of",
-            AS_OF,
-            "--out",
-            "out",
-        ],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", text(&o));
+    build_example(dir.path(), "pack", &[]);
     let key = keygen(dir.path(), "release", &[]);
     let signers = allowed(dir.path(), "release@example.com", &key, "");
     let (code, msg) = verify(&dir.path().join("out/pack.zip"), None);
