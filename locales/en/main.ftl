@@ -131,8 +131,10 @@ conflict-remedy-copies = Copies that Amazon Connect itself keeps also outlive { 
 
 # Facts shared by several data categories (printed once in the appendix, referred to by number)
 section-shared = Facts shared by several categories
-section-shared-intro = The facts below are the same, in content and source, for several data categories (mostly data kept in the customer's S3 buckets). Each category's table refers to them by number (S1 and so on).
+section-shared-intro = The facts below are the same, in content and source, for several data categories (mostly data kept in the customer's S3 buckets). Each category's table refers to them by number (S1 and so on). Read [category] as the name of the category that refers here, and [resource type] as its storage config's resource type (given under its storage).
 col-label = No.
 col-applies-to = Applies to
 shared-claim-see = See shared fact { $labels }.
 shared-caveats-see = Caveat: see shared facts { $labels }.
+shared-placeholder-category = [category]
+shared-placeholder-resource = [resource type]

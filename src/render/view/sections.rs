@@ -251,7 +251,7 @@ pub(super) fn categories(
                 .enumerate()
                 .map(|(k, cl)| {
                     let mut v = claim(cl, &labels, lang);
-                    let (whole, caveats, own) = sharing.refs(n, k, cl);
+                    let (whole, caveats, own) = sharing.refs(n, k);
                     v.caveats_md = own.iter().map(|&j| v.caveats_md[j].clone()).collect();
                     v.shared_see = match (&whole, caveats.is_empty()) {
                         (Some(l), _) => Some(see(i18n, lang, "shared-claim-see", &[l.clone()])),

@@ -18,7 +18,7 @@
 
 use crate::i18n::I18n;
 use crate::model::claim::Provenance;
-use crate::model::report::{CiteLabels, ClaimView, Report};
+use crate::model::report::{CategoryView, CiteLabels, ClaimView, Report};
 use crate::model::{Bilingual, Lang};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -50,6 +50,9 @@ pub struct Shared {
 /// What is shared: the facts, and where each category's claims refer.
 #[derive(Debug, Default)]
 pub(super) struct Sharing {
+    /// Every category's claims with its own name (and storage resource
+    /// type) replaced by placeholders.
+    norm: Vec<Vec<ClaimView>>,
     /// The shared facts, in order of first appearance.
     pub items: Vec<(Bilingual, Vec<usize>, Item)>,
     /// (category index, claim index) → index in `items` of its whole claim.
@@ -63,8 +66,9 @@ pub(super) struct Sharing {
 pub(super) enum Item {
     /// A whole claim (the first category's).
     Claim(ClaimView),
-    /// A caveat, with the property labels it qualifies.
-    Caveat(Bilingual, Vec<Bilingual>),
+    /// Caveats carried by the same claims, with the property labels they
+    /// qualify.
+    Caveat(Vec<Bilingual>, Vec<Bilingual>),
 }
 
 /// The key of a claim that may be shared whole.
@@ -87,11 +91,48 @@ fn claim_key(c: &ClaimView) -> Option<String> {
 
 /// Find the shared facts of a report.
 pub(super) fn find(report: &Report) -> Sharing {
-    let cats = &report.categories;
+    let norm: Vec<Vec<ClaimView>> = report.categories.iter().map(normalized).collect();
+    let titles: Vec<&Bilingual> = report.categories.iter().map(|c| &c.title).collect();
+    let mut sharing = Sharing {
+        norm,
+        ..Sharing::default()
+    };
+    let found = group(&sharing.norm);
+    for (n, (_, item, cites, at)) in found.into_iter().enumerate() {
+        let mut in_cats: Vec<usize> = at.iter().map(|(c, _)| *c).collect();
+        in_cats.dedup();
+        let names = Bilingual::new(
+            join(in_cats.iter().map(|&c| titles[c].ja.as_str()), "、"),
+            join(in_cats.iter().map(|&c| titles[c].en.as_str()), ", "),
+        );
+        match &item {
+            Item::Claim(_) => {
+                for p in &at {
+                    sharing.whole.insert(*p, n);
+                }
+            }
+            Item::Caveat(texts, _) => {
+                for text in texts {
+                    sharing.caveats.insert((text.ja.clone(), text.en.clone()), n);
+                }
+            }
+        }
+        sharing.items.push((names, cites, item));
+    }
+    sharing
+}
+
+/// A found fact: (first appearance, the fact, its citations, the claims
+/// that have it).
+type Found = ((usize, usize, usize), Item, Vec<usize>, Vec<(usize, usize)>);
+
+/// Group the (normalized) claims into shared facts, in order of first
+/// appearance.
+fn group(cats: &[Vec<ClaimView>]) -> Vec<Found> {
     // whole claims: key → (first position, categories)
     let mut groups: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
     for (ci, cat) in cats.iter().enumerate() {
-        for (k, cl) in cat.claims.iter().enumerate() {
+        for (k, cl) in cat.iter().enumerate() {
             let Some(key) = claim_key(cl) else { continue };
             match groups.iter_mut().find(|(g, _)| *g == key) {
                 Some((_, at)) if !at.iter().any(|(c, _)| *c == ci) => at.push((ci, k)),
@@ -100,12 +141,11 @@ pub(super) fn find(report: &Report) -> Sharing {
             }
         }
     }
-    let mut sharing = Sharing::default();
     // (first appearance, item) so claims and caveats interleave in order
-    let mut found: Vec<((usize, usize, usize), Item, Vec<usize>, Vec<(usize, usize)>)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for (_, at) in groups.iter().filter(|(_, at)| at.len() >= MIN_CATEGORIES) {
         let (ci, k) = at[0];
-        let cl = cats[ci].claims[k].clone();
+        let cl = cats[ci][k].clone();
         let cites = cl.citations.clone();
         found.push(((ci, k, 0), Item::Claim(cl), cites, at.clone()));
     }
@@ -113,7 +153,7 @@ pub(super) fn find(report: &Report) -> Sharing {
     // caveats of the claims not shared whole
     let mut cav: Vec<(&Bilingual, (usize, usize, usize), Vec<(usize, usize)>)> = Vec::new();
     for (ci, cat) in cats.iter().enumerate() {
-        for (k, cl) in cat.claims.iter().enumerate() {
+        for (k, cl) in cat.iter().enumerate() {
             if whole.contains(&(ci, k)) {
                 continue;
             }
@@ -125,13 +165,21 @@ pub(super) fn find(report: &Report) -> Sharing {
             }
         }
     }
+    // caveats carried by the same claims make one fact
+    let mut merged: Vec<(Vec<&Bilingual>, (usize, usize, usize), Vec<(usize, usize)>)> = Vec::new();
     for (text, first, at) in cav {
+        match merged.iter_mut().find(|m| m.2 == at) {
+            Some(m) => m.0.push(text),
+            None => merged.push((vec![text], first, at)),
+        }
+    }
+    for (texts, first, at) in merged {
         let mut distinct: Vec<usize> = at.iter().map(|(c, _)| *c).collect();
         distinct.dedup();
         if distinct.len() < MIN_CATEGORIES {
             continue;
         }
-        let claims: Vec<&ClaimView> = at.iter().map(|&(c, k)| &cats[c].claims[k]).collect();
+        let claims: Vec<&ClaimView> = at.iter().map(|&(c, k)| &cats[c][k]).collect();
         let cites: Vec<usize> = claims[0]
             .citations
             .iter()
@@ -147,29 +195,76 @@ pub(super) fn find(report: &Report) -> Sharing {
                 props.push(c.property_label.clone());
             }
         }
-        found.push((first, Item::Caveat(text.clone(), props), cites, at));
+        let texts = texts.into_iter().cloned().collect();
+        found.push((first, Item::Caveat(texts, props), cites, at));
     }
     found.sort_by_key(|f| f.0);
-    for (n, (_, item, cites, at)) in found.into_iter().enumerate() {
-        let mut in_cats: Vec<usize> = at.iter().map(|(c, _)| *c).collect();
-        in_cats.dedup();
-        let titles = Bilingual::new(
-            join(in_cats.iter().map(|&c| cats[c].title.ja.as_str()), "、"),
-            join(in_cats.iter().map(|&c| cats[c].title.en.as_str()), ", "),
-        );
-        match &item {
-            Item::Claim(_) => {
-                for p in &at {
-                    sharing.whole.insert(*p, n);
-                }
-            }
-            Item::Caveat(text, _) => {
-                sharing.caveats.insert((text.ja.clone(), text.en.clone()), n);
-            }
+    found
+}
+
+/// Placeholders for a category's own name and its storage resource type
+/// (private-use characters: never in catalog text).
+const CATEGORY: &str = "\u{E000}";
+const RESOURCE: &str = "\u{E001}";
+
+/// A category's claims with its own name and storage resource type
+/// replaced by placeholders, so that "Chat transcripts are written to the
+/// bucket the `CHAT_TRANSCRIPTS` storage config names" and the same
+/// sentence about attachments read as one.
+fn normalized(cat: &CategoryView) -> Vec<ClaimView> {
+    // the resource type: the code span of the storage claim's value
+    let resource = cat
+        .claims
+        .iter()
+        .find(|c| c.property.name() == "storage")
+        .and_then(|c| code_span(&c.value_text.en))
+        .filter(|r| !r.is_empty() && r.chars().all(|ch| ch.is_ascii_uppercase() || ch == '_'));
+    let swap = |b: &Bilingual| {
+        let mut ja = b.ja.replace(&cat.title.ja, CATEGORY);
+        let mut en = b.en.replace(&cat.title.en, CATEGORY);
+        en = en.replace(&lower_first(&cat.title.en), CATEGORY);
+        if let Some(r) = &resource {
+            let code = format!("`{r}`");
+            ja = ja.replace(&code, RESOURCE);
+            en = en.replace(&code, RESOURCE);
         }
-        sharing.items.push((titles, cites, item));
+        Bilingual::new(ja, en)
+    };
+    cat.claims
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            c.value_text = swap(&c.value_text);
+            c.explain = swap(&c.explain);
+            c.caveats = c.caveats.iter().map(swap).collect();
+            c
+        })
+        .collect()
+}
+
+/// The first `code span` of a text.
+fn code_span(s: &str) -> Option<String> {
+    let start = s.find('`')? + 1;
+    let len = s[start..].find('`')?;
+    Some(s[start..start + len].to_string())
+}
+
+/// "Chat transcripts" → "chat transcripts" (a name in mid-sentence).
+fn lower_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_lowercase().chain(cs).collect(),
+        None => String::new(),
     }
-    sharing
+}
+
+/// Put the placeholders back as the reader's words.
+fn words(s: &str, i18n: &I18n, lang: Lang) -> String {
+    if !s.contains(CATEGORY) && !s.contains(RESOURCE) {
+        return s.to_string();
+    }
+    s.replace(CATEGORY, &i18n.t(lang, "shared-placeholder-category"))
+        .replace(RESOURCE, &i18n.t(lang, "shared-placeholder-resource"))
 }
 
 fn join<'a>(xs: impl Iterator<Item = &'a str>, sep: &str) -> String {
@@ -192,20 +287,20 @@ impl Sharing {
                 Item::Claim(cl) => Shared {
                     label: label(n),
                     property_label: cl.property_label.get(lang).to_string(),
-                    value_md: Some(cl.value_text.get(lang).to_string()),
+                    value_md: Some(words(cl.value_text.get(lang), i18n, lang)),
                     provenance_label: Some(cl.provenance_label.get(lang).to_string()),
-                    text_md: cl.explain.get(lang).to_string(),
-                    caveats_md: cl.caveats.iter().map(|c| c.get(lang).to_string()).collect(),
+                    text_md: words(cl.explain.get(lang), i18n, lang),
+                    caveats_md: cl.caveats.iter().map(|c| words(c.get(lang), i18n, lang)).collect(),
                     categories: cats.get(lang).to_string(),
                     citations: labels.labels(cites),
                 },
-                Item::Caveat(text, props) => Shared {
+                Item::Caveat(texts, props) => Shared {
                     label: label(n),
                     property_label: join(props.iter().map(|p| p.get(lang)), &i18n.t(lang, "list-joiner")),
                     value_md: None,
                     provenance_label: None,
-                    text_md: text.get(lang).to_string(),
-                    caveats_md: Vec::new(),
+                    text_md: String::new(),
+                    caveats_md: texts.iter().map(|c| words(c.get(lang), i18n, lang)).collect(),
                     categories: cats.get(lang).to_string(),
                     citations: labels.labels(cites),
                 },
@@ -215,15 +310,17 @@ impl Sharing {
 
     /// Where a category's claim refers: its whole-claim label, the labels
     /// of its shared caveats, and its caveats left to print.
-    pub(super) fn refs(&self, ci: usize, k: usize, cl: &ClaimView) -> (Option<String>, Vec<String>, Vec<usize>) {
+    pub(super) fn refs(&self, ci: usize, k: usize) -> (Option<String>, Vec<String>, Vec<usize>) {
         if let Some(&n) = self.whole.get(&(ci, k)) {
             return (Some(label(n)), Vec::new(), Vec::new());
         }
+        let cl = &self.norm[ci][k];
         let mut shared = Vec::new();
         let mut own = Vec::new();
         for (j, cv) in cl.caveats.iter().enumerate() {
             match self.caveats.get(&(cv.ja.clone(), cv.en.clone())) {
-                Some(&n) => shared.push(label(n)),
+                Some(&n) if !shared.contains(&label(n)) => shared.push(label(n)),
+                Some(_) => {}
                 None => own.push(j),
             }
         }
