@@ -138,3 +138,4 @@ shared-claim-see = See shared fact { $labels }.
 shared-caveats-see = Caveat: see shared facts { $labels }.
 shared-placeholder-category = [category]
 shared-placeholder-resource = [resource type]
+col-shared = Shared facts

@@ -138,3 +138,4 @@ shared-claim-see = 共通事項 { $labels } を参照してください。
 shared-caveats-see = 留意点：共通事項 { $labels } を参照してください。
 shared-placeholder-category = 〈データ区分〉
 shared-placeholder-resource = 〈リソースタイプ〉
+col-shared = 共通事項
