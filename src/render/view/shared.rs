@@ -57,8 +57,9 @@ pub(super) struct Sharing {
     pub items: Vec<(Bilingual, Vec<usize>, Item)>,
     /// (category index, claim index) → index in `items` of its whole claim.
     pub whole: BTreeMap<(usize, usize), usize>,
-    /// Caveat text (ja + en) → index in `items`.
-    pub caveats: BTreeMap<(String, String), usize>,
+    /// Caveat text (ja + en) → index in `items`, and the citations a
+    /// claim must carry to refer there.
+    pub caveats: BTreeMap<(String, String), (usize, Vec<usize>)>,
 }
 
 /// A shared fact before it is seen in a language.
@@ -113,11 +114,25 @@ pub(super) fn find(report: &Report) -> Sharing {
             }
             Item::Caveat(texts, _) => {
                 for text in texts {
-                    sharing.caveats.insert((text.ja.clone(), text.en.clone()), n);
+                    sharing
+                        .caveats
+                        .insert((text.ja.clone(), text.en.clone()), (n, Vec::new()));
                 }
             }
         }
         sharing.items.push((names, cites, item));
+    }
+    // a caveat printed with a shared claim is not repeated under the
+    // claims of other categories that carry it and cite what it cites
+    for (n, (_, cites, item)) in sharing.items.iter().enumerate() {
+        if let Item::Claim(cl) = item {
+            for cv in &cl.caveats {
+                sharing
+                    .caveats
+                    .entry((cv.ja.clone(), cv.en.clone()))
+                    .or_insert((n, cites.clone()));
+            }
+        }
     }
     sharing
 }
@@ -318,8 +333,10 @@ impl Sharing {
         let mut shared = Vec::new();
         let mut own = Vec::new();
         for (j, cv) in cl.caveats.iter().enumerate() {
-            match self.caveats.get(&(cv.ja.clone(), cv.en.clone())) {
-                Some(&n) if !shared.contains(&label(n)) => shared.push(label(n)),
+            let at = self.caveats.get(&(cv.ja.clone(), cv.en.clone()));
+            let at = at.filter(|(_, need)| need.iter().all(|x| cl.citations.contains(x)));
+            match at {
+                Some((n, _)) if !shared.contains(&label(*n)) => shared.push(label(*n)),
                 Some(_) => {}
                 None => own.push(j),
             }
