@@ -13,8 +13,8 @@ mod sections;
 mod shared;
 mod sources;
 
-pub use shared::Shared;
 pub use sections::{Category, CategoryVerdict, Claim, Requirement, RequirementVerdict};
+pub use shared::Shared;
 pub use sources::{
     Declaration, Doc, Flow, FlowError, FlowFinding, FlowSection, FlowSource, Observation, Sources,
 };

@@ -298,7 +298,11 @@ fn claim(cl: &model::ClaimView, labels: &CiteLabels, lang: Lang) -> Claim {
 
 /// "See shared facts S1, S2" in a language.
 fn see(i18n: &I18n, lang: Lang, id: &str, labels: &[String]) -> String {
-    i18n.t_args(lang, id, &[("labels", labels.join(&i18n.t(lang, "list-joiner")))])
+    i18n.t_args(
+        lang,
+        id,
+        &[("labels", labels.join(&i18n.t(lang, "list-joiner")))],
+    )
 }
 
 fn category_verdict(

@@ -43,6 +43,9 @@ pub struct Shared {
     pub caveats_md: Vec<String>,
     /// The categories it applies to, joined.
     pub categories: String,
+    /// For a shared claim: the other categories only its caveats apply
+    /// to, as a sentence.
+    pub caveats_also: Option<String>,
     /// Citation labels.
     pub citations: Vec<String>,
 }
@@ -57,6 +60,9 @@ pub(super) struct Sharing {
     pub items: Vec<(Bilingual, Vec<usize>, Item)>,
     /// (category index, claim index) → index in `items` of its whole claim.
     pub whole: BTreeMap<(usize, usize), usize>,
+    /// Item index → the categories (titles, joined) that refer only to
+    /// its caveats.
+    pub also: BTreeMap<usize, Bilingual>,
     /// Caveat text (ja + en) → index in `items`, and the citations a
     /// claim must carry to refer there.
     pub caveats: BTreeMap<(String, String), (usize, Vec<usize>)>,
@@ -133,6 +139,28 @@ pub(super) fn find(report: &Report) -> Sharing {
                     .or_insert((n, cites.clone()));
             }
         }
+    }
+    // the categories that refer to a shared claim for its caveats only
+    let mut also: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (ci, claims) in sharing.norm.iter().enumerate() {
+        for k in 0..claims.len() {
+            let (_, labels, _) = sharing.refs(ci, k);
+            for l in labels {
+                let n = l[1..].parse::<usize>().unwrap_or(0).saturating_sub(1);
+                let whole_claim = matches!(sharing.items.get(n), Some((_, _, Item::Claim(_))));
+                let at = also.entry(n).or_default();
+                if whole_claim && !at.contains(&ci) {
+                    at.push(ci);
+                }
+            }
+        }
+    }
+    for (n, cats) in also.into_iter().filter(|(_, c)| !c.is_empty()) {
+        let names = Bilingual::new(
+            join(cats.iter().map(|&c| titles[c].ja.as_str()), "、"),
+            join(cats.iter().map(|&c| titles[c].en.as_str()), ", "),
+        );
+        sharing.also.insert(n, names);
     }
     sharing
 }
@@ -305,18 +333,36 @@ impl Sharing {
                     value_md: Some(words(cl.value_text.get(lang), i18n, lang)),
                     provenance_label: Some(cl.provenance_label.get(lang).to_string()),
                     text_md: words(cl.explain.get(lang), i18n, lang),
-                    caveats_md: cl.caveats.iter().map(|c| words(c.get(lang), i18n, lang)).collect(),
+                    caveats_md: cl
+                        .caveats
+                        .iter()
+                        .map(|c| words(c.get(lang), i18n, lang))
+                        .collect(),
                     categories: cats.get(lang).to_string(),
+                    caveats_also: self.also.get(&n).map(|c| {
+                        i18n.t_args(
+                            lang,
+                            "shared-caveats-also",
+                            &[("categories", c.get(lang).to_string())],
+                        )
+                    }),
                     citations: labels.labels(cites),
                 },
                 Item::Caveat(texts, props) => Shared {
                     label: label(n),
-                    property_label: join(props.iter().map(|p| p.get(lang)), &i18n.t(lang, "list-joiner")),
+                    property_label: join(
+                        props.iter().map(|p| p.get(lang)),
+                        &i18n.t(lang, "list-joiner"),
+                    ),
                     value_md: None,
                     provenance_label: None,
                     text_md: String::new(),
-                    caveats_md: texts.iter().map(|c| words(c.get(lang), i18n, lang)).collect(),
+                    caveats_md: texts
+                        .iter()
+                        .map(|c| words(c.get(lang), i18n, lang))
+                        .collect(),
                     categories: cats.get(lang).to_string(),
+                    caveats_also: None,
                     citations: labels.labels(cites),
                 },
             })
