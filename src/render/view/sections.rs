@@ -254,7 +254,9 @@ pub(super) fn categories(
                     let (whole, caveats, own) = sharing.refs(n, k);
                     v.caveats_md = own.iter().map(|&j| v.caveats_md[j].clone()).collect();
                     v.shared_see = match (&whole, caveats.is_empty()) {
-                        (Some(l), _) => Some(see(i18n, lang, "shared-claim-see", &[l.clone()])),
+                        (Some(l), _) => {
+                            Some(see(i18n, lang, "shared-claim-see", std::slice::from_ref(l)))
+                        }
                         (None, false) => Some(see(i18n, lang, "shared-caveats-see", &caveats)),
                         (None, true) => None,
                     };

@@ -72,7 +72,7 @@ pub(super) struct Sharing {
 #[derive(Debug, Clone)]
 pub(super) enum Item {
     /// A whole claim (the first category's).
-    Claim(ClaimView),
+    Claim(Box<ClaimView>),
     /// Caveats carried by the same claims, with the property labels they
     /// qualify.
     Caveat(Vec<Bilingual>, Vec<Bilingual>),
@@ -165,9 +165,13 @@ pub(super) fn find(report: &Report) -> Sharing {
     sharing
 }
 
+/// Where a fact is first seen: (category, claim, caveat + 1 or 0).
+type First = (usize, usize, usize);
+/// (category, claim) positions.
+type At = Vec<(usize, usize)>;
 /// A found fact: (first appearance, the fact, its citations, the claims
 /// that have it).
-type Found = ((usize, usize, usize), Item, Vec<usize>, Vec<(usize, usize)>);
+type Found = (First, Item, Vec<usize>, At);
 
 /// Group the (normalized) claims into shared facts, in order of first
 /// appearance.
@@ -190,11 +194,11 @@ fn group(cats: &[Vec<ClaimView>]) -> Vec<Found> {
         let (ci, k) = at[0];
         let cl = cats[ci][k].clone();
         let cites = cl.citations.clone();
-        found.push(((ci, k, 0), Item::Claim(cl), cites, at.clone()));
+        found.push(((ci, k, 0), Item::Claim(Box::new(cl)), cites, at.clone()));
     }
     let whole: Vec<(usize, usize)> = found.iter().flat_map(|f| f.3.clone()).collect();
     // caveats of the claims not shared whole
-    let mut cav: Vec<(&Bilingual, (usize, usize, usize), Vec<(usize, usize)>)> = Vec::new();
+    let mut cav: Vec<(&Bilingual, First, At)> = Vec::new();
     for (ci, cat) in cats.iter().enumerate() {
         for (k, cl) in cat.iter().enumerate() {
             if whole.contains(&(ci, k)) {
@@ -209,7 +213,7 @@ fn group(cats: &[Vec<ClaimView>]) -> Vec<Found> {
         }
     }
     // caveats carried by the same claims make one fact
-    let mut merged: Vec<(Vec<&Bilingual>, (usize, usize, usize), Vec<(usize, usize)>)> = Vec::new();
+    let mut merged: Vec<(Vec<&Bilingual>, First, At)> = Vec::new();
     for (text, first, at) in cav {
         match merged.iter_mut().find(|m| m.2 == at) {
             Some(m) => m.0.push(text),
