@@ -139,4 +139,4 @@ shared-caveats-see = Caveat: see shared facts { $labels }.
 shared-placeholder-category = [category]
 shared-placeholder-resource = [resource type]
 col-shared = Shared facts
-shared-caveats-also = Its caveats also apply to: { $categories }
+shared-caveats-also = (its caveats also apply to: { $categories })

@@ -139,4 +139,4 @@ shared-caveats-see = 留意点：共通事項 { $labels } を参照してくだ�
 shared-placeholder-category = 〈データ区分〉
 shared-placeholder-resource = 〈リソースタイプ〉
 col-shared = 共通事項
-shared-caveats-also = 留意点は次にも当てはまります：{ $categories }
+shared-caveats-also = （留意点は次にも当てはまります：{ $categories }）
