@@ -128,3 +128,15 @@ fanout-not-covered = Not assessed, because neither the AWS documentation nor the
 conflict-remedy-text = The remedy for { $first } ({ $first_expect }) breaks { $second } ({ $second_expect }) on { $category }: the copy kept longer holds the same data that { $second } wants gone. Way out: keep out of that copy what must go sooner (for example, remove phone numbers before it is stored), or agree with the buyer that { $second } covers only the data inside Amazon Connect.
 conflict-remedy-copy = { $category } ({ $duration })
 conflict-remedy-copies = Copies that Amazon Connect itself keeps also outlive { $second }: { $copies }.
+
+# Facts shared by several data categories (printed once in the appendix, referred to by number)
+section-shared = Facts shared by several categories
+section-shared-intro = The facts below are the same, in content and source, for several data categories (mostly data kept in the customer's S3 buckets). Each category's table refers to them by number (S1 and so on). Read [category] as the name of the category that refers here, and [resource type] as its storage config's resource type (given under its storage).
+col-label = No.
+col-applies-to = Applies to
+shared-claim-see = See shared fact { $labels }.
+shared-caveats-see = Caveat: see shared facts { $labels }.
+shared-placeholder-category = [category]
+shared-placeholder-resource = [resource type]
+col-shared = Shared facts
+shared-caveats-also = (its caveats also apply to: { $categories })

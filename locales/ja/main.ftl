@@ -128,3 +128,15 @@ fanout-not-covered = 次のデータ区分は、AWS 公式ドキュメントに�
 conflict-remedy-text = { $first }（{ $first_expect }）の対応策は、{ $category }について{ $second }（{ $second_expect }）を満たせなくします。長く保管する複製にも、{ $second }が消去を求めるデータがそのまま残るためです。解決策：早く消すべき項目（電話番号など）を複製から除いて保管するか、{ $second }の対象をAmazon Connect内のデータに限ることを利用企業と合意してください。
 conflict-remedy-copy = { $category }（{ $duration }）
 conflict-remedy-copies = Amazon Connect自身が保持する複製も{ $second }の期限を超えて残ります：{ $copies }。
+
+# 複数のデータ区分に共通する事項（付録で一度だけ示し、各データ区分から番号で参照）
+section-shared = 複数のデータ区分に共通する事項
+section-shared-intro = 次の事項は、複数のデータ区分（主にお客様の S3 バケットに保存されるデータ）で内容も出典も同じです。各データ区分の表では、番号（S1 など）でここを参照します。〈データ区分〉と〈リソースタイプ〉は、参照元のデータ区分の名前と、そのストレージ設定のリソースタイプ（各データ区分の「保存先」に記載）に読み替えてください。
+col-label = 番号
+col-applies-to = 対象のデータ区分
+shared-claim-see = 共通事項 { $labels } を参照してください。
+shared-caveats-see = 留意点：共通事項 { $labels } を参照してください。
+shared-placeholder-category = 〈データ区分〉
+shared-placeholder-resource = 〈リソースタイプ〉
+col-shared = 共通事項
+shared-caveats-also = （留意点は次にも当てはまります：{ $categories }）

@@ -79,6 +79,7 @@ fn a_view_reads_as_the_templates_expect() {
             "conflicts",
             "actions",
             "requirements",
+            "shared",
             "categories",
             "sources",
             "flows",

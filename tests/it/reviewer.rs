@@ -367,3 +367,204 @@ fn a_remedy_that_breaks_another_requirement_is_shown_once_with_the_copies() {
     let summary = &md[..md.find("## Action list").expect("action list")];
     assert_eq!(summary.matches(&format!("**[C{}]**", c.number)).count(), 1);
 }
+
+/// The number of pages of a PDF, from its page tree (the root `/Pages`
+/// node carries the count of every page).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let s = String::from_utf8_lossy(pdf);
+    s.match_indices("/Type/Pages")
+        .chain(s.match_indices("/Type /Pages"))
+        .filter_map(|(at, _)| {
+            let rest = &s[at..s.len().min(at + 200)];
+            let c = rest.find("/Count")? + "/Count".len();
+            let digits: String = rest[c..]
+                .trim_start()
+                .chars()
+                .take_while(|ch| ch.is_ascii_digit())
+                .collect();
+            digits.parse().ok()
+        })
+        .max()
+        .expect("a page tree")
+}
+
+#[test]
+fn the_example_pdf_is_at_most_17_pages_in_each_language() {
+    let dir = common::scratch();
+    let out = common::build_example(dir.path(), "pdf", &[]);
+    for lang in ["ja", "en"] {
+        let pdf = std::fs::read(out.join(lang).join("nfr.pdf")).expect("nfr.pdf");
+        let n = pdf_pages(&pdf);
+        // the cover, then the conclusion and the action list: more than
+        // three pages would be a document with nothing in it
+        assert!((3..=17).contains(&n), "{lang}: {n} pages");
+    }
+}
+
+/// A category's section of the Markdown document, up to the next one.
+fn section<'a>(md: &'a str, title: &str) -> &'a str {
+    let appendix = md
+        .find("## 付録")
+        .or_else(|| md.find("## Appendix"))
+        .expect("appendix");
+    let md = &md[appendix..];
+    let head = md
+        .match_indices("\n### ")
+        .find(|(at, _)| {
+            let line = &md[at + 5..];
+            let line = &line[..line.find('\n').unwrap_or(line.len())];
+            line.split_once(". ").is_some_and(|(_, t)| t == title)
+        })
+        .map(|(at, _)| at + 1)
+        .unwrap_or_else(|| panic!("no section {title:?}"));
+    let body = &md[head + 4..];
+    let end = body
+        .find("\n### ")
+        .or_else(|| body.find("\n## "))
+        .unwrap_or(body.len());
+    &md[head..head + 4 + end]
+}
+
+#[test]
+fn facts_the_s3_backed_categories_share_are_printed_once_and_referred_to_from_each() {
+    let (report, i18n, _) = common::example_report();
+    // the categories whose data Amazon Connect writes to the customer's
+    // S3 bucket (through a storage config, or Contact Lens beside the
+    // recordings)
+    let s3: Vec<_> = report
+        .categories
+        .iter()
+        .filter(|c| {
+            c.claims.iter().any(|cl| {
+                let v = &cl.value_text.en;
+                cl.property.name() == "storage"
+                    && (v.starts_with("Customer's S3 bucket") || v.contains("instance S3 bucket"))
+            })
+        })
+        .collect();
+    assert_eq!(s3.len(), 8, "recordings, transcripts, screen recordings, attachments, email, evaluations, reports, Contact Lens");
+    for (lang, heading, see) in [
+        ("ja", "### 複数のデータ区分に共通する事項", "共通事項 S"),
+        (
+            "en",
+            "### Facts shared by several categories",
+            "shared fact",
+        ),
+    ] {
+        let md = example_md(lang);
+        let shared = md
+            .find(heading)
+            .unwrap_or_else(|| panic!("{lang}: {heading}"));
+        let first = md.find("### 1. ").expect("first category");
+        assert!(shared < first, "{lang}: the shared facts open the appendix");
+        let appendix = &md[shared..];
+        // the TLS sentence about S3 is printed in the shared table, and
+        // again only for call recordings, which cite one more page
+        let tls = if lang == "ja" {
+            "Amazon ConnectからS3へのデータの受け渡しはTLSで暗号化される"
+        } else {
+            "encrypts data with TLS when it hands it to S3"
+        };
+        assert_eq!(appendix.matches(tls).count(), 2, "{lang}: {tls}");
+        // the versioning caveat, once in the appendix (and with the verdict
+        // that rests on it)
+        let versioning = if lang == "ja" {
+            "バケットでS3バージョニングが有効な場合"
+        } else {
+            "With S3 Versioning on"
+        };
+        assert_eq!(
+            appendix.matches(versioning).count(),
+            1,
+            "{lang}: {versioning}"
+        );
+        for c in &s3 {
+            let title = c
+                .title
+                .get(shoko::model::Lang::parse(lang).expect("a language"));
+            let sec = section(&md, title);
+            assert!(
+                sec.to_lowercase().contains(&see.to_lowercase()),
+                "{lang}: {title} refers to the shared facts:\n{sec}"
+            );
+        }
+    }
+    // nothing is lost: every claim's explanation and caveats are printed,
+    // in its row or in the shared fact it refers to (its own name and
+    // resource type read into the placeholders)
+    for lang in [shoko::model::Lang::Ja, shoko::model::Lang::En] {
+        let v = shoko::render::view::view(&report, &i18n, lang);
+        let by_label = |l: &str| {
+            v.shared
+                .iter()
+                .find(|s| s.label == l)
+                .unwrap_or_else(|| panic!("no shared fact {l}"))
+        };
+        let cat_word = i18n.t(lang, "shared-placeholder-category");
+        let res_word = i18n.t(lang, "shared-placeholder-resource");
+        for (c, vc) in report.categories.iter().zip(&v.categories) {
+            let resource = c
+                .claims
+                .iter()
+                .find(|cl| cl.property.name() == "storage")
+                .and_then(|cl| cl.value_text.en.split('`').nth(1).map(|r| format!("`{r}`")))
+                .unwrap_or_default();
+            let title = c.title.get(lang);
+            let read = |s: &str| {
+                let s = s.replace(&res_word, &resource);
+                // an English name in mid-sentence starts in lower case
+                [s.replace(&cat_word, title), {
+                    let mut t = title.chars();
+                    let lower: String = t
+                        .next()
+                        .map(|f| f.to_lowercase().chain(t).collect())
+                        .unwrap_or_default();
+                    s.replace(&cat_word, &lower)
+                }]
+            };
+            for (cl, vcl) in c.claims.iter().zip(&vc.claims) {
+                let mut printed: Vec<String> = vec![vcl.explain_md.clone()];
+                printed.extend(vcl.caveats_md.iter().cloned());
+                let mut refs: Vec<String> = vcl.shared.iter().cloned().collect();
+                if let Some(see) = &vcl.shared_see {
+                    refs.extend(
+                        see.split(|ch: char| !ch.is_ascii_alphanumeric())
+                            .filter(|w| {
+                                w.len() >= 2
+                                    && w.starts_with('S')
+                                    && w[1..].chars().all(|ch| ch.is_ascii_digit())
+                            })
+                            .map(String::from),
+                    );
+                }
+                for l in &refs {
+                    let s = by_label(l);
+                    let names = format!(
+                        "{} {}",
+                        s.categories,
+                        s.caveats_also.clone().unwrap_or_default()
+                    );
+                    assert!(names.contains(title), "{l} names {title}");
+                    for text in std::iter::once(&s.text_md).chain(&s.caveats_md) {
+                        printed.extend(read(text));
+                    }
+                }
+                let explain = cl.explain.get(lang);
+                assert!(
+                    vcl.shared.is_none() && vcl.explain_md == explain
+                        || printed.iter().any(|p| p == explain),
+                    "{lang:?} {title} / {}: explanation lost",
+                    cl.property.name()
+                );
+                for cv in &cl.caveats {
+                    assert!(
+                        printed.iter().any(|p| p == cv.get(lang)),
+                        "{lang:?} {title} / {}: caveat lost: {}",
+                        cl.property.name(),
+                        cv.get(lang)
+                    );
+                }
+            }
+        }
+    }
+}

@@ -10,9 +10,11 @@
 //! of the JSON the PDF template receives.
 
 mod sections;
+mod shared;
 mod sources;
 
 pub use sections::{Category, CategoryVerdict, Claim, Requirement, RequirementVerdict};
+pub use shared::Shared;
 pub use sources::{
     Declaration, Doc, Flow, FlowError, FlowFinding, FlowSection, FlowSource, Observation, Sources,
 };
@@ -52,6 +54,8 @@ pub struct View {
     pub actions: Vec<Action>,
     /// Requirements in file order.
     pub requirements: Vec<Requirement>,
+    /// Facts shared by several categories, printed once.
+    pub shared: Vec<Shared>,
     /// Categories in catalog order.
     pub categories: Vec<Category>,
     /// Sources by kind.
@@ -147,6 +151,7 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> View {
         .filter(|(_, s)| !s.starts_with('⟦'))
         .collect();
     let tool_version = report.tool_version.clone();
+    let sharing = shared::find(report);
     View {
         lang,
         t,
@@ -209,7 +214,8 @@ pub fn view(report: &Report, i18n: &I18n, lang: Lang) -> View {
             })
             .collect(),
         requirements: sections::requirements(report, i18n, lang),
-        categories: sections::categories(report, lang),
+        shared: sharing.view(report, i18n, lang),
+        categories: sections::categories(report, &sharing, i18n, lang),
         sources: sources::sources(report, i18n, lang),
         flows: report
             .flows

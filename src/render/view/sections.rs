@@ -1,5 +1,6 @@
 //! The requirements and category sections of the view.
 
+use super::shared::Sharing;
 use crate::i18n::I18n;
 use crate::model::claim::Provenance;
 use crate::model::report::{self as model, CiteLabels, Report};
@@ -116,6 +117,12 @@ pub struct Claim {
     pub fallback_md: Option<String>,
     /// Citation numbers.
     pub citations: Vec<String>,
+    /// The shared fact that says all of it (S1 ...): its explanation and
+    /// caveats are printed there, once, not here.
+    pub shared: Option<String>,
+    /// Where to read the shared text (the whole claim's or its caveats'),
+    /// as one sentence; `caveats_md` then holds only its own caveats.
+    pub shared_see: Option<String>,
 }
 
 /// A verdict under its category.
@@ -221,7 +228,12 @@ pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requ
 }
 
 /// The category sections, numbered from 1.
-pub(super) fn categories(report: &Report, lang: Lang) -> Vec<Category> {
+pub(super) fn categories(
+    report: &Report,
+    sharing: &Sharing,
+    i18n: &I18n,
+    lang: Lang,
+) -> Vec<Category> {
     let labels = CiteLabels::new(&report.sources);
     report
         .categories
@@ -233,7 +245,25 @@ pub(super) fn categories(report: &Report, lang: Lang) -> Vec<Category> {
             title: c.title.get(lang).to_string(),
             summary_md: c.summary.get(lang).to_string(),
             data_md: c.data.iter().map(|d| d.get(lang).to_string()).collect(),
-            claims: c.claims.iter().map(|cl| claim(cl, &labels, lang)).collect(),
+            claims: c
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(k, cl)| {
+                    let mut v = claim(cl, &labels, lang);
+                    let (whole, caveats, own) = sharing.refs(n, k);
+                    v.caveats_md = own.iter().map(|&j| v.caveats_md[j].clone()).collect();
+                    v.shared_see = match (&whole, caveats.is_empty()) {
+                        (Some(l), _) => {
+                            Some(see(i18n, lang, "shared-claim-see", std::slice::from_ref(l)))
+                        }
+                        (None, false) => Some(see(i18n, lang, "shared-caveats-see", &caveats)),
+                        (None, true) => None,
+                    };
+                    v.shared = whole;
+                    v
+                })
+                .collect(),
             verdicts: c
                 .verdicts
                 .iter()
@@ -263,7 +293,18 @@ fn claim(cl: &model::ClaimView, labels: &CiteLabels, lang: Lang) -> Claim {
         caveats_md: cl.caveats.iter().map(|x| x.get(lang).to_string()).collect(),
         fallback_md: cl.fallback.as_ref().map(|x| x.get(lang).to_string()),
         citations: labels.labels(&cl.citations),
+        shared: None,
+        shared_see: None,
     }
+}
+
+/// "See shared facts S1, S2" in a language.
+fn see(i18n: &I18n, lang: Lang, id: &str, labels: &[String]) -> String {
+    i18n.t_args(
+        lang,
+        id,
+        &[("labels", labels.join(&i18n.t(lang, "list-joiner")))],
+    )
 }
 
 fn category_verdict(
