@@ -14,7 +14,11 @@ fn documented(category: &str, c: &CatalogClaim) -> Claim {
         category: category.to_string(),
         property: c.property,
         value: c.value.clone(),
-        provenance: Provenance::Documented,
+        provenance: if c.derived {
+            Provenance::Derived
+        } else {
+            Provenance::Documented
+        },
         verified: c.verified,
         unverified_reason: (!c.verified).then_some(UnverifiedReason::Undocumented),
         explain: c.explain.clone(),

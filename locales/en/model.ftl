@@ -73,6 +73,7 @@ sentence-joiner = {" "}
 
 evidence-documented = the AWS documentation
 evidence-derived = the instance's Region
+evidence-derived-rule = a general AWS rule (derived)
 evidence-declared = the operator's declaration
 evidence-observed = a live AWS API call ({ $observation })
 evidence-flows = { $origin ->

@@ -73,6 +73,7 @@ sentence-joiner = {""}
 
 evidence-documented = AWS 公式ドキュメント
 evidence-derived = インスタンスのリージョンからの導出
+evidence-derived-rule = AWS の一般的な規則からの導出
 evidence-declared = 運用者の申告
 evidence-observed = AWS API の実測結果（{ $observation }）
 evidence-flows = { $origin ->

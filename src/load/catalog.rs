@@ -210,7 +210,8 @@ fn category(
                 item,
                 "a claim",
                 &[
-                    "property", "value", "verified", "explain", "sources", "caveats", "change",
+                    "property", "value", "verified", "derived", "explain", "sources", "caveats",
+                    "change",
                 ],
             ) else {
                 continue;
@@ -226,6 +227,10 @@ fn category(
                 .get("verified")
                 .map(|n| boolean(ctx, n, "`verified`").unwrap_or(false))
                 .unwrap_or(true);
+            let derived = c
+                .get("derived")
+                .map(|n| boolean(ctx, n, "`derived`").unwrap_or(false))
+                .unwrap_or(false);
             let explain = c
                 .required(ctx, "explain", "a claim")
                 .and_then(|n| bilingual(ctx, n, "`explain`"));
@@ -266,6 +271,7 @@ fn category(
                     property,
                     value,
                     verified,
+                    derived,
                     explain,
                     sources: srcs,
                     caveats,

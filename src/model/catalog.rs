@@ -67,6 +67,10 @@ pub struct CatalogClaim {
     pub value: Value,
     /// False when the documentation does not settle it.
     pub verified: bool,
+    /// The value follows from a wider AWS rule the page does not state for
+    /// this data (e.g. TLS 1.2 from AWS's minimum for every API endpoint):
+    /// the claim's evidence is derived, not documented.
+    pub derived: bool,
     /// The fact, for the reader.
     pub explain: Bilingual,
     /// Source ids.

@@ -15,6 +15,9 @@ use crate::text::escape::md_escape;
 fn evidence_label(i: &I18n, lang: Lang, c: &Claim, origin: FlowOrigin) -> String {
     match c.provenance {
         Provenance::Documented => i.t(lang, "evidence-documented"),
+        // Derived from another claim (the instance's Region) or, in the
+        // catalog, from a wider AWS rule the explanation names.
+        Provenance::Derived if c.derived_from.is_empty() => i.t(lang, "evidence-derived-rule"),
         Provenance::Derived => i.t(lang, "evidence-derived"),
         Provenance::Declared => {
             let (file, line) = c

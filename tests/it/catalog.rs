@@ -199,6 +199,9 @@ fn connect_to_aws_services_tls_names_no_version_and_tls12_rests_on_the_endpoint_
         // ... and says where that comes from.
         assert!(cites(cl, "blog-tls12-endpoints"), "{}", cat.id);
         assert!(cites(cl, "ag-encryption-in-transit"), "{}", cat.id);
+        // The version is derived: the document labels its evidence 導出 /
+        // derived, not 公式文書 / documented.
+        assert!(cl.derived, "{}: TLS 1.2 is derived, not documented", cat.id);
         assert!(
             !cites(cl, "ag-infrastructure-security"),
             "{}: that page is about clients",
@@ -222,6 +225,24 @@ fn connect_to_aws_services_tls_names_no_version_and_tls12_rests_on_the_endpoint_
         );
     }
     assert_eq!(seen, 11, "S3 (7), Kinesis (2), CloudWatch Logs and KVS");
+}
+
+#[test]
+fn a_claim_that_says_it_is_derived_is_marked_derived_and_no_other() {
+    let c = catalog();
+    for cat in &c.categories {
+        for cl in &cat.claims {
+            let says =
+                cl.explain.en.contains("is derived from") || cl.explain.ja.contains("から導いた");
+            assert_eq!(
+                cl.derived,
+                says,
+                "{} {}: `derived: true` exactly where the explanation says the value is derived",
+                cat.id,
+                cl.property.name()
+            );
+        }
+    }
 }
 
 #[test]
