@@ -69,8 +69,10 @@ pub struct BuildArgs {
     #[arg(long, value_delimiter = ',', value_name = "STATUS")]
     pub fail_on: Vec<FailOn>,
     /// Sign the evidence pack with this OpenSSH private key (Ed25519, ECDSA
-    /// or RSA, no passphrase): writes pack/SHA256SUMS and SHA256SUMS.sig
-    /// (namespace `shoko-pack`, checked with `ssh-keygen -Y verify`).
+    /// or RSA, no passphrase), or through ssh-agent with a public key
+    /// (KEY.pub) or `SHA256:` fingerprint of a key the agent holds: writes
+    /// pack/SHA256SUMS and SHA256SUMS.sig (namespace `shoko-pack`, checked
+    /// with `ssh-keygen -Y verify`).
     #[arg(long, value_name = "KEY")]
     pub sign_key: Option<PathBuf>,
     /// Also write the Report model as JSON to this file.
