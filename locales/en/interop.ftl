@@ -25,6 +25,7 @@ interop-grade-col-answer-en = shoko's answer
 interop-grade-col-status = Status
 interop-grade-col-strength = Evidence strength
 interop-grade-col-sources = Sources
+interop-grade-col-requirements = Requirements
 interop-grade-answer = { $category } · { $property }: { $value } ({ $provenance })
 interop-grade-no-requirement = No requirement
 interop-grade-level-metric = Metric (item number confirmed)

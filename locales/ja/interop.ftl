@@ -24,6 +24,7 @@ interop-grade-col-answer-en = shoko の回答（英語）
 interop-grade-col-status = 状況
 interop-grade-col-strength = 証拠の強さ
 interop-grade-col-sources = 出典番号
+interop-grade-col-requirements = 要件
 interop-grade-answer = { $category }・{ $property }: { $value }（{ $provenance }）
 interop-grade-no-requirement = 要件なし
 interop-grade-level-metric = メトリクス（項番を確認済み）

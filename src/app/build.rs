@@ -3,7 +3,7 @@
 
 use super::collect::{live_evidence, LiveArgs, Source};
 use super::flows::FlowArgs;
-use super::inputs::{load_catalog, load_inputs, read_inputs, InputText, Inputs};
+use super::inputs::{grade_ids, load_catalog, load_inputs_graded, read_inputs, InputText, Inputs};
 use super::render::{render_with, Format, RenderOptions};
 use super::{dedup, Error, Outcome, Result};
 use crate::i18n::I18n;
@@ -148,7 +148,8 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     } else {
         read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
     };
-    let inputs = load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
+    let grades = grade_ids(&assets)?;
+    let inputs = load_inputs_graded(&catalog, &grades, rt.as_ref(), at.as_ref())?;
     if let Some(reqs) = &inputs.requirements {
         super::check::warn_conflicts(reqs, &catalog);
     }

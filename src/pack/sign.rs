@@ -40,7 +40,7 @@ pub struct SigningKey {
 #[derive(Clone)]
 enum Holder {
     /// The private key, read from its file.
-    File(PrivateKey),
+    File(Box<PrivateKey>),
     /// The agent at `socket` holds the private half of `public`.
     Agent { public: PublicKey, socket: PathBuf },
 }
@@ -166,7 +166,7 @@ impl SigningKey {
             return Err(KeyError::Encrypted { path: shown });
         }
         let key = SigningKey {
-            holder: Holder::File(key),
+            holder: Holder::File(Box::new(key)),
         };
         // Sign once now, so an unsupported key fails before anything is built.
         key.sign(b"").map_err(|_| KeyError::Unsupported {
