@@ -228,6 +228,7 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
         crate::pack::ZIP,
         crate::text::sha256_hex(&zip.bytes)
     );
+    let short = crate::interop::short::short_texts(&report, &i18n, &frameworks, &rows);
     let filled = fill(
         &file,
         &bytes,
@@ -237,6 +238,7 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
             mapping: &map,
             pack_ref: &pack_ref,
             evidence_label: &i18n.both("interop-fill-evidence", &[]),
+            short: &short,
         },
     )
     .map_err(|e| Error::Usage(e.to_string()))?;
