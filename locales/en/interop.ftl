@@ -25,6 +25,7 @@ interop-grade-col-answer-en = shoko's answer
 interop-grade-col-status = Status
 interop-grade-col-strength = Evidence strength
 interop-grade-col-sources = Sources
+interop-grade-col-requirements = Requirements
 interop-grade-answer = { $category } · { $property }: { $value } ({ $provenance })
 interop-grade-no-requirement = No requirement
 interop-grade-level-metric = Metric (item number confirmed)
@@ -42,3 +43,18 @@ interop-fill-col-reason = Why it was left blank
 interop-fill-blank-unmapped = shoko has no answer for this question ID (not a CAIQ v4 ID shoko answers, and not in the mapping file)
 interop-fill-blank-unknown-target = the mapping file maps it to { $target }, which shoko does not answer
 interop-fill-blank-not-in-list = the answer would be { $answer }, but the sheet's list allows only: { $allowed }
+
+# shoko fill: the short text of the explanation cell (mark, one sentence,
+# sources); the long explanation stays in the pack's questionnaire.xlsx.
+interop-fill-short = [{ $mark }] { $sentence } [Sources: { $sources }]
+interop-fill-short-bare = [{ $mark }] { $sentence }
+interop-fill-short-met = Every requirement mapped to this control is met ({ $requirements }).
+interop-fill-short-gap = Not met; remedy: { $remedies }.
+interop-fill-short-gap-bare = Not met ({ $requirements }).
+interop-fill-short-remedy = { $requirement } { $remedy }
+interop-fill-short-sep = {", "}
+interop-fill-short-review = The evidence cannot be compared mechanically, so a reviewer must confirm it ({ $requirements }).
+interop-fill-short-unverified = Not yet backed by settled evidence ({ $requirements }).
+interop-fill-short-not-applicable = The mapped properties do not apply ({ $requirements }).
+interop-fill-short-none = No requirement concerns this control, so nothing was compared; a reviewer must judge from the facts in the evidence pack.
+interop-fill-long = Full explanation: questionnaire.xlsx in the evidence pack ({ $id })

@@ -24,6 +24,7 @@ interop-grade-col-answer-en = shoko の回答（英語）
 interop-grade-col-status = 状況
 interop-grade-col-strength = 証拠の強さ
 interop-grade-col-sources = 出典番号
+interop-grade-col-requirements = 要件
 interop-grade-answer = { $category }・{ $property }: { $value }（{ $provenance }）
 interop-grade-no-requirement = 要件なし
 interop-grade-level-metric = メトリクス（項番を確認済み）
@@ -41,3 +42,18 @@ interop-fill-col-reason = 空欄の理由
 interop-fill-blank-unmapped = この質問 ID に対する shoko の回答がありません（shoko が回答する CAIQ v4 の ID ではなく、対応付けファイルにもありません）
 interop-fill-blank-unknown-target = 対応付けファイルでは { $target } に対応付けられていますが、shoko はこの ID に回答しません
 interop-fill-blank-not-in-list = 回答は { $answer } になりますが、シートの選択肢は次のものだけです: { $allowed }
+
+# shoko fill: the short text of the explanation cell (mark, one sentence,
+# sources); the long explanation stays in the pack's questionnaire.xlsx.
+interop-fill-short = 【{ $mark }】{ $sentence }［出典: { $sources }］
+interop-fill-short-bare = 【{ $mark }】{ $sentence }
+interop-fill-short-met = 対応する要件をすべて満たしています（{ $requirements }）。
+interop-fill-short-gap = 要件を満たしておらず、対応策は { $remedies } です。
+interop-fill-short-gap-bare = 要件を満たしていません（{ $requirements }）。
+interop-fill-short-remedy = { $requirement }: { $remedy }
+interop-fill-short-sep = 、
+interop-fill-short-review = 証跡を機械的に比較できないため、担当者による確認が必要です（{ $requirements }）。
+interop-fill-short-unverified = 確定した証跡による裏付けがまだありません（{ $requirements }）。
+interop-fill-short-not-applicable = 対応するプロパティはこのデータに当てはまりません（{ $requirements }）。
+interop-fill-short-none = この管理策に関わる要件がないため比較は行っておらず、担当者が証跡パックの事実をもとに判断する必要があります。
+interop-fill-long = 詳しい説明: 証跡パックの questionnaire.xlsx（{ $id }）

@@ -3,7 +3,7 @@
 
 use super::collect::{live_evidence, LiveArgs, Source};
 use super::flows::FlowArgs;
-use super::inputs::{load_catalog, load_inputs, read_inputs, InputText, Inputs};
+use super::inputs::{grade_ids, load_catalog, load_inputs_graded, read_inputs, InputText, Inputs};
 use super::render::{render_with, Format, RenderOptions};
 use super::{dedup, Error, Outcome, Result};
 use crate::i18n::I18n;
@@ -69,8 +69,10 @@ pub struct BuildArgs {
     #[arg(long, value_delimiter = ',', value_name = "STATUS")]
     pub fail_on: Vec<FailOn>,
     /// Sign the evidence pack with this OpenSSH private key (Ed25519, ECDSA
-    /// or RSA, no passphrase): writes pack/SHA256SUMS and SHA256SUMS.sig
-    /// (namespace `shoko-pack`, checked with `ssh-keygen -Y verify`).
+    /// or RSA, no passphrase), or through ssh-agent with a public key
+    /// (KEY.pub) or `SHA256:` fingerprint of a key the agent holds: writes
+    /// pack/SHA256SUMS and SHA256SUMS.sig (namespace `shoko-pack`, checked
+    /// with `ssh-keygen -Y verify`).
     #[arg(long, value_name = "KEY")]
     pub sign_key: Option<PathBuf>,
     /// Also write the Report model as JSON to this file.
@@ -146,7 +148,8 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     } else {
         read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
     };
-    let inputs = load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
+    let grades = grade_ids(&assets)?;
+    let inputs = load_inputs_graded(&catalog, &grades, rt.as_ref(), at.as_ref())?;
     if let Some(reqs) = &inputs.requirements {
         super::check::warn_conflicts(reqs, &catalog);
     }

@@ -20,6 +20,15 @@ pub enum DiffFailOn {
     None,
 }
 
+/// What `diff --out` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// `DIR/<lang>/diff.md`.
+    Md,
+    /// `DIR/<lang>/diff.pdf` (the same content, through Typst).
+    Pdf,
+}
+
 /// Arguments of `shoko diff`.
 #[derive(Args, Debug)]
 pub struct DiffArgs {
@@ -31,6 +40,9 @@ pub struct DiffArgs {
     /// without --json) the first language's Markdown goes to stdout.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Documents to write with --out, comma-separated: md, pdf.
+    #[arg(long, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<DiffFormat>,
     /// Languages, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "ja,en")]
     pub lang: Vec<Lang>,
@@ -81,6 +93,14 @@ fn read_pack(
 pub fn run(args: DiffArgs) -> Result<Outcome> {
     let assets = args.assets.assets();
     let langs = dedup(&args.lang);
+    let pdf = args.format.contains(&DiffFormat::Pdf);
+    let md = args.format.contains(&DiffFormat::Md);
+    if pdf && args.out.is_none() {
+        return Err(Error::Usage(
+            "--format pdf writes files\n  hint: add --out DIR (the PDFs go to DIR/<lang>/diff.pdf)"
+                .into(),
+        ));
+    }
     let signers = args
         .allowed_signers
         .as_deref()
@@ -93,12 +113,23 @@ pub fn run(args: DiffArgs) -> Result<Outcome> {
     let i18n = I18n::load(&assets)?;
     let mut files = Vec::new();
     for &lang in &langs {
+        // Markdown also when only PDF is asked: it is what stdout shows
+        // without --out; only the formats asked for are written.
         let text = crate::diff::render::markdown(&assets, &d, &i18n, lang)?;
-        files.push(OutFile {
-            path: format!("{}/diff.md", lang.code()),
-            bytes: text.into_bytes(),
-            private: false,
-        });
+        if md || args.out.is_none() {
+            files.push(OutFile {
+                path: format!("{}/diff.md", lang.code()),
+                bytes: text.into_bytes(),
+                private: false,
+            });
+        }
+        if pdf {
+            files.push(OutFile {
+                path: format!("{}/diff.pdf", lang.code()),
+                bytes: crate::diff::render::pdf(&assets, &d, &i18n, lang)?,
+                private: false,
+            });
+        }
     }
     let json = crate::diff::render::json(&d);
     if let Some(out) = &args.out {

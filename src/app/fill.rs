@@ -13,7 +13,7 @@
 //! write nothing.
 
 use super::collect::{live_evidence, LiveArgs, Source};
-use super::inputs::{load_catalog, load_inputs, read_inputs};
+use super::inputs::{load_catalog, load_inputs_graded, read_inputs};
 use super::render::{render_with, Format, RenderOptions};
 use super::{Error, Outcome, Result};
 use crate::i18n::I18n;
@@ -157,7 +157,12 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
     let frameworks =
         crate::pack::frameworks::load(&assets).map_err(|d| Error::Catalog(Diagnostics(d)))?;
     let (rt, at) = read_inputs(args.requirements.as_ref(), args.answers.as_ref())?;
-    let inputs = load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
+    let inputs = load_inputs_graded(
+        &catalog,
+        &frameworks.ipa_grade.ids(),
+        rt.as_ref(),
+        at.as_ref(),
+    )?;
     let (live, snapshot_files) = live_evidence(Source {
         evidence: args.evidence.as_deref(),
         live: false,
@@ -223,6 +228,7 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
         crate::pack::ZIP,
         crate::text::sha256_hex(&zip.bytes)
     );
+    let short = crate::interop::short::short_texts(&report, &i18n, &frameworks, &rows);
     let filled = fill(
         &file,
         &bytes,
@@ -232,6 +238,7 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
             mapping: &map,
             pack_ref: &pack_ref,
             evidence_label: &i18n.both("interop-fill-evidence", &[]),
+            short: &short,
         },
     )
     .map_err(|e| Error::Usage(e.to_string()))?;

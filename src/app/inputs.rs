@@ -68,9 +68,28 @@ pub struct Inputs {
     pub files: Vec<InputFile>,
 }
 
-/// Load and validate requirements and answers, collecting every problem.
+/// Load and validate requirements and answers, collecting every problem;
+/// `grade:` may name the built-in IPA grade items.
 pub fn load_inputs(
     catalog: &Catalog,
+    requirements: Option<&InputText>,
+    answers: Option<&InputText>,
+) -> Result<Inputs> {
+    let grades = grade_ids(&Assets::default())?;
+    load_inputs_graded(catalog, &grades, requirements, answers)
+}
+
+/// The IPA grade items of the framework mapping (what `grade:` may name).
+pub fn grade_ids(assets: &Assets) -> Result<Vec<String>> {
+    crate::pack::frameworks::load(assets)
+        .map(|f| f.ipa_grade.ids())
+        .map_err(|d| Error::Catalog(Diagnostics(d)))
+}
+
+/// [`load_inputs`] with the IPA grade items of `--assets` (`grades`).
+pub fn load_inputs_graded(
+    catalog: &Catalog,
+    grades: &[String],
     requirements: Option<&InputText>,
     answers: Option<&InputText>,
 ) -> Result<Inputs> {
@@ -92,7 +111,7 @@ pub fn load_inputs(
             sha256: f.sha256(),
         });
         let t = text(f, &mut diags)?;
-        inputs::load_requirements(&f.name, &t, &known)
+        inputs::load_requirements_graded(&f.name, &t, &known, grades)
             .map_err(|d| diags.extend(d))
             .ok()
     });

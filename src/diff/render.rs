@@ -12,6 +12,8 @@ use serde_json::{json, Value};
 
 /// The diff document's template.
 pub const TEMPLATE: &str = "templates/markdown/diff.md.tera";
+/// The diff's PDF template (same view, same font as the NFR PDF).
+pub const PDF_TEMPLATE: &str = "templates/pdf/diff.typ";
 
 fn bi(b: &super::read::Bi, lang: Lang) -> String {
     match lang {
@@ -62,6 +64,8 @@ fn change(i18n: &I18n, lang: Lang, c: &Change) -> Value {
         "priority": i18n.t(lang, &format!("priority-{}", c.priority)),
         "before": side(i18n, lang, &c.old),
         "after": side(i18n, lang, &c.new),
+        "before_status": c.old.status,
+        "after_status": c.new.status,
         "why": i18n.t(lang, why),
     })
 }
@@ -151,6 +155,24 @@ pub fn markdown(
 ) -> Result<String, TemplateError> {
     let text = crate::render::markdown::render(assets, TEMPLATE, &view(d, i18n, lang))?;
     Ok(text.trim_start().to_string())
+}
+
+/// The PDF of one language (`--format pdf`): the same view through Typst.
+/// Its only date is the new pack's as-of, so the bytes are deterministic.
+pub fn pdf(
+    assets: &Assets,
+    d: &Diff,
+    i18n: &I18n,
+    lang: Lang,
+) -> Result<Vec<u8>, crate::render::pdf::PdfError> {
+    crate::render::pdf::render_template(
+        assets,
+        PDF_TEMPLATE,
+        view(d, i18n, lang),
+        &format!("shoko-diff-{}", lang.code()),
+        &format!("shoko {}", d.new_tool_version),
+        &d.new_as_of,
+    )
 }
 
 /// `--json`: the diff for machines, pretty, with a final newline.

@@ -13,6 +13,7 @@ fn req(id: &str, category: &str, property: Property, expect: Vec<Condition>) -> 
         property,
         expect,
         priority: Priority::Must,
+        grade: Vec::new(),
         line: 1,
     }
 }

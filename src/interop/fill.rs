@@ -169,6 +169,9 @@ pub struct Answers<'a> {
     pub pack_ref: &'a str,
     /// The label put before the evidence when it goes in the comment.
     pub evidence_label: &'a Bilingual,
+    /// The short explanation of each row, by CAIQ id
+    /// ([`super::short::short_texts`]); the long one stays in the pack.
+    pub short: &'a BTreeMap<String, Bilingual>,
 }
 
 fn norm(s: &str) -> String {
@@ -436,7 +439,11 @@ pub fn fill(
                 Ok(v) => {
                     writes.push((answer_col, row, v.clone()));
                     let evidence = format!("{}\n{}", answers.pack_ref, r.evidence);
-                    let explain = r.implementation.get(lang).to_string();
+                    let explain = answers
+                        .short
+                        .get(&target)
+                        .map_or_else(|| r.implementation.get(lang), |t| t.get(lang))
+                        .to_string();
                     match (cols.comment, cols.evidence) {
                         (Some(c), Some(e)) => {
                             writes.push((c, row, explain));

@@ -14,3 +14,4 @@
 
 pub mod fill;
 pub mod oscal;
+pub mod short;

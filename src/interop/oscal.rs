@@ -545,6 +545,10 @@ fn finding(
             "status": status,
         },
     });
+    // The IPA 非機能要求グレード items the buyer tied it to (`grade:`).
+    if let Some(props) = f["props"].as_array_mut() {
+        props.extend(r.grade.iter().map(|g| prop("ipa-grade", g.clone())));
+    }
     if !observations.is_empty() {
         f["related-observations"] = Value::Array(
             observations

@@ -147,11 +147,23 @@ fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Cond
     ok.then_some(out)
 }
 
-/// Load a requirements file. `known` lists the catalog's categories.
+/// Load a requirements file. `known` lists the catalog's categories; no
+/// IPA grade items are known (see [`load_requirements_graded`]).
 pub fn load_requirements(
     file: &str,
     text_in: &str,
     known: &[String],
+) -> Result<Requirements, Vec<Diagnostic>> {
+    load_requirements_graded(file, text_in, known, &[])
+}
+
+/// Load a requirements file; `grades` lists the IPA grade items a
+/// requirement's `grade:` may name (`IpaGrade::ids`).
+pub fn load_requirements_graded(
+    file: &str,
+    text_in: &str,
+    known: &[String],
+    grades: &[String],
 ) -> Result<Requirements, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let mut ctx = Ctx {
@@ -189,7 +201,9 @@ pub fn load_requirements(
                     &mut ctx,
                     item,
                     "a requirement",
-                    &["id", "title", "category", "property", "expect", "priority"],
+                    &[
+                        "id", "title", "category", "property", "expect", "priority", "grade",
+                    ],
                 ) else {
                     continue;
                 };
@@ -242,6 +256,10 @@ pub fn load_requirements(
                         None => None,
                     },
                 };
+                let grade = match r.get("grade") {
+                    None => Some(Vec::new()),
+                    Some(n) => super::grade::requirement_grades(&mut ctx, n, grades),
+                };
                 if let (
                     Some(id),
                     Some(title),
@@ -249,7 +267,8 @@ pub fn load_requirements(
                     Some(property),
                     Some(expect),
                     Some(priority),
-                ) = (id, title, category, property, expect, priority)
+                    Some(grade),
+                ) = (id, title, category, property, expect, priority, grade)
                 {
                     reqs.push(Requirement {
                         id,
@@ -258,6 +277,7 @@ pub fn load_requirements(
                         property,
                         expect,
                         priority,
+                        grade,
                         line: item.pos.line,
                     });
                 }

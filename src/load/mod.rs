@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod diag;
+pub mod grade;
 pub mod inputs;
 pub mod yaml;
 

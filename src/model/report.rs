@@ -325,6 +325,9 @@ pub struct RequirementView {
     pub priority: Priority,
     /// Priority for the reader.
     pub priority_label: Bilingual,
+    /// IPA grade items named by the requirement (`grade:`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub grade: Vec<String>,
     /// Worst status of its verdicts.
     pub status: Status,
     /// Status for the reader.

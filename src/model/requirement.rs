@@ -69,6 +69,10 @@ pub struct Requirement {
     pub expect: Vec<Condition>,
     /// must / should / may.
     pub priority: Priority,
+    /// IPA 非機能要求グレード items the buyer ties it to (`grade:`); empty:
+    /// the mapping of its property decides.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub grade: Vec<String>,
     /// Line in the requirements file.
     pub line: usize,
 }

@@ -13,6 +13,9 @@ use crate::load::yaml::{self, Node};
 use crate::load::{bilingual, fields, seq, text, Code, Ctx, Diagnostic};
 use crate::model::{Bilingual, Property};
 use serde::Serialize;
+// The grade mapping is read in the load tier (requirements name its ids).
+use crate::load::grade::{properties, strings};
+pub use crate::load::grade::{IpaGrade, IpaLevel, IpaMetric};
 
 /// Where the mapping lives among the assets.
 pub const PATH: &str = "evidence/frameworks.yaml";
@@ -107,48 +110,6 @@ pub struct Framework {
     pub source: String,
 }
 
-/// How far an IPA grade mapping could be confirmed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum IpaLevel {
-    /// A metric number confirmed against IPA's own material.
-    Metric,
-    /// The metric could not be confirmed: mapped to its middle item.
-    Middle,
-}
-
-/// One row of the IPA 非機能要求グレード sheet (`nfr-grade.csv`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct IpaMetric {
-    /// `E.6` (middle) or `E.6.1.1` (metric).
-    pub id: String,
-    /// How far it was confirmed.
-    pub level: IpaLevel,
-    /// 大項目, as IPA wrote it.
-    pub major: String,
-    /// 中項目.
-    pub middle: String,
-    /// 小項目 (level metric only).
-    pub item: Option<String>,
-    /// メトリクス (level metric only).
-    pub metric: Option<String>,
-    /// Properties whose claims answer it.
-    pub properties: Vec<Property>,
-    /// Only these categories (empty: every one).
-    pub categories: Vec<String>,
-}
-
-/// The IPA grade mapping with IPA's notice.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct IpaGrade {
-    /// IPA's copyright notice.
-    pub notice: String,
-    /// Where IPA's terms of use are.
-    pub terms: String,
-    /// Rows, in file order.
-    pub metrics: Vec<IpaMetric>,
-}
-
 /// The whole mapping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Frameworks {
@@ -182,43 +143,6 @@ impl Frameworks {
         }
         out
     }
-}
-
-fn strings(ctx: &mut Ctx, node: &Node, what: &str) -> Vec<String> {
-    seq(ctx, node, what)
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|n| text(ctx, n, what).map(|s| s.trim().to_string()))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// A topic's properties; an unknown one is an error with a suggestion.
-fn properties(ctx: &mut Ctx, node: &Node) -> Vec<Property> {
-    let mut properties = Vec::new();
-    let Some(items) = seq(ctx, node, "properties") else {
-        return properties;
-    };
-    for n in items {
-        let Some(s) = text(ctx, n, "a property") else {
-            continue;
-        };
-        match Property::parse(s.trim()) {
-            Some(p) => properties.push(p),
-            None => {
-                let d = ctx.error(
-                    Code::UnknownProperty,
-                    n,
-                    format!("unknown property `{}`", s.trim()),
-                );
-                d.hint =
-                    crate::text::did_you_mean(s.trim(), Property::ALL.iter().map(|p| p.name()));
-            }
-        }
-    }
-    properties
 }
 
 /// A topic's IPA category (`id`, bilingual `title`).
@@ -293,103 +217,6 @@ fn topic(ctx: &mut Ctx, node: &Node) -> Option<Topic> {
         iso27017,
         ipa,
         unverified_items,
-    })
-}
-
-fn ipa_metric(ctx: &mut Ctx, node: &Node) -> Option<IpaMetric> {
-    let f = fields(
-        ctx,
-        node,
-        "an IPA grade metric",
-        &[
-            "id",
-            "level",
-            "major",
-            "middle",
-            "item",
-            "metric",
-            "properties",
-            "categories",
-        ],
-    )?;
-    let mut req = |k: &str| {
-        f.required(ctx, k, "an IPA grade metric")
-            .and_then(|n| text(ctx, n, k))
-            .map(|s| s.trim().to_string())
-    };
-    let (id, major, middle) = (req("id"), req("major"), req("middle"));
-    let opt = |ctx: &mut Ctx, k: &str| {
-        f.get(k)
-            .and_then(|n| text(ctx, n, k))
-            .map(|s| s.trim().to_string())
-    };
-    let (item, metric) = (opt(ctx, "item"), opt(ctx, "metric"));
-    let level = f
-        .required(ctx, "level", "an IPA grade metric")
-        .and_then(|n| {
-            let s = text(ctx, n, "the level")?;
-            let l = match s.trim() {
-                "metric" => Some(IpaLevel::Metric),
-                "middle" => Some(IpaLevel::Middle),
-                _ => None,
-            };
-            if l.is_none() {
-                ctx.error(Code::BadValue, n, format!("unknown level `{}`", s.trim()))
-                    .expected = Some("`metric` or `middle`".into());
-            }
-            l
-        });
-    let properties = f
-        .required(ctx, "properties", "an IPA grade metric")
-        .map(|n| properties(ctx, n))
-        .unwrap_or_default();
-    let categories = f
-        .get("categories")
-        .map(|n| strings(ctx, n, "categories"))
-        .unwrap_or_default();
-    let (id, level) = (id?, level?);
-    let depth = id.split('.').count();
-    let want = if level == IpaLevel::Metric { 4 } else { 2 };
-    if depth != want || (level == IpaLevel::Metric) != (item.is_some() && metric.is_some()) {
-        ctx.error(
-            Code::BadValue,
-            node,
-            format!("IPA item {id} does not match its level"),
-        )
-        .hint = Some(
-            "a `metric` has a number like E.6.1.1 and names its `item` and `metric`; a `middle` one a number like E.6 and neither"
-                .into(),
-        );
-    }
-    Some(IpaMetric {
-        id,
-        level,
-        major: major?,
-        middle: middle?,
-        item,
-        metric,
-        properties,
-        categories,
-    })
-}
-
-fn ipa_grade(ctx: &mut Ctx, node: &Node) -> Option<IpaGrade> {
-    let f = fields(ctx, node, "ipa_grade", &["notice", "terms", "metrics"])?;
-    let mut req = |k: &str| {
-        f.required(ctx, k, "ipa_grade")
-            .and_then(|n| text(ctx, n, k))
-            .map(|s| s.trim().to_string())
-    };
-    let (notice, terms) = (req("notice"), req("terms"));
-    let metrics = f
-        .required(ctx, "metrics", "ipa_grade")
-        .and_then(|n| seq(ctx, n, "metrics"))
-        .map(|items| items.iter().filter_map(|n| ipa_metric(ctx, n)).collect())
-        .unwrap_or_default();
-    Some(IpaGrade {
-        notice: notice?,
-        terms: terms?,
-        metrics,
     })
 }
 
@@ -488,7 +315,10 @@ pub fn parse(file: &str, src: &str) -> Result<Frameworks, Vec<Diagnostic>> {
         "the framework mapping",
         &["frameworks", "topics", "questions", "ipa_grade"],
     ) {
-        if let Some(g) = f.get("ipa_grade").and_then(|n| ipa_grade(&mut ctx, n)) {
+        if let Some(g) = f
+            .get("ipa_grade")
+            .and_then(|n| crate::load::grade::ipa_grade(&mut ctx, n))
+        {
             out.ipa_grade = g;
         }
         if let Some(items) = f

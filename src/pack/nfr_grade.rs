@@ -2,7 +2,9 @@
 //! questionnaire workbook: one row per IPA 非機能要求グレード 2018 item that
 //! `evidence/frameworks.yaml` maps (`ipa_grade`), with shoko's answer for
 //! each category concerned, the worst status of the requirements on those
-//! properties, the evidence strength and the source numbers.
+//! properties, the evidence strength, the source numbers and the
+//! requirements counted. A requirement that names items itself (`grade:
+//! E.6.1.1`) counts for those items only, and brings its own claims to them.
 //!
 //! Item numbers and names are IPA's; the sheet ends with IPA's copyright
 //! notice and where its terms of use are. A row mapped to a middle item
@@ -11,14 +13,14 @@
 use super::frameworks::{IpaGrade, IpaLevel, IpaMetric};
 use super::PackError;
 use crate::i18n::I18n;
-use crate::model::report::Report;
-use crate::model::{Lang, Status};
+use crate::model::report::{Report, RequirementView, VerdictView};
+use crate::model::{Lang, Property, Status};
 
 /// Sheet name in the workbook.
 pub const SHEET: &str = "非機能要求グレード";
 
 /// Column message ids and widths.
-const COLUMNS: [(&str, f64); 11] = [
+const COLUMNS: [(&str, f64); 12] = [
     ("interop-grade-col-id", 10.0),
     ("interop-grade-col-major", 14.0),
     ("interop-grade-col-middle", 18.0),
@@ -30,6 +32,7 @@ const COLUMNS: [(&str, f64); 11] = [
     ("interop-grade-col-status", 14.0),
     ("interop-grade-col-strength", 18.0),
     ("interop-grade-col-sources", 12.0),
+    ("interop-grade-col-requirements", 14.0),
 ];
 
 /// One row.
@@ -48,13 +51,50 @@ pub fn rows(report: &Report, i18n: &I18n, grade: &IpaGrade) -> Vec<Row> {
     grade.metrics.iter().map(|m| row(report, i18n, m)).collect()
 }
 
+/// Does requirement `r` speak to item `m`? Its own `grade:` decides when
+/// it has one (the buyer's mapping overrides shoko's); otherwise the
+/// mapping of its property (and, where the item is limited, categories).
+fn speaks_to(r: &RequirementView, m: &IpaMetric) -> bool {
+    if r.grade.is_empty() {
+        m.properties.contains(&r.property) && r.verdicts.iter().any(|v| concerns(m, &v.category))
+    } else {
+        r.grade.contains(&m.id)
+    }
+}
+
+/// The verdicts of `r` that count for `m`: all of them when the buyer
+/// named the item, those of the mapped categories otherwise.
+fn counted<'a>(r: &'a RequirementView, m: &'a IpaMetric) -> impl Iterator<Item = &'a VerdictView> {
+    r.verdicts
+        .iter()
+        .filter(move |v| !r.grade.is_empty() || concerns(m, &v.category))
+}
+
 fn row(report: &Report, i18n: &I18n, m: &IpaMetric) -> Row {
+    let reqs: Vec<&RequirementView> = report
+        .requirements
+        .iter()
+        .filter(|r| speaks_to(r, m))
+        .collect();
+    // The mapped claims, joined by the claims that the requirements naming
+    // this item are judged on (their property, in their categories).
+    let named: Vec<(&str, Property)> = reqs
+        .iter()
+        .filter(|r| !r.grade.is_empty())
+        .flat_map(|r| {
+            r.verdicts
+                .iter()
+                .map(move |v| (v.category.as_str(), r.property))
+        })
+        .collect();
     let claims: Vec<_> = report
         .categories
         .iter()
-        .filter(|c| concerns(m, &c.id))
         .flat_map(|c| c.claims.iter().map(move |x| (c, x)))
-        .filter(|(_, x)| m.properties.contains(&x.property))
+        .filter(|(c, x)| {
+            (concerns(m, &c.id) && m.properties.contains(&x.property))
+                || named.contains(&(c.id.as_str(), x.property))
+        })
         .collect();
     let answer = |lang: Lang| {
         claims
@@ -75,12 +115,9 @@ fn row(report: &Report, i18n: &I18n, m: &IpaMetric) -> Row {
             .join("\n")
     };
     // The worst status of the verdicts on these properties and categories.
-    let statuses: Vec<Status> = report
-        .requirements
+    let statuses: Vec<Status> = reqs
         .iter()
-        .filter(|r| m.properties.contains(&r.property))
-        .flat_map(|r| &r.verdicts)
-        .filter(|v| concerns(m, &v.category))
+        .flat_map(|r| counted(r, m))
         .map(|v| v.status)
         .collect();
     let worst = statuses.iter().copied().max_by_key(|s| s.severity());
@@ -122,6 +159,10 @@ fn row(report: &Report, i18n: &I18n, m: &IpaMetric) -> Row {
                 .map(|n| format!("[{n}]"))
                 .collect::<Vec<_>>()
                 .join(" "),
+            reqs.iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         ],
     }
 }

@@ -233,6 +233,55 @@ pub fn render_with(
     })
 }
 
+/// Lay out another template of the assets (e.g. `templates/pdf/diff.typ`)
+/// with one view and the same font, to PDF bytes. `ident` names the
+/// document; `as_of` (YYYY-MM-DD) is its only date, so the bytes are
+/// deterministic. `*_md` fields of the view become node trees, as for the
+/// NFR document.
+pub fn render_template(
+    assets: &crate::assets::Assets,
+    template: &str,
+    view: Value,
+    ident: &str,
+    creator: &str,
+    as_of: &str,
+) -> Result<Vec<u8>, PdfError> {
+    let engine = engine::Engine::with_template(assets, template)?;
+    let mut data = view;
+    convert(&mut data);
+    let lang = data["lang"].as_str().unwrap_or("").to_string();
+    let doc: PagedDocument = engine.compile(&lang, &data)?;
+    engine::evict();
+    let timestamp = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| {
+            use chrono::Datelike;
+            typst::foundations::Datetime::from_ymd_hms(
+                d.year(),
+                d.month() as u8,
+                d.day() as u8,
+                0,
+                0,
+                0,
+            )
+        });
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(creator.to_string())),
+        timestamp: timestamp.map(typst_pdf::Timestamp::new_utc),
+        ..Default::default()
+    };
+    typst_pdf::pdf(&doc, &options).map_err(|diags| {
+        PdfError::Export(
+            diags
+                .iter()
+                .map(|d| d.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
+
 #[cfg(test)]
 #[path = "pdf_tests.rs"]
 mod tests;

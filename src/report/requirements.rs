@@ -44,6 +44,7 @@ pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -
         expect,
         priority: r.priority,
         priority_label: i.both(&format!("priority-{}", serde_name(r.priority)), &[]),
+        grade: r.grade.clone(),
         status,
         status_label: status_label(i, status),
         line: r.line,

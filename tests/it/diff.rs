@@ -225,3 +225,101 @@ fn a_previous_format_pack_still_compares() {
     assert_eq!(code, 1, "{all}");
     assert!(out.contains("| RET-03 "), "{out}");
 }
+
+#[test]
+fn the_diff_as_pdf_says_what_the_markdown_says_in_both_languages_and_is_deterministic() {
+    let dir = scratch();
+    let d = dir.path();
+    pack(d, "last-year", "365 days", "Sample Bank Co., Ltd.");
+    pack(d, "this-year", "30 days", "Sample Bank Co., Ltd.");
+    let args = |out: &'static str| {
+        [
+            "last-year/pack",
+            "this-year/pack",
+            "--format",
+            "md,pdf",
+            "--out",
+            out,
+        ]
+    };
+    let (code, _, all) = diff(d, &args("one"));
+    assert_eq!(code, 1, "{all}");
+    let (code, _, all) = diff(d, &args("two"));
+    assert_eq!(code, 1, "{all}");
+    for (lang, title, regressions, before, after, gap, review) in [
+        (
+            "en",
+            "What changed since the last review",
+            "Regressions",
+            "365 days",
+            "30 days",
+            "Gap",
+            "Review",
+        ),
+        (
+            "ja",
+            "前回のレビューからの変更",
+            "後退",
+            "365日",
+            "30日",
+            "不適合",
+            "要確認",
+        ),
+    ] {
+        let pdf = d.join(format!("one/{lang}/diff.pdf"));
+        let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{lang}: no PDF: {e}"));
+        assert!(bytes.starts_with(b"%PDF-"), "{lang}: not a PDF");
+        assert!(d.join(format!("one/{lang}/diff.md")).exists(), "{lang}: md");
+        // Deterministic bytes across two runs.
+        assert_eq!(
+            bytes,
+            std::fs::read(d.join(format!("two/{lang}/diff.pdf"))).expect("second PDF"),
+            "{lang}: PDF bytes differ between runs"
+        );
+        let body: String = crate::common::tool("pdftotext", &[pdf.to_str().expect("path"), "-"])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let squashed: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        for want in [title, regressions, before, after, gap, review, "RET-03"] {
+            let w: String = want.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(squashed.contains(&w), "{lang}: `{want}` missing\n{body}");
+        }
+        // RET-03 is the first regression: it comes before any other row id
+        // of the regressions table.
+        let reg = squashed.find(regressions).expect("section");
+        let first_id = squashed[reg..]
+            .find("RET-03")
+            .expect("RET-03 in regressions");
+        assert!(
+            !squashed[reg..reg + first_id].contains("-0"),
+            "{lang}: another requirement before RET-03\n{body}"
+        );
+        // Both declarations are cited, as in the Markdown.
+        assert_eq!(
+            squashed.matches("answers.yaml:").count(),
+            2,
+            "{lang}: old and new declarations cited\n{body}"
+        );
+    }
+    // PDF alone writes no Markdown; PDF without --out is refused.
+    let (code, _, all) = diff(
+        d,
+        &[
+            "last-year/pack",
+            "this-year/pack",
+            "--format",
+            "pdf",
+            "--out",
+            "pdf-only",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(code, 1, "{all}");
+    assert!(d.join("pdf-only/en/diff.pdf").exists());
+    assert!(!d.join("pdf-only/en/diff.md").exists());
+    let (code, _, all) = diff(d, &["last-year/pack", "this-year/pack", "--format", "pdf"]);
+    assert_eq!(code, 2, "{all}");
+    assert!(all.contains("--out"), "{all}");
+}

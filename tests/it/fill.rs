@@ -429,3 +429,138 @@ fn fill_with_live_evidence_cites_raw_observations_that_are_in_the_pack() {
     }
     assert!(cited > 0, "the answers cite raw observations");
 }
+
+/// `pack/<name>` from `pack.zip`.
+fn from_zip(zip: &Path, name: &str) -> Vec<u8> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(zip).expect("zip")).expect("zip");
+    let mut e = z.by_name(&format!("pack/{name}")).expect("in the pack");
+    let mut b = Vec::new();
+    e.read_to_end(&mut b).expect("read");
+    b
+}
+
+/// The explanation part of a filled comment cell (before the evidence).
+fn explanation<'a>(cell: &'a str, evidence_label: &str) -> &'a str {
+    cell.split(evidence_label).next().unwrap_or("").trim_end()
+}
+
+#[test]
+fn fill_explanations_are_a_mark_one_sentence_and_sources_and_the_long_text_stays_in_the_pack() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    example_inputs(d);
+    py(&["caiq", &d.join("caiq.xlsx").display().to_string()]);
+    let o = run_fill(d, "caiq.xlsx", &[]);
+    assert!(o.status.success(), "{}", text(&o));
+    let ch = changed(&d.join("caiq.xlsx"), &d.join("out/caiq.xlsx"));
+    let sh = "CAIQv4.0.3";
+    let zip = d.join("out/pack.zip");
+    // The source labels the pack's claims.json gives its sources.
+    let claims: Value = serde_json::from_slice(&from_zip(&zip, "claims.json")).expect("claims");
+    let known: Vec<String> = claims["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| s["label"].as_str().expect("label").to_string())
+        .collect();
+    // The pack's questionnaire: CAIQ id → long English implementation text.
+    use calamine::{Reader, Xlsx};
+    let mut wb = Xlsx::new(std::io::Cursor::new(from_zip(&zip, "questionnaire.xlsx"))).expect("x");
+    let first = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&first).expect("sheet");
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let col = rows[0]
+        .iter()
+        .position(|h| h.contains("Implementation") && !h.contains('（') && !h.contains("(ja"))
+        .unwrap_or_else(|| panic!("implementation column: {:?}", rows[0]));
+    let long = |id: &str| -> String {
+        rows.iter()
+            .find(|r| r[0] == id)
+            .map(|r| r[col].clone())
+            .unwrap_or_else(|| panic!("{id} in the pack's questionnaire"))
+    };
+    for (cell, id, mark) in [
+        ("E4", "DSP-19.1", "[Unverified] "),
+        ("E5", "DSP-02.1", "[Review] "),
+        ("E6", "DSP-16.1", "[Gap] "),
+        ("E7", "CEK-03.1", "[Gap] "),
+        ("E9", "LOG-02.1", "[Met] "),
+    ] {
+        let full = s(&ch, &format!("{sh}!{cell}"));
+        let e = explanation(full, "Evidence (evidence pack files and SHA-256):");
+        let lines: Vec<&str> = e.lines().collect();
+        assert_eq!(
+            lines.len(),
+            2,
+            "{id}: the answer and where the rest is\n{e}"
+        );
+        let (answer, pointer) = (lines[0], lines[1]);
+        assert!(answer.starts_with(mark), "{id}: {answer}");
+        assert_eq!(
+            pointer,
+            format!("Full explanation: questionnaire.xlsx in the evidence pack ({id})")
+        );
+        // One sentence, then the sources' labels, each one the pack knows.
+        let (sentence, sources) = answer
+            .strip_suffix(']')
+            .and_then(|a| a.rsplit_once(" [Sources: "))
+            .unwrap_or_else(|| panic!("{id}: no sources: {answer}"));
+        let sentence = sentence.trim_start_matches(mark);
+        assert!(sentence.ends_with('.'), "{id}: {sentence}");
+        assert!(
+            !sentence[..sentence.len() - 1].contains(". "),
+            "{id}: one sentence: {sentence}"
+        );
+        for l in sources.split(", ") {
+            assert!(known.iter().any(|k| k == l), "{id}: unknown label {l}");
+        }
+        assert!(sentence.chars().count() <= 140, "{id}: short: {sentence}");
+        // The long explanation is in the pack, and not in the cell.
+        let long = long(id);
+        assert!(long.lines().count() > 1, "{id}: {long}");
+        for l in long.lines().skip(1) {
+            assert!(
+                !full.contains(l),
+                "{id}: the long line `{l}` is in the cell"
+            );
+        }
+    }
+    // A gap gives its remedy, never Yes.
+    let e6 = s(&ch, &format!("{sh}!E6"));
+    assert!(
+        e6.starts_with("[Gap] Not met; remedy: ") && e6.contains("Negotiate"),
+        "{e6}"
+    );
+
+    // The Japanese sheet gets the Japanese short text.
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    example_inputs(d);
+    py(&["ja", &d.join("sheet.xlsx").display().to_string()]);
+    std::fs::write(
+        d.join("mapping.yaml"),
+        "\"1-2\": DSP-16.1\n\"2-2\": LOG-02.1\n",
+    )
+    .expect("mapping");
+    let o = run_fill(d, "sheet.xlsx", &["--mapping", "mapping.yaml"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let ch = changed(&d.join("sheet.xlsx"), &d.join("out/sheet.xlsx"));
+    let sh = "セキュリティチェックシート";
+    let e5 = s(&ch, &format!("{sh}!E5"));
+    let lines: Vec<&str> = e5.lines().collect();
+    assert!(
+        lines[0].starts_with("【×不適合】要件を満たしておらず、対応策は ")
+            && lines[0].contains("［出典: "),
+        "{e5}"
+    );
+    assert_eq!(
+        lines[1],
+        "詳しい説明: 証跡パックの questionnaire.xlsx（DSP-16.1）"
+    );
+    let e7 = s(&ch, &format!("{sh}!E7"));
+    assert!(e7.starts_with("【○適合】"), "{e7}");
+}

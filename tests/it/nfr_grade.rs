@@ -190,3 +190,158 @@ fn nfr_grade_the_example_pack_answers_every_mapped_item_with_its_verdict() {
         .collect();
     assert_eq!(sheet, rows);
 }
+
+/// The example's requirements with `grade:` lines added after `priority`
+/// of the named requirements, built as `md,pack,oscal` in `dir/out`.
+fn build_graded(dir: &Path, grades: &[(&str, &str)]) -> std::process::Output {
+    let mut text = std::fs::read_to_string(root().join("evidence/examples/requirements.yaml"))
+        .expect("requirements");
+    for (id, grade) in grades {
+        let at = text.find(&format!("- id: {id}\n")).expect("requirement");
+        let p = at + text[at..].find("    priority:").expect("priority");
+        let end = p + text[p..].find('\n').expect("eol") + 1;
+        text.insert_str(end, &format!("    grade: {grade}\n"));
+    }
+    std::fs::write(dir.join("requirements.yaml"), text).expect("w");
+    std::fs::copy(
+        root().join("evidence/examples/answers.yaml"),
+        dir.join("answers.yaml"),
+    )
+    .expect("answers");
+    crate::common::shoko(
+        &[
+            "build",
+            "-r",
+            "requirements.yaml",
+            "-a",
+            "answers.yaml",
+            "--format",
+            "md,pack,oscal",
+            "--as-of",
+            crate::common::AS_OF,
+            "--out",
+            "out",
+        ],
+        dir,
+    )
+}
+
+fn row<'a>(rows: &'a [Vec<String>], id: &str) -> &'a Vec<String> {
+    rows.iter().find(|r| r[0] == id).expect("row")
+}
+
+#[test]
+fn nfr_grade_a_requirements_own_grade_overrides_the_mapping_in_csv_xlsx_and_oscal() {
+    // Without `grade:`, the mapping decides: ENC-01 (key owner) speaks to
+    // E.6, RET-03 (call recordings) to no item (E.7 is flow logs only).
+    let plain = tempfile::tempdir().expect("tmp");
+    let o = build_graded(plain.path(), &[]);
+    assert!(o.status.success(), "{}", crate::common::text(&o));
+    let rows = csv_rows(&plain.path().join("out/pack/nfr-grade.csv"));
+    assert_eq!(rows[0][11], "要件");
+    assert!(
+        row(&rows, "E.6")[11].contains("ENC-01"),
+        "{:?}",
+        row(&rows, "E.6")
+    );
+    assert!(!row(&rows, "E.7")[11].contains("RET-03"));
+    let e7_before = row(&rows, "E.7").clone();
+
+    // The buyer ties RET-03 to E.7 and ENC-01 to E.5 (a list).
+    let dir = tempfile::tempdir().expect("tmp");
+    let o = build_graded(dir.path(), &[("RET-03", "E.7"), ("ENC-01", "[E.5]")]);
+    assert!(o.status.success(), "{}", crate::common::text(&o));
+    let rows = csv_rows(&dir.path().join("out/pack/nfr-grade.csv"));
+    let (e5, e6, e7) = (row(&rows, "E.5"), row(&rows, "E.6"), row(&rows, "E.7"));
+    // Joins: E.7 now counts RET-03 beside the mapped RET-04, and answers
+    // with the call recordings' retention too.
+    assert!(
+        e7[11].contains("RET-03") && e7[11].contains("RET-04"),
+        "{e7:?}"
+    );
+    assert!(e7[6].contains("通話録音"), "{}", e7[6]);
+    assert!(e7[6].len() > e7_before[6].len(), "E.7 gained a claim");
+    // Overrides: ENC-01 leaves E.6 and joins E.5.
+    assert!(!e6[11].contains("ENC-01"), "{e6:?}");
+    assert!(e5[11].contains("ENC-01"), "{e5:?}");
+    // E.5's status is at least as bad as ENC-01's (a gap in the example:
+    // the keys are AWS owned).
+    assert_eq!(e5[8], "×不適合", "{e5:?}");
+
+    // The workbook's sheet says the same.
+    use calamine::{open_workbook, Reader, Xlsx};
+    let mut wb: Xlsx<_> =
+        open_workbook(dir.path().join("out/pack/questionnaire.xlsx")).expect("xlsx");
+    let range = wb.worksheet_range("非機能要求グレード").expect("sheet");
+    let sheet: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(sheet, rows);
+
+    // OSCAL: the finding of each requirement names its items.
+    let ar: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("out/oscal/assessment-results.json")).expect("oscal"),
+    )
+    .expect("json");
+    let findings = ar["assessment-results"]["results"][0]["findings"]
+        .as_array()
+        .expect("findings");
+    let grades_of = |id: &str| -> Vec<String> {
+        let f = findings
+            .iter()
+            .find(|f| {
+                f["props"].as_array().is_some_and(|p| {
+                    p.iter()
+                        .any(|p| p["name"] == "requirement" && p["value"] == id)
+                })
+            })
+            .expect("finding");
+        f["props"]
+            .as_array()
+            .expect("props")
+            .iter()
+            .filter(|p| p["name"] == "ipa-grade")
+            .map(|p| p["value"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(grades_of("RET-03"), ["E.7"]);
+    assert_eq!(grades_of("ENC-01"), ["E.5"]);
+    assert!(grades_of("RET-01").is_empty());
+}
+
+#[test]
+fn nfr_grade_an_unknown_grade_item_is_an_error_at_its_position_with_a_suggestion() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // A metric number under E.6, which shoko maps only as a whole.
+    let o = build_graded(dir.path(), &[("ENC-01", "E.6.1.1")]);
+    let msg = crate::common::text(&o);
+    assert_eq!(o.status.code(), Some(2), "{msg}");
+    // The line of the inserted `grade:` (after ENC-01's priority), column 12.
+    let text = std::fs::read_to_string(dir.path().join("requirements.yaml")).expect("r");
+    let line = text
+        .lines()
+        .position(|l| l == "    grade: E.6.1.1")
+        .expect("line")
+        + 1;
+    assert!(
+        msg.contains(&format!("requirements.yaml:{line}:12")),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("E.6.1.1") && msg.contains("grade: E.6"),
+        "{msg}"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing written");
+    // A typo gets a did-you-mean; a list item is found at its own position.
+    let dir = tempfile::tempdir().expect("tmp");
+    let o = build_graded(dir.path(), &[("RET-03", "[E.7, E5]")]);
+    let msg = crate::common::text(&o);
+    assert_eq!(o.status.code(), Some(2), "{msg}");
+    assert!(msg.contains("did you mean `E.5`?"), "{msg}");
+    assert!(
+        msg.contains("`E.5`, `E.6`, `E.7`"),
+        "expected lists the items: {msg}"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}

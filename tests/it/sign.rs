@@ -322,7 +322,7 @@ fn unsigned_packs_and_bad_keys_say_so() {
     let o = build(dir.path(), "bad-out", &dir.path().join("requirements.yaml"));
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(
-        text(&o).contains("not an OpenSSH private key"),
+        text(&o).contains("not an OpenSSH private or public key"),
         "{}",
         text(&o)
     );
@@ -338,4 +338,194 @@ fn unsigned_packs_and_bad_keys_say_so() {
     );
     assert_eq!(code, 2, "{msg}");
     assert!(msg.contains("broken:2:1"), "{msg}");
+}
+
+/// A real `ssh-agent` on a socket in `dir`, ended when dropped.
+struct Agent {
+    child: std::process::Child,
+    sock: PathBuf,
+}
+
+impl Drop for Agent {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Agent {
+    fn start(dir: &Path) -> Agent {
+        let sock = dir.join("agent.sock");
+        let child = Command::new("ssh-agent")
+            .arg("-D")
+            .arg("-a")
+            .arg(&sock)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("ssh-agent is needed (scripts/test installs openssh-client)");
+        let agent = Agent { child, sock };
+        for _ in 0..200 {
+            if agent.sock.exists() {
+                return agent;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        panic!("ssh-agent did not open {}", agent.sock.display());
+    }
+
+    /// `ssh-add KEY`, answering a passphrase through SSH_ASKPASS.
+    fn add(&self, dir: &Path, key: &Path, passphrase: &str) {
+        let askpass = dir.join("askpass.sh");
+        std::fs::write(&askpass, format!("#!/bin/sh\necho '{passphrase}'\n")).expect("askpass");
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&askpass, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        let o = Command::new("ssh-add")
+            .arg(key)
+            .env("SSH_AUTH_SOCK", &self.sock)
+            .env("SSH_ASKPASS", &askpass)
+            .env("SSH_ASKPASS_REQUIRE", "force")
+            .env("DISPLAY", ":0")
+            .stdin(Stdio::null())
+            .output()
+            .expect("ssh-add is needed (scripts/test installs openssh-client)");
+        assert!(o.status.success(), "ssh-add: {}", text(&o));
+    }
+}
+
+/// `shoko build ... --sign-key KEY` with SSH_AUTH_SOCK set to `sock` (or unset).
+fn build_with_agent(dir: &Path, out: &str, key: &str, sock: Option<&Path>) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_shoko"));
+    c.args([
+        "build",
+        "-r",
+        "requirements.yaml",
+        "-a",
+        "answers.yaml",
+        "--format",
+        "md,pack",
+        "--as-of",
+        AS_OF,
+        "--out",
+        out,
+        "--sign-key",
+        key,
+    ])
+    .current_dir(dir);
+    match sock {
+        Some(s) => c.env("SSH_AUTH_SOCK", s),
+        None => c.env_remove("SSH_AUTH_SOCK"),
+    };
+    c.output().expect("run shoko")
+}
+
+#[test]
+fn a_passphrase_key_held_by_ssh_agent_signs_through_the_agent() {
+    let dir = scratch();
+    let d = dir.path();
+    let agent = Agent::start(d);
+    let locked = keygen(d, "locked", &["-N", "correct horse"]);
+    agent.add(d, &locked, "correct horse");
+    let public = locked.with_extension("pub");
+    let o = build_with_agent(d, "out", &public.display().to_string(), Some(&agent.sock));
+    assert!(o.status.success(), "{}", text(&o));
+    let pack = d.join("out/pack");
+    let signers = allowed(d, "release@example.com", &locked, "");
+    let v = ssh_verify(&pack, &signers, "release@example.com", "shoko-pack");
+    assert!(v.status.success(), "ssh-keygen -Y verify: {}", text(&v));
+    let c = sha256sum_check(&pack);
+    assert!(c.status.success(), "sha256sum -c: {}", text(&c));
+    for target in [pack.clone(), d.join("out/pack.zip")] {
+        let (code, msg) = verify(&target, Some(&signers));
+        assert_eq!(code, 0, "{msg}");
+        assert!(
+            msg.contains("signature: good, signed by release@example.com"),
+            "{msg}"
+        );
+    }
+    // The agent identity by its fingerprint signs the same bytes (Ed25519
+    // is deterministic).
+    let fp = crate::common::tool("ssh-keygen", &["-l", "-f", public.to_str().expect("path")]);
+    let fp = fp
+        .split_whitespace()
+        .nth(1)
+        .expect("fingerprint")
+        .to_string();
+    assert!(fp.starts_with("SHA256:"), "{fp}");
+    let o = build_with_agent(d, "by-fingerprint", &fp, Some(&agent.sock));
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        std::fs::read(d.join("out/pack.zip")).expect("a")
+            == std::fs::read(d.join("by-fingerprint/pack.zip")).expect("b"),
+        "signing by fingerprint gives another pack.zip"
+    );
+}
+
+#[test]
+fn the_agent_signs_exactly_what_the_key_file_signs() {
+    let dir = scratch();
+    let d = dir.path();
+    let agent = Agent::start(d);
+    let key = keygen(d, "release", &[]);
+    agent.add(d, &key, "");
+    let o = build_with_agent(
+        d,
+        "via-agent",
+        &format!("{}.pub", key.display()),
+        Some(&agent.sock),
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let o = build(d, "via-file", &key);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        std::fs::read(d.join("via-agent/pack/SHA256SUMS.sig")).expect("a")
+            == std::fs::read(d.join("via-file/pack/SHA256SUMS.sig")).expect("b"),
+        "the agent's signature differs from the key file's"
+    );
+    assert!(
+        std::fs::read(d.join("via-agent/pack.zip")).expect("a")
+            == std::fs::read(d.join("via-file/pack.zip")).expect("b"),
+        "pack.zip differs between agent and key file"
+    );
+}
+
+#[test]
+fn no_agent_or_a_key_the_agent_lacks_is_a_clear_error_and_writes_nothing() {
+    let dir = scratch();
+    let d = dir.path();
+    let key = keygen(d, "release", &[]);
+    let other = keygen(d, "other", &[]);
+    let public = format!("{}.pub", key.display());
+    // No agent running.
+    let o = build_with_agent(d, "no-agent", &public, None);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("no agent is running") && text(&o).contains("SSH_AUTH_SOCK"),
+        "{}",
+        text(&o)
+    );
+    assert!(!d.join("no-agent").exists(), "nothing written");
+    // SSH_AUTH_SOCK names no agent.
+    let o = build_with_agent(d, "gone", &public, Some(&d.join("no-such.sock")));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("cannot reach ssh-agent"), "{}", text(&o));
+    assert!(!d.join("gone").exists(), "nothing written");
+    // An agent that holds another key.
+    let agent = Agent::start(d);
+    agent.add(d, &other, "");
+    let o = build_with_agent(d, "missing", &public, Some(&agent.sock));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let fp = crate::common::tool("ssh-keygen", &["-l", "-f", &public]);
+    let fp = fp.split_whitespace().nth(1).expect("fingerprint");
+    assert!(
+        text(&o).contains("ssh-agent does not hold the key") && text(&o).contains(fp),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains("ssh-add"), "{}", text(&o));
+    assert!(!d.join("missing").exists(), "nothing written");
+    // A fingerprint the agent does not hold.
+    let o = build_with_agent(d, "missing-fp", fp, Some(&agent.sock));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!d.join("missing-fp").exists(), "nothing written");
 }

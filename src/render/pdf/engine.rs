@@ -35,9 +35,14 @@ pub struct Engine {
 impl Engine {
     /// Build the engine from the assets (the template and the font).
     pub fn new(assets: &Assets) -> Result<Engine, PdfError> {
+        Engine::with_template(assets, TEMPLATE)
+    }
+
+    /// Build an engine for another template of the assets (e.g. the diff's).
+    pub fn with_template(assets: &Assets, path: &str) -> Result<Engine, PdfError> {
         let template = assets
-            .get(TEMPLATE)
-            .ok_or_else(|| PdfError::Missing(TEMPLATE.into()))?;
+            .get(path)
+            .ok_or_else(|| PdfError::Missing(path.into()))?;
         let font = assets
             .get(FONT)
             .ok_or_else(|| PdfError::Missing(FONT.into()))?;
