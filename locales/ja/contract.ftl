@@ -1,0 +1,26 @@
+# 契約終了時の消去・消去証明・返還（issue 17）。
+property-deletion-at-contract-end = 契約終了時の消去
+property-deletion-certificate = 消去証明書の提出
+property-data-return-on-request = 求めに応じた返還
+property-data-return-format = 返還時の形式
+
+answer-deletion-at-contract-end-yes = 消去される
+answer-deletion-at-contract-end-no = 消去されない
+answer-deletion-certificate-yes = 提出する
+answer-deletion-certificate-no = 提出しない
+answer-data-return-on-request-yes = 可
+answer-data-return-on-request-no = 不可
+
+expect-deletion-at-contract-end-yes = 契約終了時に消去されること
+expect-deletion-at-contract-end-no = 契約終了後も保持されること
+expect-deletion-certificate-yes = 消去を証明する書類が提出されること
+expect-deletion-certificate-no = 消去を証明する書類が提出されないこと
+expect-data-return-on-request-yes = 求めに応じて返還できること
+expect-data-return-on-request-no = 返還できないこと
+
+fact-deletion-at-contract-end-yes = 契約終了時にデータは消去されます
+fact-deletion-at-contract-end-no = 契約終了時にデータは消去されません
+fact-deletion-certificate-yes = 消去を証明する書類が提出されます
+fact-deletion-certificate-no = 消去を証明する書類は提出されません
+fact-data-return-on-request-yes = 求めに応じてデータを返還できます
+fact-data-return-on-request-no = 求めに応じたデータの返還はできません
