@@ -189,7 +189,9 @@ pub fn load_requirements(
                     &mut ctx,
                     item,
                     "a requirement",
-                    &["id", "title", "category", "property", "expect", "priority"],
+                    &[
+                        "id", "title", "category", "property", "expect", "priority", "scope",
+                    ],
                 ) else {
                     continue;
                 };
@@ -242,6 +244,12 @@ pub fn load_requirements(
                         None => None,
                     },
                 };
+                let scope = match r.get("scope") {
+                    None => Some(None),
+                    Some(n) => {
+                        super::scope::scope(&mut ctx, n, category.as_ref(), property).map(Some)
+                    }
+                };
                 if let (
                     Some(id),
                     Some(title),
@@ -249,7 +257,8 @@ pub fn load_requirements(
                     Some(property),
                     Some(expect),
                     Some(priority),
-                ) = (id, title, category, property, expect, priority)
+                    Some(scope),
+                ) = (id, title, category, property, expect, priority, scope)
                 {
                     reqs.push(Requirement {
                         id,
@@ -258,6 +267,7 @@ pub fn load_requirements(
                         property,
                         expect,
                         priority,
+                        scope,
                         line: item.pos.line,
                     });
                 }

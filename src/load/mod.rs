@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod diag;
 pub mod inputs;
+pub mod scope;
 pub mod yaml;
 
 pub use diag::{Code, Diagnostic, Diagnostics};
