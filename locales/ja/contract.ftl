@@ -24,3 +24,19 @@ fact-deletion-certificate-yes = 消去を証明する書類が提出されます
 fact-deletion-certificate-no = 消去を証明する書類は提出されません
 fact-data-return-on-request-yes = 求めに応じてデータを返還できます
 fact-data-return-on-request-no = 求めに応じたデータの返還はできません
+
+# 選択的保存：要件の対象範囲（タグ・プレフィックス）をバケットで確認した結果。
+observe-s3-retention-rule-scope = ライフサイクルルール { $rule } が、バケット { $bucket } の{ $kind ->
+        [tag] タグ { $scope } が付いた
+       *[prefix] プレフィックス { $scope } 配下の
+    }オブジェクトを作成から{ $days }日後に失効させます。
+observe-s3-retention-none-scope = バケット { $bucket } の{ $kind ->
+        [tag] タグ { $scope } が付いた
+       *[prefix] プレフィックス { $scope } 配下の
+    }オブジェクトすべてに適用される有効な失効ルールがないため、これらのオブジェクトは削除されるまで保持されます。
+observe-s3-scope-legal-hold = バケットでオブジェクトロックが有効なため、リーガルホールドを設定したオブジェクトのバージョンは、解除されるまでライフサイクルルールにかかわらず保持されます。リーガルホールドはオブジェクトのバージョンごとに設定され、バケット単位の API では確認できません。
+observe-s3-scope-no-lock = バケットでオブジェクトロックが有効になっていないため、リーガルホールドでこれらのオブジェクトを保持することはできません。保持期間はライフサイクルルールだけで決まります。
+scope-tag = タグ { $scope } が付いたオブジェクト
+scope-prefix = プレフィックス { $scope } 配下のオブジェクト
+expect-with-scope = { $expect }（対象: { $scope }）
+observe-s3-scope-shorter-wins = ルール { $short } もこれらのオブジェクトに適用され、ルール { $long } より早く失効させます。失効ルールが重なる場合、S3 は短いほうを適用します。長く保持するオブジェクトは、短いルールが適用されないプレフィックスに置く必要があります。

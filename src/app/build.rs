@@ -150,6 +150,11 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     if let Some(reqs) = &inputs.requirements {
         super::check::warn_conflicts(reqs, &catalog);
     }
+    let scopes = inputs
+        .requirements
+        .as_ref()
+        .map(|r| r.scopes())
+        .unwrap_or_default();
     let (mut live, snapshot_files) = live_evidence(Source {
         evidence: args.evidence.as_deref(),
         live: args.live,
@@ -159,6 +164,7 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
         as_of,
         i18n: &i18n,
         flow_assumption: args.flows.assumption(),
+        scopes: &scopes,
     })?;
     // Exported flows given on the command line take the place of fetched
     // ones; they start in the collected CONTACTFLOW_LOGS unless
@@ -233,7 +239,7 @@ pub fn build_report(
         .as_ref()
         .map(|r| r.requirements.as_slice())
         .unwrap_or(&[]);
-    let verdicts = crate::gap::analyze(reqs, catalog, &resolved.claims);
+    let verdicts = crate::gap::analyze_scoped(reqs, catalog, &resolved.claims, &resolved.scoped);
     crate::report::build(
         i18n,
         crate::report::Parts {

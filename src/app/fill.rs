@@ -158,6 +158,11 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
         crate::pack::frameworks::load(&assets).map_err(|d| Error::Catalog(Diagnostics(d)))?;
     let (rt, at) = read_inputs(args.requirements.as_ref(), args.answers.as_ref())?;
     let inputs = load_inputs(&catalog, rt.as_ref(), at.as_ref())?;
+    let scopes = inputs
+        .requirements
+        .as_ref()
+        .map(|r| r.scopes())
+        .unwrap_or_default();
     let (live, snapshot_files) = live_evidence(Source {
         evidence: args.evidence.as_deref(),
         live: false,
@@ -169,6 +174,7 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
         // fill has no --flow-logging: fetched flows' unknown entries stay
         // unknown (review), as documented.
         flow_assumption: None,
+        scopes: &scopes,
     })?;
     let report = super::build::build_report(&catalog, &i18n, &inputs, &live, as_of);
     let observations = crate::pack::RawObservation::from_snapshot_files(&snapshot_files);

@@ -129,6 +129,23 @@ pub struct Requirement {
     pub line: usize,
 }
 
+impl Requirements {
+    /// Every (category, scope) the requirements name, without repeats, in
+    /// file order: live evidence observes retention for each.
+    pub fn scopes(&self) -> Vec<(String, Scope)> {
+        let mut out: Vec<(String, Scope)> = Vec::new();
+        for r in &self.requirements {
+            if let (CategorySel::One(c), Some(s)) = (&r.category, &r.scope) {
+                let k = (c.clone(), s.clone());
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+}
+
 /// A loaded requirements file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Requirements {
