@@ -36,7 +36,8 @@ observe-s3-retention-none-scope = No enabled lifecycle rule expires every object
     } in bucket { $bucket }, so those objects are kept until someone deletes them.
 observe-s3-scope-legal-hold = Object Lock is enabled on the bucket, so a legal hold can keep single object versions past any lifecycle rule until it is removed. Legal holds are set per object version, and no bucket-level call shows them.
 observe-s3-scope-no-lock = Object Lock is not enabled on the bucket, so no legal hold can keep these objects: how long they stay rests on the lifecycle rules alone.
-scope-tag = objects tagged { $scope }
-scope-prefix = objects under prefix { $scope }
+scope-tag = objects tagged "{ $scope }"
+scope-prefix = objects under prefix "{ $scope }"
 expect-with-scope = { $expect } (only { $scope })
 observe-s3-scope-shorter-wins = Rule { $short } covers these objects too and expires them sooner than rule { $long }: where expiration rules overlap, S3 honours the shorter one. Objects kept longer need a prefix the shorter rule does not cover.
+scope-needs-live = A subset's retention is judged from the bucket's lifecycle rules read live (`shoko collect`); a declared retention speaks of the whole category, so it is not used for the subset.

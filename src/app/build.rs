@@ -37,6 +37,9 @@ impl FailOn {
     }
 }
 
+/// The named examples beside the built-in one (`evidence/examples/NAME/`).
+pub const EXAMPLES: &[&str] = &["municipal"];
+
 /// Arguments of `shoko build`.
 #[derive(Args, Debug)]
 pub struct BuildArgs {
@@ -46,9 +49,10 @@ pub struct BuildArgs {
     /// The operator's declared answers.
     #[arg(long, short = 'a', value_name = "FILE", conflicts_with = "example")]
     pub answers: Option<PathBuf>,
-    /// Use the built-in example requirements and answers.
-    #[arg(long)]
-    pub example: bool,
+    /// Use the built-in example requirements and answers; `--example
+    /// municipal` for the municipal call-center specification.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    pub example: Option<String>,
     /// Languages, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "ja,en")]
     pub lang: Vec<Lang>,
@@ -138,10 +142,20 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     };
     let catalog = load_catalog(&assets)?;
     let i18n = I18n::load(&assets)?;
-    let (rt, at) = if args.example {
+    let (rt, at) = if let Some(name) = &args.example {
+        let dir = match name.trim() {
+            "" => "evidence/examples".to_string(),
+            n if EXAMPLES.contains(&n) => format!("evidence/examples/{n}"),
+            n => {
+                return Err(Error::Usage(format!(
+                    "--example `{n}` is not a built-in example\n  expected: `--example` alone (the built-in one) or `--example {}`",
+                    EXAMPLES.join("` / `--example ")
+                )))
+            }
+        };
         (
-            InputText::builtin(&assets, "evidence/examples/requirements.yaml"),
-            InputText::builtin(&assets, "evidence/examples/answers.yaml"),
+            InputText::builtin(&assets, &format!("{dir}/requirements.yaml")),
+            InputText::builtin(&assets, &format!("{dir}/answers.yaml")),
         )
     } else {
         read_inputs(args.requirements.as_ref(), args.answers.as_ref())?

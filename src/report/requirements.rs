@@ -27,7 +27,7 @@ pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -
         Some(s) => {
             let scope = i.both(
                 &format!("scope-{}", s.kind()),
-                &[("scope", format!("`{}`", md_escape(&s.label())))],
+                &[("scope", md_escape(&s.label()))],
             );
             let with = |lang: Lang| {
                 i.t_args(
@@ -146,6 +146,11 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
         let mut extra = Vec::new();
         // A scope's gap: what the rules do to that subset (a shorter rule
         // that also covers it, Object Lock) is what the remedy turns on.
+        // No observed claim for the scope: only live evidence reads the
+        // lifecycle rules that treat the subset apart.
+        if r.scope.is_some() && v.status == Status::Unverified && claim.is_none() {
+            extra.push(i.t(lang, "scope-needs-live"));
+        }
         if r.scope.is_some() && v.status == Status::Gap {
             for cv in claim.map(|c| c.caveats.as_slice()).unwrap_or_default() {
                 extra.push(i.t_args(
