@@ -6,7 +6,7 @@
 use crate::model::answer::{Answer, Answers, NotInUse};
 use crate::model::catalog::{Catalog, CatalogClaim};
 use crate::model::claim::{Claim, Provenance, Resolved, SourceKey, UnverifiedReason};
-use crate::model::evidence::LiveEvidence;
+use crate::model::evidence::{LiveEvidence, ObservedClaim};
 use crate::model::{Property, Value};
 
 fn documented(category: &str, c: &CatalogClaim) -> Claim {
@@ -137,26 +137,7 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
                 c
             } else if let Some(o) = observed {
                 out.observations.extend(o.observations.iter().cloned());
-                Claim {
-                    category: cat.id.clone(),
-                    property: p,
-                    value: o.value.clone(),
-                    provenance: Provenance::Observed,
-                    verified: !o.stale,
-                    unverified_reason: o.stale.then_some(UnverifiedReason::Stale),
-                    explain: o.explain.clone(),
-                    note: None,
-                    reference: None,
-                    caveats: o.condition.iter().chain(&o.caveats).cloned().collect(),
-                    cites: o
-                        .observations
-                        .iter()
-                        .map(|r| SourceKey::Observation { id: r.id.clone() })
-                        .collect(),
-                    fallback: None,
-                    derived_from: Vec::new(),
-                    condition: o.condition.clone(),
-                }
+                observed_claim(o)
             } else if let Some((a, file)) = answer {
                 declared(a, file, doc)
             } else if let Some(d) = doc {
@@ -174,7 +155,36 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
         }
     }
     derive_regions(catalog, &mut out.claims);
+    for o in &live.scoped {
+        if let Some(scope) = &o.scope {
+            out.observations.extend(o.observations.iter().cloned());
+            out.scoped.push((scope.clone(), observed_claim(o)));
+        }
+    }
     out
+}
+
+fn observed_claim(o: &ObservedClaim) -> Claim {
+    Claim {
+        category: o.category.clone(),
+        property: o.property,
+        value: o.value.clone(),
+        provenance: Provenance::Observed,
+        verified: !o.stale,
+        unverified_reason: o.stale.then_some(UnverifiedReason::Stale),
+        explain: o.explain.clone(),
+        note: None,
+        reference: None,
+        caveats: o.condition.iter().chain(&o.caveats).cloned().collect(),
+        cites: o
+            .observations
+            .iter()
+            .map(|r| SourceKey::Observation { id: r.id.clone() })
+            .collect(),
+        fallback: None,
+        derived_from: Vec::new(),
+        condition: o.condition.clone(),
+    }
 }
 
 /// The flows themselves are evidence of the deployment: when at least one

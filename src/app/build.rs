@@ -37,6 +37,9 @@ impl FailOn {
     }
 }
 
+/// The named examples beside the built-in one (`evidence/examples/NAME/`).
+pub const EXAMPLES: &[&str] = &["municipal"];
+
 /// Arguments of `shoko build`.
 #[derive(Args, Debug)]
 pub struct BuildArgs {
@@ -46,9 +49,10 @@ pub struct BuildArgs {
     /// The operator's declared answers.
     #[arg(long, short = 'a', value_name = "FILE", conflicts_with = "example")]
     pub answers: Option<PathBuf>,
-    /// Use the built-in example requirements and answers.
-    #[arg(long)]
-    pub example: bool,
+    /// Use the built-in example requirements and answers; `--example
+    /// municipal` for the municipal call-center specification.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    pub example: Option<String>,
     /// Languages, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "ja,en")]
     pub lang: Vec<Lang>,
@@ -140,10 +144,20 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     };
     let catalog = load_catalog(&assets)?;
     let i18n = I18n::load(&assets)?;
-    let (rt, at) = if args.example {
+    let (rt, at) = if let Some(name) = &args.example {
+        let dir = match name.trim() {
+            "" => "evidence/examples".to_string(),
+            n if EXAMPLES.contains(&n) => format!("evidence/examples/{n}"),
+            n => {
+                return Err(Error::Usage(format!(
+                    "--example `{n}` is not a built-in example\n  expected: `--example` alone (the built-in one) or `--example {}`",
+                    EXAMPLES.join("` / `--example ")
+                )))
+            }
+        };
         (
-            InputText::builtin(&assets, "evidence/examples/requirements.yaml"),
-            InputText::builtin(&assets, "evidence/examples/answers.yaml"),
+            InputText::builtin(&assets, &format!("{dir}/requirements.yaml")),
+            InputText::builtin(&assets, &format!("{dir}/answers.yaml")),
         )
     } else {
         read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
@@ -153,6 +167,11 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     if let Some(reqs) = &inputs.requirements {
         super::check::warn_conflicts(reqs, &catalog);
     }
+    let scopes = inputs
+        .requirements
+        .as_ref()
+        .map(|r| r.scopes())
+        .unwrap_or_default();
     let (mut live, snapshot_files) = live_evidence(Source {
         evidence: args.evidence.as_deref(),
         live: args.live,
@@ -162,6 +181,7 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
         as_of,
         i18n: &i18n,
         flow_assumption: args.flows.assumption(),
+        scopes: &scopes,
     })?;
     // Exported flows given on the command line take the place of fetched
     // ones; they start in the collected CONTACTFLOW_LOGS unless
@@ -236,7 +256,7 @@ pub fn build_report(
         .as_ref()
         .map(|r| r.requirements.as_slice())
         .unwrap_or(&[]);
-    let verdicts = crate::gap::analyze(reqs, catalog, &resolved.claims);
+    let verdicts = crate::gap::analyze_scoped(reqs, catalog, &resolved.claims, &resolved.scoped);
     crate::report::build(
         i18n,
         crate::report::Parts {

@@ -169,6 +169,8 @@ pub struct Source<'a> {
     pub i18n: &'a I18n,
     /// `--flow-logging`: the assumption for fetched flows' `unknown` entries.
     pub flow_assumption: Option<crate::model::flow::Logging>,
+    /// The scopes the requirements name (category, scope).
+    pub scopes: &'a [(String, crate::model::requirement::Scope)],
 }
 
 /// Read or collect the snapshot and interpret it; empty without either.
@@ -215,7 +217,7 @@ pub fn live_evidence(src: Source) -> Result<(LiveEvidence, Vec<OutFile>)> {
             )));
         }
     }
-    let mut live = crate::observe::interpret(
+    let mut live = crate::observe::interpret_scoped(
         &snap,
         &crate::observe::Options {
             as_of: src.as_of,
@@ -223,6 +225,7 @@ pub fn live_evidence(src: Source) -> Result<(LiveEvidence, Vec<OutFile>)> {
             instances: filter.clone(),
         },
         src.i18n,
+        src.scopes,
     );
     let fetched = crate::observe::fetched(&snap, &crate::observe::chosen_instances(&snap, &filter));
     live.flow_logging = fetched.logging;

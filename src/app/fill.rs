@@ -163,6 +163,11 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
         rt.as_ref(),
         at.as_ref(),
     )?;
+    let scopes = inputs
+        .requirements
+        .as_ref()
+        .map(|r| r.scopes())
+        .unwrap_or_default();
     let (live, snapshot_files) = live_evidence(Source {
         evidence: args.evidence.as_deref(),
         live: false,
@@ -174,6 +179,7 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
         // fill has no --flow-logging: fetched flows' unknown entries stay
         // unknown (review), as documented.
         flow_assumption: None,
+        scopes: &scopes,
     })?;
     let report = super::build::build_report(&catalog, &i18n, &inputs, &live, as_of);
     let observations = crate::pack::RawObservation::from_snapshot_files(&snapshot_files);

@@ -2,11 +2,13 @@
 //! of a category conflict when no value could meet both (at most 6 months
 //! and at least 5 years of contact records). A conflict is a warning, never
 //! an error: the inputs still load and build, `check` prints it, and the
-//! documents show it once with a way out.
+//! documents show it once with a way out. Requirements whose scopes differ
+//! (flagged recordings 5 years, the rest 1 month) speak of different
+//! objects and never conflict.
 
 use crate::model::catalog::Catalog;
 use crate::model::claim::Claim;
-use crate::model::requirement::{CategorySel, Condition, Expected, Requirement};
+use crate::model::requirement::{same_scope, CategorySel, Condition, Expected, Requirement};
 use crate::model::verdict::Verdict;
 use crate::model::{Duration, Property, Remedy, Status, Value};
 use serde::Serialize;
@@ -99,7 +101,7 @@ pub fn find(reqs: &[Requirement], catalog: &Catalog) -> Vec<Conflict> {
     let mut out = Vec::new();
     for (i, a) in reqs.iter().enumerate() {
         for b in &reqs[i + 1..] {
-            if a.property != b.property {
+            if a.property != b.property || !same_scope(&a.scope, &b.scope) {
                 continue;
             }
             let conds: Vec<&Condition> = a.expect.iter().chain(&b.expect).collect();
@@ -170,10 +172,9 @@ pub fn remedy_clashes(
                 && v.status == Status::Gap
                 && matches!(v.remedy, Some(Remedy::Design | Remedy::Configure))
         }) {
-            for b in reqs
-                .iter()
-                .filter(|b| b.id != a.id && b.property == a.property)
-            {
+            for b in reqs.iter().filter(|b| {
+                b.id != a.id && b.property == a.property && same_scope(&a.scope, &b.scope)
+            }) {
                 if !scope(b, catalog).contains(&v.category) {
                     continue;
                 }

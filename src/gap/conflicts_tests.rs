@@ -14,6 +14,7 @@ fn req(id: &str, category: &str, property: Property, expect: Vec<Condition>) -> 
         expect,
         priority: Priority::Must,
         grade: Vec::new(),
+        scope: None,
         line: 1,
     }
 }
@@ -195,4 +196,82 @@ fn keeping_records_longer_breaks_the_shorter_limit() {
         &catalog()
     )
     .is_empty());
+}
+
+fn scoped(mut r: Requirement, scope: Option<crate::model::requirement::Scope>) -> Requirement {
+    r.scope = scope;
+    r
+}
+
+#[test]
+fn requirements_on_different_scopes_do_not_conflict() {
+    use crate::model::requirement::Scope;
+    let flagged = Some(Scope::Tag {
+        key: "legal-hold".into(),
+        value: "true".into(),
+    });
+    let keep = req(
+        "KEEP",
+        "call-recordings",
+        Property::Retention,
+        vec![Condition::AtLeast(d("5 years"))],
+    );
+    let purge = req(
+        "PURGE",
+        "call-recordings",
+        Property::Retention,
+        vec![Condition::AtMost(d("1 month"))],
+    );
+    let c = catalog();
+    // Same (absent) scope: 5 years and 1 month cannot both hold.
+    assert_eq!(find(&[keep.clone(), purge.clone()], &c).len(), 1);
+    // Flagged recordings 5 years, the rest 1 month: one checkable pair.
+    let pair = [scoped(keep.clone(), flagged.clone()), purge.clone()];
+    assert!(find(&pair, &c).is_empty());
+    // Two different scopes neither.
+    let other = Some(Scope::Prefix("holds/".into()));
+    let pair = [
+        scoped(keep.clone(), flagged.clone()),
+        scoped(purge.clone(), other),
+    ];
+    assert!(find(&pair, &c).is_empty());
+    // The same scope twice still conflicts.
+    let pair = [scoped(keep, flagged.clone()), scoped(purge, flagged)];
+    assert_eq!(find(&pair, &c).len(), 1);
+}
+
+#[test]
+fn a_remedy_on_one_scope_does_not_clash_with_another_scope() {
+    use crate::model::requirement::Scope;
+    let keep = scoped(
+        req(
+            "KEEP",
+            "call-recordings",
+            Property::Retention,
+            vec![Condition::AtLeast(d("5 years"))],
+        ),
+        Some(Scope::Prefix("holds/".into())),
+    );
+    let purge = req(
+        "PURGE",
+        "call-recordings",
+        Property::Retention,
+        vec![Condition::AtMost(d("1 month"))],
+    );
+    let v = gap("KEEP", "call-recordings", Remedy::Configure);
+    let clashes = remedy_clashes(
+        &[keep.clone(), purge.clone()],
+        std::slice::from_ref(&v),
+        &[],
+        &catalog(),
+    );
+    assert!(clashes.is_empty(), "{clashes:?}");
+    let unscoped = scoped(keep, None);
+    let clashes = remedy_clashes(&[unscoped, purge], &[v], &[], &catalog());
+    assert_eq!(clashes.len(), 1);
+}
+
+#[test]
+fn scopable_categories_are_the_s3_backed_ones() {
+    assert_eq!(crate::model::requirement::SCOPABLE, crate::gap::S3_BACKED);
 }

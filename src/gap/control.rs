@@ -74,7 +74,11 @@ pub fn control(category: &str, property: Property) -> Control {
 /// Deleting the instance leaves a resource of the customer's account in
 /// place: removing it is a step of the customer's own exit procedure.
 fn exit_step(category: &str, property: Property) -> bool {
-    CUSTOMER_OWNED.contains(&category) && property == Property::DeletionOnInstanceDelete
+    CUSTOMER_OWNED.contains(&category)
+        && matches!(
+            property,
+            Property::DeletionOnInstanceDelete | Property::DeletionAtContractEnd
+        )
 }
 
 /// The remedy of a gap the catalog names no change for.

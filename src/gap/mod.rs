@@ -11,7 +11,7 @@ pub mod control;
 use crate::model::catalog::{Allowed, Catalog, Change, Direction};
 use crate::model::claim::{Claim, Provenance, UnverifiedReason};
 use crate::model::duration::Standing;
-use crate::model::requirement::{CategorySel, Condition, Expected, Requirement};
+use crate::model::requirement::{CategorySel, Condition, Expected, Requirement, Scope};
 use crate::model::verdict::{Reason, Verdict};
 use crate::model::{Duration, KeyOwner, Property, Protocol, Remedy, Status, Value};
 
@@ -356,14 +356,50 @@ pub fn uncovered_categories(req: &Requirement, catalog: &Catalog, claims: &[Clai
 
 /// Judge every requirement.
 pub fn analyze(reqs: &[Requirement], catalog: &Catalog, claims: &[Claim]) -> Vec<Verdict> {
+    analyze_scoped(reqs, catalog, claims, &[])
+}
+
+/// Judge every requirement; a scoped one against the observed claim about
+/// its scope.
+pub fn analyze_scoped(
+    reqs: &[Requirement],
+    catalog: &Catalog,
+    claims: &[Claim],
+    scoped: &[(Scope, Claim)],
+) -> Vec<Verdict> {
     let mut out = Vec::new();
     for req in reqs {
         for cat in categories_for(req, catalog, claims) {
-            let claim = claims
-                .iter()
-                .find(|c| c.category == cat && c.property == req.property);
+            let claim = claim_for(req, &cat, claims, scoped);
             out.push(judge(req, claim, catalog, &cat));
         }
     }
     out
+}
+
+/// The claim a requirement is judged against in one category. A scoped
+/// requirement (a subset of the objects) meets the observed claim about
+/// that scope; without one, the category's claim only where it compares
+/// nothing (customer-defined, not applicable): a value declared or
+/// documented for the whole category says nothing certain about a subset
+/// that lifecycle rules may treat apart.
+pub fn claim_for<'a>(
+    req: &Requirement,
+    category: &str,
+    claims: &'a [Claim],
+    scoped: &'a [(Scope, Claim)],
+) -> Option<&'a Claim> {
+    let whole = claims
+        .iter()
+        .find(|c| c.category == category && c.property == req.property);
+    let Some(scope) = &req.scope else {
+        return whole;
+    };
+    scoped
+        .iter()
+        .find(|(s, c)| s == scope && c.category == category && c.property == req.property)
+        .map(|(_, c)| c)
+        .or_else(|| {
+            whole.filter(|c| matches!(c.value, Value::CustomerDefined | Value::NotApplicable))
+        })
 }

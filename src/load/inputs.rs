@@ -203,6 +203,7 @@ pub fn load_requirements_graded(
                     "a requirement",
                     &[
                         "id", "title", "category", "property", "expect", "priority", "grade",
+                        "scope",
                     ],
                 ) else {
                     continue;
@@ -260,6 +261,12 @@ pub fn load_requirements_graded(
                     None => Some(Vec::new()),
                     Some(n) => super::grade::requirement_grades(&mut ctx, n, grades),
                 };
+                let scope = match r.get("scope") {
+                    None => Some(None),
+                    Some(n) => {
+                        super::scope::scope(&mut ctx, n, category.as_ref(), property).map(Some)
+                    }
+                };
                 if let (
                     Some(id),
                     Some(title),
@@ -268,7 +275,8 @@ pub fn load_requirements_graded(
                     Some(expect),
                     Some(priority),
                     Some(grade),
-                ) = (id, title, category, property, expect, priority, grade)
+                    Some(scope),
+                ) = (id, title, category, property, expect, priority, grade, scope)
                 {
                     reqs.push(Requirement {
                         id,
@@ -278,6 +286,7 @@ pub fn load_requirements_graded(
                         expect,
                         priority,
                         grade,
+                        scope,
                         line: item.pos.line,
                     });
                 }

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod diag;
 pub mod grade;
 pub mod inputs;
+pub mod scope;
 pub mod yaml;
 
 pub use diag::{Code, Diagnostic, Diagnostics};

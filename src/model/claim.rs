@@ -97,6 +97,8 @@ pub enum UnverifiedReason {
 pub struct Resolved {
     /// Claims per category, in catalog order.
     pub claims: Vec<Claim>,
+    /// Observed claims about a requirement's scope, with that scope.
+    pub scoped: Vec<(super::requirement::Scope, Claim)>,
     /// Every observation cited.
     pub observations: Vec<ObservationRef>,
 }

@@ -50,6 +50,10 @@ pub struct ObservedClaim {
     /// (a versioned bucket is emptied only if every version is deleted).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<Bilingual>,
+    /// The subset of objects the value is about, when a requirement named
+    /// one (retention of objects tagged `legal-hold=true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<super::requirement::Scope>,
 }
 
 /// Live evidence that could not be had for one property.
@@ -123,6 +127,10 @@ pub struct FlowEvidence {
 pub struct LiveEvidence {
     /// Observed claims.
     pub claims: Vec<ObservedClaim>,
+    /// Observed claims about a requirement's scope (a subset of a
+    /// category's objects), apart from the category-wide ones.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scoped: Vec<ObservedClaim>,
     /// Properties whose live evidence failed.
     pub unavailable: Vec<Unavailable>,
     /// The flow analysis, when flows were given or fetched.

@@ -127,6 +127,19 @@ pub enum Property {
     /// dates of birth, as well as the sensitive classes) reaches the flow logs.
     #[serde(rename = "personal-data-logged")]
     PersonalDataLogged,
+    /// Whether the data is erased when the service contract between the
+    /// buyer and the operator ends.
+    #[serde(rename = "deletion.at-contract-end")]
+    DeletionAtContractEnd,
+    /// Whether a written confirmation of the deletion is provided.
+    #[serde(rename = "deletion.certificate")]
+    DeletionCertificate,
+    /// Whether the data can be handed back to the buyer on request.
+    #[serde(rename = "data-return.on-request")]
+    DataReturnOnRequest,
+    /// The form in which the data is handed back.
+    #[serde(rename = "data-return.format")]
+    DataReturnFormat,
 }
 
 /// The shape of a property's values.
@@ -148,7 +161,7 @@ pub enum ValueKind {
 
 impl Property {
     /// Every property, in document order.
-    pub const ALL: [Property; 14] = [
+    pub const ALL: [Property; 18] = [
         Property::Region,
         Property::Storage,
         Property::Retention,
@@ -163,6 +176,10 @@ impl Property {
         Property::SensitiveInputLogged,
         Property::PersonalDataLogged,
         Property::DataAccessLogged,
+        Property::DeletionAtContractEnd,
+        Property::DeletionCertificate,
+        Property::DataReturnOnRequest,
+        Property::DataReturnFormat,
     ];
 
     /// The name users write (`encryption.at-rest.key`).
@@ -182,6 +199,10 @@ impl Property {
             Property::SensitiveInputLogged => "sensitive-input-logged",
             Property::DataAccessLogged => "data-access-logged",
             Property::PersonalDataLogged => "personal-data-logged",
+            Property::DeletionAtContractEnd => "deletion.at-contract-end",
+            Property::DeletionCertificate => "deletion.certificate",
+            Property::DataReturnOnRequest => "data-return.on-request",
+            Property::DataReturnFormat => "data-return.format",
         }
     }
 
@@ -194,7 +215,9 @@ impl Property {
     pub fn kind(self) -> ValueKind {
         match self {
             Property::Region => ValueKind::Region,
-            Property::Storage | Property::AccessControl => ValueKind::Text,
+            Property::Storage | Property::AccessControl | Property::DataReturnFormat => {
+                ValueKind::Text
+            }
             Property::Retention => ValueKind::Duration,
             Property::RetentionConfigurable
             | Property::DeletionOnRequest
@@ -203,7 +226,10 @@ impl Property {
             | Property::Pii
             | Property::SensitiveInputLogged
             | Property::DataAccessLogged
-            | Property::PersonalDataLogged => ValueKind::Bool,
+            | Property::PersonalDataLogged
+            | Property::DeletionAtContractEnd
+            | Property::DeletionCertificate
+            | Property::DataReturnOnRequest => ValueKind::Bool,
             Property::EncryptionAtRestKey => ValueKind::Key,
             Property::EncryptionInTransit => ValueKind::Protocols,
         }

@@ -45,6 +45,59 @@ pub enum Condition {
     Is(Expected),
 }
 
+/// The subset of a category's objects a requirement is about (selective
+/// retention: flagged recordings kept 5 years, the rest 1 month).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Objects carrying this S3 object tag (`key=value`).
+    Tag {
+        /// Tag key.
+        key: String,
+        /// Tag value.
+        value: String,
+    },
+    /// Objects whose key starts with this prefix (from the bucket's root).
+    Prefix(String),
+}
+
+impl Scope {
+    /// The scope as users write it (`tag legal-hold=true`, `prefix holds/`).
+    pub fn label(&self) -> String {
+        match self {
+            Scope::Tag { key, value } => format!("{key}={value}"),
+            Scope::Prefix(p) => p.clone(),
+        }
+    }
+    /// Which kind of scope (`tag`, `prefix`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Scope::Tag { .. } => "tag",
+            Scope::Prefix(_) => "prefix",
+        }
+    }
+}
+
+/// The categories a `scope` can narrow: data kept as objects in the
+/// customer's S3 bucket, where lifecycle rules filter by prefix and tag
+/// (the same list as `gap::S3_BACKED`; a test keeps them equal).
+pub const SCOPABLE: &[&str] = &[
+    "call-recordings",
+    "chat-transcripts",
+    "screen-recordings",
+    "attachments",
+    "email-messages",
+    "contact-evaluations",
+    "scheduled-reports",
+    "contact-lens-outputs",
+];
+
+/// Two requirements whose scopes differ speak of different objects: they
+/// never conflict. No scope (every object) differs from any scope.
+pub fn same_scope(a: &Option<Scope>, b: &Option<Scope>) -> bool {
+    a == b
+}
+
 /// The buyer's organisation and system.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Customer {
@@ -73,8 +126,28 @@ pub struct Requirement {
     /// the mapping of its property decides.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub grade: Vec<String>,
+    /// The subset of objects it is about; `None` for all of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
     /// Line in the requirements file.
     pub line: usize,
+}
+
+impl Requirements {
+    /// Every (category, scope) the requirements name, without repeats, in
+    /// file order: live evidence observes retention for each.
+    pub fn scopes(&self) -> Vec<(String, Scope)> {
+        let mut out: Vec<(String, Scope)> = Vec::new();
+        for r in &self.requirements {
+            if let (CategorySel::One(c), Some(s)) = (&r.category, &r.scope) {
+                let k = (c.clone(), s.clone());
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// A loaded requirements file.

@@ -4,6 +4,7 @@
 
 use super::view::{Cites, Draft, Gap, Out, View};
 use crate::model::evidence::{LiveEvidence, ObservedClaim, Unavailable};
+use crate::model::requirement::Scope;
 use crate::model::{Bilingual, Property, Value};
 use crate::text::escape::md_escape;
 
@@ -20,15 +21,19 @@ fn value_label(v: &Value) -> String {
     }
 }
 
-/// Every (category, property) any instance speaks of, sorted.
-fn keys(per: &[(String, Out)]) -> Vec<(String, Property)> {
-    let mut keys: Vec<(String, Property)> = Vec::new();
+/// Every (category, property, scope) any instance speaks of, sorted.
+fn keys(per: &[(String, Out)]) -> Vec<(String, Property, Option<Scope>)> {
+    let mut keys: Vec<(String, Property, Option<Scope>)> = Vec::new();
     for (_, out) in per {
         for k in out
             .drafts
             .iter()
-            .map(|d| (d.category.clone(), d.property))
-            .chain(out.gaps.iter().map(|g| (g.category.clone(), g.property)))
+            .map(|d| (d.category.clone(), d.property, d.scope.clone()))
+            .chain(
+                out.gaps
+                    .iter()
+                    .map(|g| (g.category.clone(), g.property, None)),
+            )
         {
             if !keys.contains(&k) {
                 keys.push(k);
@@ -45,16 +50,27 @@ pub(super) fn merge(view: &View, mut per: Vec<(String, Out)>) -> LiveEvidence {
     per.sort_by(|a, b| a.0.cmp(&b.0));
     let multi = per.len() > 1;
     let mut live = LiveEvidence::default();
-    for (cat, prop) in keys(&per) {
+    for (cat, prop, scope) in keys(&per) {
         let drafts: Vec<(&str, &Draft)> = per
             .iter()
             .flat_map(|(l, out)| {
                 out.drafts
                     .iter()
-                    .filter(|d| d.category == cat && d.property == prop)
+                    .filter(|d| d.category == cat && d.property == prop && d.scope == scope)
                     .map(move |d| (l.as_str(), d))
             })
             .collect();
+        // A scoped claim stands apart; where instances disagree on it, the
+        // scope has no observed value (its requirement stays unverified).
+        if scope.is_some() {
+            if let Ok(mut c) = one_property(view, &drafts, &[], multi) {
+                c.category = cat;
+                c.property = prop;
+                c.scope = scope;
+                live.scoped.push(c);
+            }
+            continue;
+        }
         let gaps: Vec<(&str, &Gap)> = per
             .iter()
             .flat_map(|(l, out)| {
@@ -186,5 +202,6 @@ fn one_property(
         stale: cites.iter().any(|(i, _)| view.stale(*i)),
         observations: cites.iter().map(|(i, p)| view.cite(*i, p)).collect(),
         condition: drafts.iter().find_map(|(_, d)| d.condition.clone()),
+        scope: None,
     })
 }

@@ -117,7 +117,19 @@ pub fn chosen_instances<'a>(snap: &'a Snapshot, names: &[String]) -> Vec<&'a Ins
 
 /// Read a snapshot into observed claims and the reasons some are missing.
 pub fn interpret(snap: &Snapshot, opts: &Options, i18n: &I18n) -> LiveEvidence {
-    let view = View::new(snap, opts.as_of, opts.max_age_days, i18n);
+    interpret_scoped(snap, opts, i18n, &[])
+}
+
+/// [`interpret`], also observing S3 retention for each scope (category,
+/// scope) the requirements name.
+pub fn interpret_scoped(
+    snap: &Snapshot,
+    opts: &Options,
+    i18n: &I18n,
+    scopes: &[(String, crate::model::requirement::Scope)],
+) -> LiveEvidence {
+    let mut view = View::new(snap, opts.as_of, opts.max_age_days, i18n);
+    view.scopes = scopes.to_vec();
     let per: Vec<(String, Out)> = chosen_instances(snap, &opts.instances)
         .into_iter()
         .map(|inst| {

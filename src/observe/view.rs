@@ -24,6 +24,8 @@ pub(crate) struct Draft {
     pub cites: Cites,
     /// A condition the evidence does not show, on which a "met" rests.
     pub condition: Option<Bilingual>,
+    /// The requirement scope this claim is about (`None`: every object).
+    pub scope: Option<crate::model::requirement::Scope>,
 }
 
 /// A property one instance could not prove, and why.
@@ -75,6 +77,9 @@ pub(crate) struct View<'a> {
     pub as_of: chrono::NaiveDate,
     pub max_age_days: i64,
     pub i18n: &'a I18n,
+    /// The scopes requirements name, per category: retention is also
+    /// observed for each.
+    pub scopes: Vec<(String, crate::model::requirement::Scope)>,
 }
 
 /// A JSON pointer from its segments (`~` and `/` escaped).
@@ -126,6 +131,7 @@ impl<'a> View<'a> {
             as_of,
             max_age_days,
             i18n,
+            scopes: Vec::new(),
         }
     }
 
@@ -272,7 +278,15 @@ impl Out {
             caveats,
             cites,
             condition: None,
+            scope: None,
         });
+    }
+
+    /// The last claim is about `scope`, a subset of its category's objects.
+    pub fn for_scope(&mut self, scope: crate::model::requirement::Scope) {
+        if let Some(d) = self.drafts.last_mut() {
+            d.scope = Some(scope);
+        }
     }
 
     /// The last claim holds only under `condition`, which the evidence

@@ -5,13 +5,14 @@ use super::categories::serde_name;
 use super::explain::explanation;
 use super::phrase::expect_label;
 use super::Ctx;
-use crate::gap::{relies_on_lifecycle, uncovered_categories};
+use crate::gap::{claim_for, relies_on_lifecycle, uncovered_categories};
 use crate::i18n::phrase::{bilingual_text, property_label, status_label};
 use crate::model::claim::SourceKey;
 use crate::model::report::{RequirementView, VerdictView};
 use crate::model::requirement::{CategorySel, Requirement};
 use crate::model::verdict::{Reason, Verdict};
 use crate::model::{Bilingual, Lang, Status};
+use crate::text::escape::md_escape;
 
 /// A requirement with its verdicts; its status is the worst of theirs.
 pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -> RequirementView {
@@ -20,6 +21,27 @@ pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -
         expect_label(i, Lang::Ja, r.property, &r.expect),
         expect_label(i, Lang::En, r.property, &r.expect),
     );
+    // The document shows the scope with the expected value.
+    let expect = match &r.scope {
+        None => expect,
+        Some(s) => {
+            let scope = i.both(
+                &format!("scope-{}", s.kind()),
+                &[("scope", md_escape(&s.label()))],
+            );
+            let with = |lang: Lang| {
+                i.t_args(
+                    lang,
+                    "expect-with-scope",
+                    &[
+                        ("expect", expect.get(lang).to_string()),
+                        ("scope", scope.get(lang).to_string()),
+                    ],
+                )
+            };
+            Bilingual::new(with(Lang::Ja), with(Lang::En))
+        }
+    };
     let views: Vec<VerdictView> = verdicts
         .iter()
         .filter(|v| v.requirement == r.id)
@@ -60,11 +82,7 @@ pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -
 /// the pages that document the change.
 fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> VerdictView {
     let i = cx.i;
-    let claim = cx
-        .resolved
-        .claims
-        .iter()
-        .find(|c| c.category == v.category && c.property == r.property);
+    let claim = claim_for(r, &v.category, &cx.resolved.claims, &cx.resolved.scoped);
     let mut keys: Vec<SourceKey> = claim.map(|c| c.cites.clone()).unwrap_or_default();
     if let Reason::Gap {
         change: Some(ch), ..
@@ -127,6 +145,22 @@ fn verdict(cx: &mut Ctx, r: &Requirement, v: &Verdict, expect: &Bilingual) -> Ve
     let explain = |lang: Lang| {
         let mut s = explanation(i, lang, v, claim, expect.get(lang), origin);
         let mut extra = Vec::new();
+        // A scope's gap: what the rules do to that subset (a shorter rule
+        // that also covers it, Object Lock) is what the remedy turns on.
+        // No observed claim for the scope: only live evidence reads the
+        // lifecycle rules that treat the subset apart.
+        if r.scope.is_some() && v.status == Status::Unverified && claim.is_none() {
+            extra.push(i.t(lang, "scope-needs-live"));
+        }
+        if r.scope.is_some() && v.status == Status::Gap {
+            for cv in claim.map(|c| c.caveats.as_slice()).unwrap_or_default() {
+                extra.push(i.t_args(
+                    lang,
+                    "verdict-caveat",
+                    &[("caveat", cv.get(lang).to_string())],
+                ));
+            }
+        }
         if lifecycle && matches!(v.status, Status::Met | Status::Review) {
             extra.push(i.t_args(
                 lang,

@@ -187,12 +187,20 @@ fn did_you_mean_proposes_only_a_slip_of_the_keyboard() {
             "{HEAD}  - id: DEL-01\n    title: 契約終了時に消去すること\n    category: call-recordings\n    property: {p}\n    expect: {{ is: true }}\n"
         )
     };
+    // With `deletion.at-contract-end` in the vocabulary, the slip proposes
+    // it, never `deletion.on-instance-delete` (a different meaning).
     let (code, out) = check(&req("deletion.on-contract-end"));
     assert_eq!(code, Some(2), "{out}");
     assert!(
         out.contains("unknown property `deletion.on-contract-end`"),
         "{out}"
     );
+    assert!(
+        out.contains("did you mean `deletion.at-contract-end`?"),
+        "{out}"
+    );
+    let (code, out) = check(&req("deletion.on-termination"));
+    assert_eq!(code, Some(2), "{out}");
     assert!(
         !out.contains("did you mean"),
         "a different meaning is no typo: {out}"

@@ -13,7 +13,7 @@
 //! - interop: `oscal` (loaded with compliance-trestle), `nfr_grade`, `fill`
 //!   (buyer workbooks built and compared with openpyxl);
 //!   `durations`, `pdf`, `book`, `pack`, `flows`, `sign` (signed packs),
-//!   `diff` (comparing two packs);
+//!   `diff` (comparing two packs), `municipal` (the municipal example);
 //! - golden case folders (`tests/cases/`): `cases`;
 //! - live collectors: `live_scenarios` (moto scenarios), `live_faults` (the
 //!   fault table);
@@ -41,6 +41,7 @@ mod fuzz_regressions;
 mod layering;
 mod live_faults;
 mod live_scenarios;
+mod municipal;
 mod nfr_grade;
 mod oscal;
 mod pack;

@@ -1,9 +1,12 @@
 //! S3 retention: the lifecycle rules that cover the storage config's
 //! prefix, bounded or extended by versioning (noncurrent versions) and
 //! Object Lock (a default retention keeps objects at least that long).
+//! A requirement's scope (objects with a tag, or under a prefix) gets its
+//! own claim: a rule covers it when the rule's filter covers that subset.
 
 use super::Bucket;
 use crate::model::duration::Unit;
+use crate::model::requirement::Scope;
 use crate::model::{Bilingual, Duration, Property, Value};
 use crate::observe::view::{ptr, text_at, Cites, Out, PerLang, Reading, View};
 use crate::text::escape::md_escape;
@@ -14,6 +17,9 @@ use serde_json::Value as J;
 pub(crate) struct RuleScan {
     /// The shortest expiration in days, and the index of its rule.
     pub expire_days: Option<(u64, usize)>,
+    /// The longest expiration of a rule that covers the data, and its rule:
+    /// where it differs from the shortest, S3 honours the shorter one.
+    pub longest_days: Option<(u64, usize)>,
     /// The shortest NoncurrentVersionExpiration, and its rule.
     pub noncurrent_days: Option<(u64, usize)>,
     /// Rules (escaped ids) that cover only part of the data.
@@ -22,16 +28,39 @@ pub(crate) struct RuleScan {
     pub dated: Vec<String>,
 }
 
-/// Does a rule's filter narrow it to some objects (tags, sizes)?
-fn narrowed(f: Option<&J>) -> bool {
+/// Does a rule's filter narrow it by object size?
+fn sized(f: Option<&J>) -> bool {
     f.is_some_and(|f| {
-        f.get("Tag").is_some()
-            || f.pointer("/And/Tags").is_some()
-            || f.get("ObjectSizeGreaterThan").is_some()
+        f.get("ObjectSizeGreaterThan").is_some()
             || f.get("ObjectSizeLessThan").is_some()
             || f.pointer("/And/ObjectSizeGreaterThan").is_some()
             || f.pointer("/And/ObjectSizeLessThan").is_some()
     })
+}
+
+/// The tags a rule's filter requires (`Tag`, or `And.Tags`).
+fn rule_tags(f: Option<&J>) -> Vec<(String, String)> {
+    let one = f.and_then(|f| f.get("Tag")).into_iter();
+    let and = f
+        .and_then(|f| f.pointer("/And/Tags"))
+        .and_then(J::as_array)
+        .into_iter()
+        .flatten();
+    one.chain(and)
+        .map(|t| {
+            let s = |k: &str| t.get(k).and_then(J::as_str).unwrap_or("").to_string();
+            (s("Key"), s("Value"))
+        })
+        .collect()
+}
+
+/// Does a rule's filter narrow it to fewer objects than `tag` selects?
+/// Every tag it requires must be the scope's own tag; no size filter.
+fn narrowed(f: Option<&J>, tag: Option<(&str, &str)>) -> bool {
+    sized(f)
+        || rule_tags(f)
+            .iter()
+            .any(|(k, v)| tag != Some((k.as_str(), v.as_str())))
 }
 
 /// The start every object key under a storage config's prefix shares:
@@ -46,9 +75,24 @@ fn key_start(prefix: &str) -> String {
 }
 
 pub(crate) fn scan_rules(rules: &[J], prefix: &str) -> RuleScan {
-    let base = key_start(prefix);
+    scan(rules, &key_start(prefix), None)
+}
+
+/// The rules that cover a scope: for a prefix, the objects under it (from
+/// the bucket's root); for a tag, the objects under the storage config's
+/// prefix that carry it.
+pub(crate) fn scan_scope(rules: &[J], prefix: &str, scope: &Scope) -> RuleScan {
+    match scope {
+        Scope::Prefix(p) => scan(rules, p, None),
+        Scope::Tag { key, value } => scan(rules, &key_start(prefix), Some((key, value))),
+    }
+}
+
+fn scan(rules: &[J], base: &str, tag: Option<(&str, &str)>) -> RuleScan {
+    let base = base.to_string();
     let mut s = RuleScan {
         expire_days: None,
+        longest_days: None,
         noncurrent_days: None,
         partial: Vec::new(),
         dated: Vec::new(),
@@ -69,13 +113,16 @@ pub(crate) fn scan_rules(rules: &[J], prefix: &str) -> RuleScan {
         if !touches {
             continue;
         }
-        if !covers || narrowed(f) {
+        if !covers || narrowed(f, tag) {
             s.partial.push(rid);
             continue;
         }
         if let Some(d) = r.pointer("/Expiration/Days").and_then(J::as_u64) {
             if s.expire_days.is_none_or(|(x, _)| d < x) {
                 s.expire_days = Some((d, k));
+            }
+            if s.longest_days.is_none_or(|(x, _)| d > x) {
+                s.longest_days = Some((d, k));
             }
         } else if r.pointer("/Expiration/Date").is_some() {
             s.dated.push(rid.clone());
@@ -198,17 +245,26 @@ fn by_rules(
     v: &View,
     b: &Bucket,
     st: &BucketState,
-    l: usize,
-    rules: &[J],
+    (l, rules): (usize, &[J]),
     s: &RuleScan,
+    scope: Option<&Scope>,
     cites: &mut Cites,
 ) -> (Duration, Bilingual) {
+    // A scope names its own subset of the bucket's objects.
+    let (suffix, place, kind) = match scope {
+        None => ("", ("prefix", b.prefix.clone()), ("kind", String::new())),
+        Some(sc) => (
+            "-scope",
+            ("scope", md_escape(&sc.label())),
+            ("kind", sc.kind().to_string()),
+        ),
+    };
     let Some((d, k)) = s.expire_days else {
         let p = if v.ok(l) { "/Rules" } else { "/Error/Code" };
         cites.insert(0, (l, p.into()));
         let explain = v.say(
-            "observe-s3-retention-none",
-            &[("bucket", b.bucket.clone()), ("prefix", b.prefix.clone())],
+            &format!("observe-s3-retention-none{suffix}"),
+            &[("bucket", b.bucket.clone()), place, kind],
         );
         return (Duration::Never, explain);
     };
@@ -220,13 +276,11 @@ fn by_rules(
     let rule = ("rule", rid);
     let days = ("days", d.to_string());
     if !matches!(st.versioning.as_deref(), Ok("Enabled")) {
-        let args = [
-            rule,
-            ("bucket", b.bucket.clone()),
-            ("prefix", b.prefix.clone()),
-            days,
-        ];
-        return (Duration::days(d), v.say("observe-s3-retention-rule", &args));
+        let args = [rule, ("bucket", b.bucket.clone()), place, kind, days];
+        return (
+            Duration::days(d),
+            v.say(&format!("observe-s3-retention-rule{suffix}"), &args),
+        );
     }
     match s.noncurrent_days {
         Some((n, k2)) => {
@@ -255,7 +309,8 @@ fn by_rules(
     }
 }
 
-/// The retention claim.
+/// The retention claim, and one per scope the requirements name on this
+/// category.
 pub(super) fn claims(
     v: &View,
     out: &mut Out,
@@ -270,9 +325,39 @@ pub(super) fn claims(
         return;
     };
     let s = scan_rules(&rules, &b.prefix_raw);
+    one(v, out, b, st, (l, &rules), &s, None, &loc_cite, key_cites);
+    for (_, scope) in v.scopes.iter().filter(|(c, _)| c == b.cat()) {
+        let s = scan_scope(&rules, &b.prefix_raw, scope);
+        one(
+            v,
+            out,
+            b,
+            st,
+            (l, &rules),
+            &s,
+            Some(scope),
+            &loc_cite,
+            key_cites,
+        );
+        out.for_scope(scope.clone());
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn one(
+    v: &View,
+    out: &mut Out,
+    b: &Bucket,
+    st: &BucketState,
+    (l, rules): (usize, &[J]),
+    s: &RuleScan,
+    scope: Option<&Scope>,
+    loc_cite: &Option<(usize, String)>,
+    key_cites: &Cites,
+) {
     let mut cites = vec![b.cite_bucket(), b.cite_prefix()];
-    cites.extend(loc_cite);
-    let (mut value, mut explain) = by_rules(v, b, st, l, &rules, &s, &mut cites);
+    cites.extend(loc_cite.clone());
+    let (mut value, mut explain) = by_rules(v, b, st, (l, rules), s, scope, &mut cites);
     let mut caveats = Vec::new();
     cites.extend(st.ver_cite.clone());
     match &st.versioning {
@@ -305,6 +390,26 @@ pub(super) fn claims(
         Err(r) => caveats.push(v.say("observe-s3-lock-unknown", &[("reason", r.clone())])),
         _ => {}
     }
+    // Legal holds are set per object version: no bucket-level call shows
+    // them. With Object Lock on they may keep a scope's objects longer;
+    // without it there can be none.
+    if let (Some(_), Some((short, ks)), Some((long, kl))) = (scope, s.expire_days, s.longest_days) {
+        if long > short {
+            let id =
+                |k: usize| md_escape(rules[k].get("ID").and_then(J::as_str).unwrap_or("(no id)"));
+            caveats.push(v.say(
+                "observe-s3-scope-shorter-wins",
+                &[("short", id(ks)), ("long", id(kl))],
+            ));
+        }
+    }
+    if scope.is_some() {
+        match &st.lock {
+            Ok(Lock { on: true, .. }) => caveats.push(v.say("observe-s3-scope-legal-hold", &[])),
+            Ok(_) => caveats.push(v.say("observe-s3-scope-no-lock", &[])),
+            Err(_) => {}
+        }
+    }
     for rid in &s.partial {
         caveats.push(v.say("observe-s3-rule-partial", &[("rule", rid.clone())]));
     }
@@ -321,3 +426,7 @@ pub(super) fn claims(
         cites,
     );
 }
+
+#[cfg(test)]
+#[path = "retention_tests.rs"]
+mod tests;
