@@ -8,8 +8,9 @@
 //!
 //! One module per service: `connect` (the instance, its storage configs
 //! and security profiles), `s3`, `kinesis`, `firehose`, `kvs`,
-//! `logs` (flow logs), `kms` (a key's owner), and `flows` (the flows a
-//! collection fetched, for the flow analysis). `merge` combines instances.
+//! `logs` (flow logs), `kms` (a key's owner), `trail` (audit logs: the
+//! CloudTrail trails, their selectors, status and bucket), and `flows` (the
+//! flows a collection fetched, for the flow analysis). `merge` combines instances.
 //!
 //! A call that failed makes the properties it would prove [`Unavailable`],
 //! with the reason ("AccessDenied on s3:GetLifecycleConfiguration"), so the
@@ -34,6 +35,8 @@ mod logs;
 mod merge;
 mod permissions;
 mod s3;
+mod trail;
+mod trail_selectors;
 mod view;
 
 #[cfg(test)]
@@ -122,7 +125,9 @@ pub fn interpret(snap: &Snapshot, opts: &Options, i18n: &I18n) -> LiveEvidence {
         .into_iter()
         .map(|inst| {
             let label = inst.alias.clone().unwrap_or_else(|| inst.id.clone());
-            (label, connect::instance(&view, inst))
+            let mut out = connect::instance(&view, inst);
+            trail::claims(&view, &mut out, &inst.id);
+            (label, out)
         })
         .collect();
     let mut live = merge::merge(&view, per);
@@ -160,6 +165,7 @@ fn nothing_collected(view: &View, live: &mut LiveEvidence) {
         add(cat, props_of(cat));
     }
     add("flow-logs", FLOW_LOG_PROPS);
+    add("audit-logs", trail::TRAIL_PROPS);
     live.unavailable
         .sort_by(|a, b| (&a.category, a.property).cmp(&(&b.category, b.property)));
 }

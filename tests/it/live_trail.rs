@@ -1,0 +1,288 @@
+//! Audit logs observed live: CloudTrail trails in moto (DescribeTrails with
+//! shadow trails, GetEventSelectors basic and advanced, GetTrailStatus),
+//! the trail bucket's lifecycle through the S3 path, and a denied
+//! DescribeTrails that falls back to the documented tier, said so in the
+//! document.
+
+use crate::common;
+use crate::live_common::*;
+use shoko::model::{Duration, KeyOwner, Value};
+use wiremock::matchers::{header, method};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// An audit-log requirement set: reads and deletions of recordings are
+/// logged, and the audit log is kept at least a year.
+const REQUIREMENTS: &str = r#"customer:
+  name: { ja: 監査テスト, en: Audit test }
+requirements:
+  - id: AUD-01
+    title:
+      ja: 録音の参照・削除をアクセスログとして記録すること
+      en: Reading and deleting recordings must be recorded in an access log
+    category: audit-logs
+    property: data-access-logged
+    expect: { is: true }
+    priority: must
+  - id: AUD-02
+    title:
+      ja: アクセスログは1年以上保存すること
+      en: Access logs must be kept at least 1 year
+    category: audit-logs
+    property: retention
+    expect: { at_least: 1 year }
+    priority: must
+"#;
+
+/// The standard instance, plus a trail bucket whose lifecycle expires
+/// log files after `days`.
+async fn setup(seed: &Seed, alias: &str, days: i32) -> (ConnectFixture, String) {
+    let fx = standard(seed, alias, 730).await;
+    let trail_bucket = format!("{alias}-audit");
+    seed.bucket(&trail_bucket, false).await;
+    seed.lifecycle(&trail_bucket, "", days, None).await;
+    (fx, trail_bucket)
+}
+
+/// Build the English document from `snap` with [`REQUIREMENTS`].
+fn build(dir: &std::path::Path) -> String {
+    std::fs::write(dir.join("requirements.yaml"), REQUIREMENTS).unwrap();
+    build_from_snapshot(dir, &today().to_string(), &[])
+}
+
+/// The requirement's row in the English document's requirement table.
+fn row<'a>(en: &'a str, id: &str) -> &'a str {
+    en.lines()
+        .find(|l| l.starts_with(&format!("| {id} |")) && l.ends_with("** |"))
+        .unwrap_or_else(|| panic!("no {id} row:\n{en}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_logging_trail_with_s3_data_events_on_the_recordings_bucket_meets_the_requirement() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let (fx, tb) = setup(&seed, "audited", 400).await;
+    let value = format!("arn:aws:s3:::{}/", fx.bucket);
+    seed_trail(
+        &moto,
+        "org-audit",
+        &tb,
+        TrailEvents::Basic("All", &[value.as_str()]),
+        true,
+    )
+    .await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+
+    // The three CloudTrail calls, each recorded and answered.
+    for op in ["DescribeTrails", "GetEventSelectors", "GetTrailStatus"] {
+        let obs = observations(&snap, op);
+        assert_eq!(obs.len(), 1, "{op}: {obs:?}");
+        assert!(obs[0].error.is_none(), "{obs:?}");
+    }
+    assert!(observations(&snap, "DescribeTrails")[0]
+        .parameters
+        .contains(&("includeShadowTrails".to_string(), "true".to_string())));
+    // The trail bucket went through the S3 path.
+    assert!(observations(&snap, "GetBucketLifecycleConfiguration")
+        .iter()
+        .any(|o| o.parameters.iter().any(|(_, v)| v == &tb)));
+
+    let live = interpret(&snap, today());
+    let c = claim(&live, "audit-logs", "data-access-logged").expect("data-access-logged");
+    assert_eq!(c.value, Value::Bool(true));
+    assert!(c.explain.en.contains("org-audit"), "{:?}", c.explain);
+    let ops: Vec<&str> = c
+        .observations
+        .iter()
+        .map(|s| s.operation.as_str())
+        .collect();
+    assert!(ops.contains(&"GetEventSelectors"), "{ops:?}");
+    assert!(ops.contains(&"GetTrailStatus"), "{ops:?}");
+    let r = claim(&live, "audit-logs", "retention").expect("retention");
+    assert_eq!(r.value, Value::Duration(Duration::days(400)));
+    let g = claim(&live, "audit-logs", "region").expect("region");
+    assert_eq!(g.value, Value::Region(REGION.to_string()));
+    assert!(g.explain.en.contains("multi-Region"), "{:?}", g.explain);
+    let k = claim(&live, "audit-logs", "encryption.at-rest.key").expect("key");
+    assert_eq!(k.value, Value::Key(KeyOwner::AwsOwned));
+
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap"))
+        .expect("write snapshot");
+    let en = build(dir.path());
+    assert!(row(&en, "AUD-01").ends_with("**Met** |"), "{en}");
+    assert!(row(&en, "AUD-02").ends_with("**Met** |"), "{en}");
+    assert!(en.contains("cloudtrail:GetEventSelectors"), "{en}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn advanced_selectors_on_the_bucket_count_and_a_management_only_trail_does_not() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let (fx, tb) = setup(&seed, "advanced", 30).await;
+    seed_trail(&moto, "mgmt-only", &tb, TrailEvents::Management, true).await;
+    let snap = {
+        let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+        let s3 = s3_shim(&moto).await;
+        collect(&moto, endpoints(&connect, &s3), options()).await
+    };
+    let live = interpret(&snap, today());
+    let c = claim(&live, "audit-logs", "data-access-logged").expect("claim");
+    assert_eq!(c.value, Value::Bool(false));
+    assert!(
+        c.explain.en.contains("management events"),
+        "{:?}",
+        c.explain
+    );
+    assert!(c.explain.ja.contains("管理イベント"), "{:?}", c.explain);
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap"))
+        .expect("write snapshot");
+    let en = build(dir.path());
+    assert!(row(&en, "AUD-01").ends_with("**Gap** |"), "{en}");
+    // 30 days of trail logs is short of a year: a gap as well.
+    assert!(row(&en, "AUD-02").ends_with("**Gap** |"), "{en}");
+    // The remedy of the catalog's change entry: configure data events.
+    assert!(en.contains("Have a trail log S3 data events"), "{en}");
+
+    // A second trail with advanced selectors on the recordings bucket.
+    let sel = serde_json::json!([{
+        "Name": "recordings-data",
+        "FieldSelectors": [
+            {"Field": "eventCategory", "Equals": ["Data"]},
+            {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
+            {"Field": "resources.ARN", "StartsWith": [format!("arn:aws:s3:::{}/", fx.bucket)]}
+        ]
+    }]);
+    seed_trail(&moto, "data-audit", &tb, TrailEvents::Advanced(sel), true).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert_eq!(observations(&snap, "GetEventSelectors").len(), 2);
+    let live = interpret(&snap, today());
+    let c = claim(&live, "audit-logs", "data-access-logged").expect("claim");
+    assert_eq!(c.value, Value::Bool(true), "{:?}", c.explain);
+    assert!(c.explain.en.contains("data-audit"), "{:?}", c.explain);
+    let pointers: Vec<&str> = c.observations.iter().map(|s| s.pointer.as_str()).collect();
+    assert!(
+        pointers.contains(&"/AdvancedEventSelectors/0"),
+        "{pointers:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_trail_that_is_not_logging_or_records_only_reads_does_not_count() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let (fx, tb) = setup(&seed, "halfway", 400).await;
+    let value = format!("arn:aws:s3:::{}/", fx.bucket);
+    seed_trail(
+        &moto,
+        "stopped",
+        &tb,
+        TrailEvents::Basic("All", &[value.as_str()]),
+        false,
+    )
+    .await;
+    seed_trail(
+        &moto,
+        "reads-only",
+        &tb,
+        TrailEvents::Basic("ReadOnly", &[value.as_str()]),
+        true,
+    )
+    .await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let live = interpret(&snap, today());
+    let c = claim(&live, "audit-logs", "data-access-logged").expect("claim");
+    assert_eq!(c.value, Value::Bool(false));
+    let caveats: Vec<&str> = c.caveats.iter().map(|b| b.en.as_str()).collect();
+    assert!(
+        caveats
+            .iter()
+            .any(|x| x.contains("stopped") && x.contains("not logging")),
+        "{caveats:?}"
+    );
+    assert!(
+        caveats
+            .iter()
+            .any(|x| x.contains("reads-only") && x.contains("only reads")),
+        "{caveats:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn access_denied_on_describe_trails_falls_back_to_the_documented_tier_and_says_so() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let (fx, tb) = setup(&seed, "denied-trail", 400).await;
+    let value = format!("arn:aws:s3:::{}/", fx.bucket);
+    seed_trail(
+        &moto,
+        "hidden",
+        &tb,
+        TrailEvents::Basic("All", &[value.as_str()]),
+        true,
+    )
+    .await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    // CloudTrail (JSON 1.1) denies DescribeTrails.
+    let ct = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(header(
+            "x-amz-target",
+            "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails",
+        ))
+        .respond_with(
+            ResponseTemplate::new(400)
+                .insert_header("x-amzn-errortype", "AccessDeniedException")
+                .set_body_raw(
+                    r#"{"__type":"AccessDeniedException","message":"User is not authorized to perform: cloudtrail:DescribeTrails"}"#,
+                    "application/x-amz-json-1.1",
+                ),
+        )
+        .mount(&ct)
+        .await;
+    let mut eps = endpoints(&connect, &s3);
+    eps.insert("cloudtrail".to_string(), ct.uri());
+    let snap = collect(&moto, eps, options()).await;
+    let d = observations(&snap, "DescribeTrails");
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        d[0].error.as_ref().expect("denied").code,
+        "AccessDeniedException"
+    );
+    // Nothing is asked about trails it could not list.
+    assert!(observations(&snap, "GetEventSelectors").is_empty());
+    let live = interpret(&snap, today());
+    for p in [
+        "data-access-logged",
+        "retention",
+        "region",
+        "encryption.at-rest.key",
+    ] {
+        assert!(claim(&live, "audit-logs", p).is_none(), "{p}");
+        assert_eq!(
+            unavailable(&live, "audit-logs", p),
+            Some("AccessDeniedException on cloudtrail:DescribeTrails"),
+            "{p}"
+        );
+    }
+    // The rest of the run still produced evidence.
+    assert!(claim(&live, "call-recordings", "retention").is_some());
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap"))
+        .expect("write snapshot");
+    let en = build(dir.path());
+    // The documented value (no data events by default) decides, and the
+    // document says why live evidence is missing.
+    assert!(row(&en, "AUD-01").ends_with("**Gap** |"), "{en}");
+    assert!(
+        en.contains("AccessDeniedException on cloudtrail:DescribeTrails"),
+        "{en}"
+    );
+}
