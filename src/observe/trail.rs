@@ -236,7 +236,16 @@ fn data_access(
         let (Ok((c, s)), Ok((on, st))) = (&t.records, &t.logging) else {
             continue;
         };
-        cites.push((*s, String::new()));
+        let advanced = v
+            .body(*s)
+            .get("AdvancedEventSelectors")
+            .and_then(J::as_array);
+        let sel = if advanced.is_some_and(|a| !a.is_empty()) {
+            "/AdvancedEventSelectors"
+        } else {
+            "/EventSelectors"
+        };
+        cites.push((*s, sel.into()));
         cites.push((*st, "/IsLogging".into()));
         let tn = ("trail", t.name.clone());
         if (c.reads || c.writes) && !*on {

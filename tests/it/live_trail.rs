@@ -7,13 +7,14 @@
 use crate::common;
 use crate::live_common::*;
 use shoko::model::{Duration, KeyOwner, Value};
-use wiremock::matchers::{header, method};
+use wiremock::matchers::{header_regex, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// An audit-log requirement set: reads and deletions of recordings are
 /// logged, and the audit log is kept at least a year.
 const REQUIREMENTS: &str = r#"customer:
   name: { ja: 監査テスト, en: Audit test }
+  system: { ja: コンタクトセンター, en: Contact center }
 requirements:
   - id: AUD-01
     title:
@@ -46,7 +47,17 @@ async fn setup(seed: &Seed, alias: &str, days: i32) -> (ConnectFixture, String) 
 /// Build the English document from `snap` with [`REQUIREMENTS`].
 fn build(dir: &std::path::Path) -> String {
     std::fs::write(dir.join("requirements.yaml"), REQUIREMENTS).unwrap();
-    build_from_snapshot(dir, &today().to_string(), &[])
+    let en = build_from_snapshot(dir, &today().to_string(), &[]);
+    // SHOKO_KEEP_LIVE=DIR keeps the folders, to look at the documents.
+    if let Some(keep) = std::env::var_os("SHOKO_KEEP_LIVE") {
+        let to = std::path::Path::new(&keep).join(dir.file_name().unwrap_or_default());
+        let _ = std::process::Command::new("cp")
+            .arg("-r")
+            .arg(dir)
+            .arg(to)
+            .status();
+    }
+    en
 }
 
 /// The requirement's row in the English document's requirement table.
@@ -233,10 +244,7 @@ async fn access_denied_on_describe_trails_falls_back_to_the_documented_tier_and_
     // CloudTrail (JSON 1.1) denies DescribeTrails.
     let ct = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(header(
-            "x-amz-target",
-            "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails",
-        ))
+        .and(header_regex("x-amz-target", r"\.DescribeTrails$"))
         .respond_with(
             ResponseTemplate::new(400)
                 .insert_header("x-amzn-errortype", "AccessDeniedException")
