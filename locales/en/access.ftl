@@ -19,3 +19,30 @@ trail-retention-versioned-forever = Trail { $trail } delivers to bucket { $bucke
 trail-retention-none = Trail { $trail } delivers to bucket { $bucket }, and no enabled lifecycle rule expires log files under { $prefix }: they are kept until someone deletes them.
 trail-key = Trail { $trail } encrypts its log files with KMS key { $key } (SSE-KMS), which is { $owner }.
 trail-key-sse-s3 = Trail { $trail } names no KMS key, so its log files are encrypted with SSE-S3 (keys owned and managed by Amazon S3).
+
+## Access control: how users sign in, second factors, downloads.
+property-access-control-authentication = Sign-in method
+property-access-control-mfa = Multi-factor authentication
+property-access-control-download = Users can download
+identity-connect-managed = users and passwords kept in Amazon Connect
+identity-existing-directory = the buyer's existing directory (AWS Directory Service)
+identity-saml = the buyer's identity provider (SAML 2.0)
+answer-access-control-mfa-yes = Required
+answer-access-control-mfa-no = Not required
+answer-access-control-download-yes = Allowed
+answer-access-control-download-no = Not allowed
+expect-access-control-mfa-yes = signing in takes a second factor
+expect-access-control-mfa-no = signing in takes no second factor
+expect-access-control-download-yes = users can download the data
+expect-access-control-download-no = users cannot download the data
+fact-access-control-mfa-yes = signing in takes a second factor (multi-factor authentication)
+fact-access-control-mfa-no = signing in takes no second factor
+fact-access-control-download-yes = users can download the data
+fact-access-control-download-no = no user can download the data
+
+## Observed: identity management and downloads.
+access-identity = DescribeInstance shows identity management type { $type } for instance { $name }.
+access-identity-fixed = The identity management type is chosen when the instance is created and cannot be changed afterwards: changing it takes a new instance.
+access-download-holders = Security profiles that show the button to download recordings or transcripts: { $names }.
+access-download-none = No security profile holds a permission that shows a download button for recordings or transcripts.
+access-download-condition = AWS documents that the download-button permissions only show the button: users who can access recordings ({ $names }) might still be able to download them.

@@ -18,3 +18,30 @@ trail-retention-versioned-forever = 証跡 { $trail } の配信先バケット {
 trail-retention-none = 証跡 { $trail } の配信先バケット { $bucket } には、{ $prefix } 以下のログファイルを失効させる有効なライフサイクルルールがありません。誰かが削除するまで保持されます。
 trail-key = 証跡 { $trail } はログファイルをKMSキー { $key } で暗号化します（SSE-KMS）。このキーは{ $owner }です。
 trail-key-sse-s3 = 証跡 { $trail } にはKMSキーの指定がないため、ログファイルはSSE-S3（Amazon S3が所有・管理するキー）で暗号化されます。
+
+## アクセス制御：サインイン方法、多要素認証、ダウンロード
+property-access-control-authentication = ユーザーの認証方法（ID管理）
+property-access-control-mfa = 多要素認証
+property-access-control-download = ユーザーによるダウンロード
+identity-connect-managed = Amazon Connect内でユーザーとパスワードを管理
+identity-existing-directory = 既存のディレクトリ（AWS Directory Service）
+identity-saml = お客様のIDプロバイダー（SAML 2.0）
+answer-access-control-mfa-yes = 必須
+answer-access-control-mfa-no = 不要
+answer-access-control-download-yes = 可
+answer-access-control-download-no = 不可
+expect-access-control-mfa-yes = サインインに多要素認証を求めること
+expect-access-control-mfa-no = サインインに多要素認証を求めないこと
+expect-access-control-download-yes = ユーザーがデータをダウンロードできること
+expect-access-control-download-no = ユーザーがデータをダウンロードできないこと
+fact-access-control-mfa-yes = サインインには多要素認証が必要です
+fact-access-control-mfa-no = サインインに多要素認証は不要です
+fact-access-control-download-yes = ユーザーはデータをダウンロードできます
+fact-access-control-download-no = データをダウンロードできるユーザーはいません
+
+## 実測：ID管理とダウンロード
+access-identity = DescribeInstanceによると、インスタンス { $name } のID管理の種類は { $type } です。
+access-identity-fixed = ID管理の方法はインスタンスの作成時に選択し、作成後は変更できません。変更するにはインスタンスを作り直す必要があります。
+access-download-holders = 録音またはトランスクリプトのダウンロードボタンを表示する権限を持つセキュリティプロファイル：{ $names }。
+access-download-none = 録音やトランスクリプトのダウンロードボタンを表示する権限を持つセキュリティプロファイルはありません。
+access-download-condition = AWSのドキュメントによると、ダウンロードボタンの権限はボタンの表示だけを制御します。録音にアクセスできるユーザー（{ $names }）は、この権限がなくてもダウンロードできる場合があります。

@@ -8,6 +8,7 @@ pub mod claim;
 pub mod duration;
 pub mod evidence;
 pub mod flow;
+pub mod identity;
 pub mod report;
 pub mod requirement;
 pub mod verdict;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use duration::Duration;
+pub use identity::Identity;
 
 /// A reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -127,6 +129,15 @@ pub enum Property {
     /// dates of birth, as well as the sensitive classes) reaches the flow logs.
     #[serde(rename = "personal-data-logged")]
     PersonalDataLogged,
+    /// How users sign in: the instance's identity management type.
+    #[serde(rename = "access-control.authentication")]
+    AccessControlAuthentication,
+    /// Whether signing in takes a second factor.
+    #[serde(rename = "access-control.mfa")]
+    AccessControlMfa,
+    /// Whether users can download the data (recordings, reports).
+    #[serde(rename = "access-control.download")]
+    AccessControlDownload,
 }
 
 /// The shape of a property's values.
@@ -144,11 +155,13 @@ pub enum ValueKind {
     Key,
     /// A list of transport protocols.
     Protocols,
+    /// An identity management type ([`Identity`]).
+    Identity,
 }
 
 impl Property {
     /// Every property, in document order.
-    pub const ALL: [Property; 14] = [
+    pub const ALL: [Property; 17] = [
         Property::Region,
         Property::Storage,
         Property::Retention,
@@ -163,6 +176,9 @@ impl Property {
         Property::SensitiveInputLogged,
         Property::PersonalDataLogged,
         Property::DataAccessLogged,
+        Property::AccessControlAuthentication,
+        Property::AccessControlMfa,
+        Property::AccessControlDownload,
     ];
 
     /// The name users write (`encryption.at-rest.key`).
@@ -182,6 +198,9 @@ impl Property {
             Property::SensitiveInputLogged => "sensitive-input-logged",
             Property::DataAccessLogged => "data-access-logged",
             Property::PersonalDataLogged => "personal-data-logged",
+            Property::AccessControlAuthentication => "access-control.authentication",
+            Property::AccessControlMfa => "access-control.mfa",
+            Property::AccessControlDownload => "access-control.download",
         }
     }
 
@@ -203,7 +222,10 @@ impl Property {
             | Property::Pii
             | Property::SensitiveInputLogged
             | Property::DataAccessLogged
-            | Property::PersonalDataLogged => ValueKind::Bool,
+            | Property::PersonalDataLogged
+            | Property::AccessControlMfa
+            | Property::AccessControlDownload => ValueKind::Bool,
+            Property::AccessControlAuthentication => ValueKind::Identity,
             Property::EncryptionAtRestKey => ValueKind::Key,
             Property::EncryptionInTransit => ValueKind::Protocols,
         }
@@ -345,6 +367,8 @@ pub enum Value {
     Key(KeyOwner),
     /// Transport protections.
     Protocols(Vec<Protocol>),
+    /// An identity management type.
+    Identity(Identity),
     /// Bilingual free text.
     Text(Bilingual),
     /// Set by the deployment's own configuration: unknown without evidence.

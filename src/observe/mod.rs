@@ -9,8 +9,9 @@
 //! One module per service: `connect` (the instance, its storage configs
 //! and security profiles), `s3`, `kinesis`, `firehose`, `kvs`,
 //! `logs` (flow logs), `kms` (a key's owner), `trail` (audit logs: the
-//! CloudTrail trails, their selectors, status and bucket), and `flows` (the
-//! flows a collection fetched, for the flow analysis). `merge` combines instances.
+//! CloudTrail trails, their selectors, status and bucket), `access` (how
+//! users sign in, who can download recordings), and `flows` (the flows a
+//! collection fetched, for the flow analysis). `merge` combines instances.
 //!
 //! A call that failed makes the properties it would prove [`Unavailable`],
 //! with the reason ("AccessDenied on s3:GetLifecycleConfiguration"), so the
@@ -24,6 +25,7 @@
 //!
 //! [`md_escape`]: crate::text::escape::md_escape
 
+mod access;
 mod connect;
 mod contact_lens;
 mod firehose;
@@ -127,6 +129,13 @@ pub fn interpret(snap: &Snapshot, opts: &Options, i18n: &I18n) -> LiveEvidence {
             let label = inst.alias.clone().unwrap_or_else(|| inst.id.clone());
             let mut out = connect::instance(&view, inst);
             trail::claims(&view, &mut out, &inst.id);
+            access::authentication(
+                &view,
+                &mut out,
+                &inst.id,
+                &crate::text::escape::md_escape(&label),
+            );
+            access::download(&view, &mut out, &inst.id);
             (label, out)
         })
         .collect();

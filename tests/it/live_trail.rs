@@ -294,3 +294,126 @@ async fn access_denied_on_describe_trails_falls_back_to_the_documented_tier_and_
         "{en}"
     );
 }
+
+/// A requirement that users sign in through the buyer's identity provider,
+/// and one that nobody can download recordings.
+const AUTH_REQUIREMENTS: &str = r#"customer:
+  name: { ja: 認証テスト, en: Sign-in test }
+  system: { ja: コンタクトセンター, en: Contact center }
+requirements:
+  - id: AUTH-01
+    title:
+      ja: 職員の認証は庁内のIDプロバイダーで行うこと
+      en: Staff must sign in through the buyer's identity provider
+    category: contact-center-data
+    property: access-control.authentication
+    expect: { at_least: saml }
+    priority: must
+  - id: DL-01
+    title:
+      ja: 録音をダウンロードできないこと
+      en: Recordings must not be downloadable
+    category: contact-center-data
+    property: access-control.download
+    expect: { is: false }
+    priority: must
+"#;
+
+/// The standard fixture on an instance created with `kind` identity management.
+async fn instance_with(
+    seed: &Seed,
+    alias: &str,
+    kind: aws_sdk_connect::types::DirectoryType,
+) -> ConnectFixture {
+    let mut fx = standard(seed, &format!("{alias}-base"), 730).await;
+    let o = seed
+        .connect
+        .create_instance()
+        .identity_management_type(kind)
+        .instance_alias(alias)
+        .inbound_calls_enabled(true)
+        .outbound_calls_enabled(true)
+        .send()
+        .await
+        .expect("moto CreateInstance");
+    fx.instance_id = o.id().unwrap().to_string();
+    fx
+}
+
+async fn sign_in_document(
+    kind: aws_sdk_connect::types::DirectoryType,
+    alias: &str,
+) -> (shoko::model::evidence::LiveEvidence, String) {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = instance_with(&seed, alias, kind).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let mut opts = options();
+    opts.instances = shoko::collect::Selector::Named(vec![fx.instance_id.clone()]);
+    let snap = collect(&moto, endpoints(&connect, &s3), opts).await;
+    let live = interpret(&snap, today());
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap"))
+        .expect("write snapshot");
+    std::fs::write(dir.path().join("requirements.yaml"), AUTH_REQUIREMENTS).unwrap();
+    let en = build_from_snapshot(dir.path(), &today().to_string(), &[]);
+    (live, en)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_saml_instance_meets_an_at_least_saml_requirement() {
+    let (live, en) =
+        sign_in_document(aws_sdk_connect::types::DirectoryType::Saml, "saml-center").await;
+    let c = claim(
+        &live,
+        "contact-center-data",
+        "access-control.authentication",
+    )
+    .expect("claim");
+    assert_eq!(c.value, Value::Identity(shoko::model::Identity::Saml));
+    assert_eq!(c.observations[0].operation, "DescribeInstance");
+    assert_eq!(
+        c.observations[0].pointer,
+        "/Instance/IdentityManagementType"
+    );
+    assert!(row(&en, "AUTH-01").ends_with("**Met** |"), "{en}");
+    // The fixture's profiles can access recordings but hold no download
+    // button: "not downloadable" rests on a condition AWS states, so review.
+    let d = claim(&live, "contact-center-data", "access-control.download").expect("download");
+    assert_eq!(d.value, Value::Bool(false));
+    assert!(
+        d.condition.as_ref().is_some_and(|x| x.en.contains("Admin")),
+        "{d:?}"
+    );
+    assert!(row(&en, "DL-01").ends_with("**Review** |"), "{en}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_connect_managed_instance_is_a_gap_whose_remedy_is_a_new_instance() {
+    let (live, en) = sign_in_document(
+        aws_sdk_connect::types::DirectoryType::ConnectManaged,
+        "local-center",
+    )
+    .await;
+    let c = claim(
+        &live,
+        "contact-center-data",
+        "access-control.authentication",
+    )
+    .expect("claim");
+    assert_eq!(
+        c.value,
+        Value::Identity(shoko::model::Identity::ConnectManaged)
+    );
+    assert!(row(&en, "AUTH-01").ends_with("**Gap** |"), "{en}");
+    // Design, not configure: the type cannot be changed after creation.
+    assert!(
+        en.contains("Remedy (design): Create a new instance with the required method"),
+        "{en}"
+    );
+    assert!(
+        en.contains("cannot be changed afterwards: changing it takes a new instance"),
+        "{en}"
+    );
+}
