@@ -3,8 +3,9 @@
 //! multi-Region trail, or an organization trail, appears in every Region it
 //! covers, with its home Region), then per trail `GetEventSelectors` (basic
 //! and advanced selectors: which data events it records) and
-//! `GetTrailStatus` (whether it is logging), both named by the trail ARN as
-//! AWS requires for a shadow trail. The trails' buckets (their lifecycle is
+//! `GetTrailStatus` (whether it is logging), both named by the trail ARN
+//! and asked of the trail's home Region (a shadow trail is a replica: its
+//! home Region holds the trail itself). The trails' buckets (their lifecycle is
 //! a trail's retention) and KMS keys are returned, for the instance to
 //! follow with its own buckets and keys (`super::connect`): a bucket that
 //! holds both recordings and trail logs is read once.
@@ -20,6 +21,7 @@ use futures::future::join_all;
 /// A trail as DescribeTrails showed it: what to follow.
 struct TrailRef {
     arn: String,
+    home: Option<String>,
     bucket: Option<String>,
     key: Option<String>,
 }
@@ -57,6 +59,7 @@ pub(crate) async fn trails(ctx: &Ctx, region: &str, account: &str, instance: &st
         .filter_map(|t| {
             Some(TrailRef {
                 arn: t.trail_arn()?.to_string(),
+                home: t.home_region().map(str::to_string),
                 bucket: t.s3_bucket_name().map(str::to_string),
                 key: t.kms_key_id().map(str::to_string),
             })
@@ -65,7 +68,7 @@ pub(crate) async fn trails(ctx: &Ctx, region: &str, account: &str, instance: &st
     join_all(
         found
             .iter()
-            .map(|t| trail(ctx, &client, region, account, instance, t)),
+            .map(|t| trail(ctx, region, account, instance, t)),
     )
     .await;
     Found {
@@ -78,14 +81,10 @@ pub(crate) async fn trails(ctx: &Ctx, region: &str, account: &str, instance: &st
 }
 
 /// One trail: its selectors and its status.
-async fn trail(
-    ctx: &Ctx,
-    client: &aws_sdk_cloudtrail::Client,
-    region: &str,
-    account: &str,
-    instance: &str,
-    t: &TrailRef,
-) {
+async fn trail(ctx: &Ctx, region: &str, account: &str, instance: &str, t: &TrailRef) {
+    let home = t.home.as_deref().unwrap_or(region);
+    let client = client_for!(ctx, cloudtrail, aws_sdk_cloudtrail, "cloudtrail", home);
+    let region = home;
     let sel_req = Req::new(
         "cloudtrail:GetEventSelectors",
         region,

@@ -903,8 +903,24 @@ pub async fn seed_trail(
     events: TrailEvents<'_>,
     logging: bool,
 ) -> String {
+    seed_trail_in(moto, REGION, name, bucket, events, logging).await
+}
+
+/// [`seed_trail`] with its home Region: elsewhere than REGION, REGION sees
+/// it as a shadow trail.
+pub async fn seed_trail_in(
+    moto: &Moto,
+    home: &str,
+    name: &str,
+    bucket: &str,
+    events: TrailEvents<'_>,
+    logging: bool,
+) -> String {
     use aws_sdk_cloudtrail::types::*;
-    let ct = aws_sdk_cloudtrail::Client::new(&sdk(moto));
+    let conf = aws_sdk_cloudtrail::config::Builder::from(&sdk(moto))
+        .region(aws_sdk_cloudtrail::config::Region::new(home.to_string()))
+        .build();
+    let ct = aws_sdk_cloudtrail::Client::from_conf(conf);
     let t = ct
         .create_trail()
         .name(name)

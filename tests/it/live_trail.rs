@@ -417,3 +417,41 @@ async fn a_connect_managed_instance_is_a_gap_whose_remedy_is_a_new_instance() {
         "{en}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_multi_region_trail_from_another_home_region_is_read_as_a_shadow_trail() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let (fx, tb) = setup(&seed, "shadowed", 400).await;
+    let value = format!("arn:aws:s3:::{}/", fx.bucket);
+    let arn = seed_trail_in(
+        &moto,
+        "us-east-1",
+        "org-wide",
+        &tb,
+        TrailEvents::Basic("All", &[value.as_str()]),
+        true,
+    )
+    .await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    // Listed in the instance's Region, asked about in its home Region.
+    assert_eq!(observations(&snap, "DescribeTrails")[0].region, REGION);
+    for op in ["GetEventSelectors", "GetTrailStatus"] {
+        let o = observations(&snap, op);
+        assert_eq!(o.len(), 1, "{op}");
+        assert_eq!(o[0].region, "us-east-1", "{op}");
+        assert!(o[0].error.is_none(), "{o:?}");
+        assert!(o[0].parameters.iter().any(|(_, v)| v == &arn), "{o:?}");
+    }
+    let live = interpret(&snap, today());
+    let c = claim(&live, "audit-logs", "data-access-logged").expect("claim");
+    assert_eq!(c.value, Value::Bool(true));
+    let g = claim(&live, "audit-logs", "region").expect("region");
+    assert!(
+        g.explain.en.contains("home Region is us-east-1"),
+        "{:?}",
+        g.explain
+    );
+}
