@@ -455,3 +455,62 @@ async fn a_multi_region_trail_from_another_home_region_is_read_as_a_shadow_trail
         g.explain
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn throttled_event_selectors_are_retried_then_the_property_falls_back_with_the_reason() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let (fx, tb) = setup(&seed, "throttled-trail", 400).await;
+    let value = format!("arn:aws:s3:::{}/", fx.bucket);
+    seed_trail(
+        &moto,
+        "busy",
+        &tb,
+        TrailEvents::Basic("All", &[value.as_str()]),
+        true,
+    )
+    .await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    // CloudTrail in front of moto: GetEventSelectors is always throttled.
+    let ct = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(header_regex("x-amz-target", r"\.GetEventSelectors$"))
+        .respond_with(
+            ResponseTemplate::new(400)
+                .insert_header("x-amzn-errortype", "ThrottlingException")
+                .set_body_raw(
+                    r#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#,
+                    "application/x-amz-json-1.1",
+                ),
+        )
+        .with_priority(1)
+        .mount(&ct)
+        .await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(Forward(moto.port))
+        .with_priority(10)
+        .mount(&ct)
+        .await;
+    let mut eps = endpoints(&connect, &s3);
+    eps.insert("cloudtrail".to_string(), ct.uri());
+    let mut opts = options();
+    opts.max_attempts = 2;
+    let snap = collect(&moto, eps, opts).await;
+    let o = observations(&snap, "GetEventSelectors");
+    assert_eq!(o.len(), 1);
+    assert_eq!(o[0].attempts, 2, "{o:?}");
+    // The trail was still listed and its status read.
+    assert!(observations(&snap, "GetTrailStatus")[0].error.is_none());
+    let live = interpret(&snap, today());
+    assert!(claim(&live, "audit-logs", "data-access-logged").is_none());
+    assert_eq!(
+        unavailable(&live, "audit-logs", "data-access-logged"),
+        Some("ThrottlingException on cloudtrail:GetEventSelectors after 2 attempt(s)")
+    );
+    // What the selectors do not decide is still observed.
+    assert_eq!(
+        claim(&live, "audit-logs", "retention").map(|c| &c.value),
+        Some(&Value::Duration(Duration::days(400)))
+    );
+}
