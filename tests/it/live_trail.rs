@@ -514,3 +514,95 @@ async fn throttled_event_selectors_are_retried_then_the_property_falls_back_with
         Some(&Value::Duration(Duration::days(400)))
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_trail_at_all_means_reads_and_deletions_are_not_logged() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "untrailed", 730).await;
+    let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
+    let s3 = s3_shim(&moto).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert!(observations(&snap, "GetEventSelectors").is_empty());
+    let live = interpret(&snap, today());
+    let c = claim(&live, "audit-logs", "data-access-logged").expect("claim");
+    assert_eq!(c.value, Value::Bool(false));
+    assert_eq!(c.observations[0].pointer, "/trailList");
+    assert!(
+        c.explain.en.contains("90 days of management events"),
+        "{:?}",
+        c.explain
+    );
+    assert!(
+        unavailable(&live, "audit-logs", "retention")
+            .is_some_and(|r| r.starts_with("no trail in ap-northeast-1")),
+        "{:?}",
+        live.unavailable
+    );
+}
+
+/// Without live evidence, answers declare how users sign in and whether a
+/// second factor is asked; a value off the scale is refused with the list.
+#[test]
+fn sign_in_and_mfa_can_be_declared_and_a_bad_type_is_refused() {
+    let dir = common::scratch();
+    std::fs::write(
+        dir.path().join("requirements.yaml"),
+        r#"customer:
+  name: { ja: 申告テスト, en: Declaration test }
+  system: { ja: コンタクトセンター, en: Contact center }
+requirements:
+  - id: AUTH-01
+    title: { ja: 既存のディレクトリ以上で認証すること, en: Sign in with a directory or better }
+    category: contact-center-data
+    property: access-control.authentication
+    expect: { at_least: existing-directory }
+    priority: must
+  - id: MFA-01
+    title: { ja: 多要素認証を必須とすること, en: A second factor is required }
+    category: contact-center-data
+    property: access-control.mfa
+    expect: { is: true }
+    priority: must
+"#,
+    )
+    .unwrap();
+    let answers = |auth: &str| {
+        format!(
+            "declared_by: {{ name: 運用担当 }}\nanswers:\n  - category: contact-center-data\n    property: access-control.authentication\n    value: {auth}\n  - category: contact-center-data\n    property: access-control.mfa\n    value: true\n"
+        )
+    };
+    std::fs::write(dir.path().join("answers.yaml"), answers("saml")).unwrap();
+    let args = [
+        "build",
+        "--requirements",
+        "requirements.yaml",
+        "--answers",
+        "answers.yaml",
+        "--format",
+        "md",
+        "--as-of",
+        "2026-11-30",
+        "--out",
+        "out",
+    ];
+    let o = common::shoko(&args, dir.path());
+    assert!(o.status.success(), "{}", common::text(&o));
+    let en = md(&dir.path().join("out"), "en");
+    assert!(row(&en, "AUTH-01").ends_with("**Met** |"), "{en}");
+    assert!(row(&en, "MFA-01").ends_with("**Met** |"), "{en}");
+    assert!(en.contains("**Met (Declared)**"), "{en}");
+    std::fs::write(dir.path().join("answers.yaml"), answers("password")).unwrap();
+    let o = common::shoko(&args, dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let t = common::text(&o);
+    assert!(t.contains("answers.yaml:5:12"), "{t}");
+    assert!(
+        t.contains("`password` is not an identity management type"),
+        "{t}"
+    );
+    assert!(
+        t.contains("`connect-managed`, `existing-directory`, `saml`"),
+        "{t}"
+    );
+}
