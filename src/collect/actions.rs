@@ -98,6 +98,13 @@ pub const ACTIONS: &[Action] = &[
     a("logs:DescribeLogGroups", "logs", "DescribeLogGroups"),
     a("kms:DescribeKey", "kms", "DescribeKey"),
     a("kms:GetKeyRotationStatus", "kms", "GetKeyRotationStatus"),
+    a("cloudtrail:DescribeTrails", "cloudtrail", "DescribeTrails"),
+    a(
+        "cloudtrail:GetEventSelectors",
+        "cloudtrail",
+        "GetEventSelectors",
+    ),
+    a("cloudtrail:GetTrailStatus", "cloudtrail", "GetTrailStatus"),
 ];
 
 /// Look an action up by its IAM name. Panics on a name missing from

@@ -236,7 +236,9 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
     let attrs = attributes(&ctx, &client, &region, &account0, &id);
     let profiles = security_profiles(&ctx, &client, &region, &account0, &id);
     let flows = super::contact_flows::flows(&ctx, &client, &region, &account0, &id);
-    let (described, storage, _, _, _) = futures::join!(describe, storage, attrs, profiles, flows);
+    let trails = super::cloudtrail::trails(&ctx, &region, &account0, &id);
+    let (described, storage, _, _, _, trails) =
+        futures::join!(describe, storage, attrs, profiles, flows, trails);
 
     let (arn, alias) = match &described {
         Ok(d) => (
@@ -257,7 +259,16 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
         .map(|(_, a)| a.to_string())
         .unwrap_or(account0);
 
-    follow(&ctx, &region, &account, &id, alias.as_deref(), storage).await;
+    follow(
+        &ctx,
+        &region,
+        &account,
+        &id,
+        alias.as_deref(),
+        storage,
+        trails,
+    )
+    .await;
     ctx.note(format!(
         "instance {} ({}) in {region} done",
         id,
@@ -314,8 +325,8 @@ fn targets(
     (targets, keys)
 }
 
-/// Follow what the storage configs name, plus the flow-log group, then
-/// every KMS key any of them names.
+/// Follow what the storage configs and the trails name, plus the flow-log
+/// group, then every KMS key any of them names.
 async fn follow(
     ctx: &Ctx,
     region: &str,
@@ -323,8 +334,11 @@ async fn follow(
     id: &str,
     alias: Option<&str>,
     storage: Vec<Vec<aws_sdk_connect::types::InstanceStorageConfig>>,
+    trails: super::cloudtrail::Found,
 ) {
-    let (targets, mut keys) = targets(storage, region);
+    let (mut targets, mut keys) = targets(storage, region);
+    targets.extend(trails.buckets.into_iter().map(Target::Bucket));
+    keys.extend(trails.keys);
     let follow = join_all(targets.iter().map(|t| async move {
         match t {
             Target::Bucket(b) => super::s3::bucket(ctx, region, acct, id, b).await,

@@ -24,6 +24,7 @@
 
 mod actions;
 pub mod arn;
+mod cloudtrail;
 mod connect;
 mod contact_flows;
 mod errors;

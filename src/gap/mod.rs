@@ -7,6 +7,7 @@
 
 pub mod conflicts;
 pub mod control;
+mod scale;
 
 use crate::model::catalog::{Allowed, Catalog, Change, Direction};
 use crate::model::claim::{Claim, Provenance, UnverifiedReason};
@@ -59,6 +60,7 @@ fn compare(value: &Value, cond: &Condition) -> Outcome {
             let keys: Vec<KeyOwner> = xs.iter().filter_map(|x| if let Expected::Key(k) = x { Some(*k) } else { None }).collect();
             pass(keys.contains(v), if keys.iter().any(|k| k > v) { Direction::Stronger } else { Direction::Any })
         }
+        (Value::Identity(v), cond) => scale::identity(*v, cond),
         (Value::Protocols(ps), cond) => compare_protocols(ps, cond),
         (Value::Region(v), Condition::OneOf(xs)) => pass(xs.contains(&Expected::Region(v.clone())), Direction::Any),
         (Value::Region(v), Condition::Is(Expected::Region(x))) => pass(v == x, Direction::Any),

@@ -79,6 +79,7 @@ pub fn value_text(i: &I18n, lang: Lang, v: &Value) -> String {
         Value::InstanceLifetime => i.t(lang, "value-instance-lifetime"),
         Value::Bool(b) => i.t(lang, if *b { "value-yes" } else { "value-no" }),
         Value::Key(k) => key_text(i, lang, *k),
+        Value::Identity(x) => identity_text(i, lang, *x),
         Value::Protocols(ps) => ps
             .iter()
             .map(|p| protocol_text(*p))
@@ -107,8 +108,15 @@ pub fn expected_text(i: &I18n, lang: Lang, e: &Expected) -> String {
         Expected::Key(k) => key_text(i, lang, *k),
         Expected::Protocol(p) => protocol_text(*p).to_string(),
         Expected::Region(r) => r.clone(),
+        Expected::Identity(x) => identity_text(i, lang, *x),
         Expected::Text(t) => t.get(lang).to_string(),
     }
+}
+
+/// An identity management type as a label (`identity-<type>`,
+/// locales/*/access.ftl).
+pub fn identity_text(i: &I18n, lang: Lang, x: crate::model::Identity) -> String {
+    i.t(lang, &format!("identity-{}", x.name()))
 }
 
 /// The conditions of a requirement for the reader.

@@ -77,8 +77,8 @@ fn expected(ctx: &mut Ctx, node: &Node, property: Property, ordered: bool) -> Op
         ValueKind::Duration => super::duration(ctx, node, &what).map(Expected::Duration),
         ValueKind::Bool => super::boolean(ctx, node, &what).map(Expected::Bool),
         ValueKind::Protocols => super::protocol(ctx, node).map(Expected::Protocol),
-        ValueKind::Key | ValueKind::Region | ValueKind::Text => {
-            if ordered && property.kind() != ValueKind::Key {
+        ValueKind::Key | ValueKind::Identity | ValueKind::Region | ValueKind::Text => {
+            if ordered && !matches!(property.kind(), ValueKind::Key | ValueKind::Identity) {
                 let d = ctx.error(
                     Code::BadExpect,
                     node,
@@ -89,6 +89,7 @@ fn expected(ctx: &mut Ctx, node: &Node, property: Property, ordered: bool) -> Op
             }
             match value(ctx, node, property, Specials { catalog: false })? {
                 Value::Key(k) => Some(Expected::Key(k)),
+                Value::Identity(x) => Some(Expected::Identity(x)),
                 Value::Region(r) => Some(Expected::Region(r)),
                 Value::Text(t) => Some(Expected::Text(t)),
                 _ => None,

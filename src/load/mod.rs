@@ -14,7 +14,7 @@ pub mod yaml;
 
 pub use diag::{Code, Diagnostic, Diagnostics};
 
-use crate::model::{Bilingual, Duration, KeyOwner, Property, Protocol, Value, ValueKind};
+use crate::model::{Bilingual, Duration, Identity, KeyOwner, Property, Protocol, Value, ValueKind};
 use yaml::{Node, NodeKind, Pos};
 
 /// Largest input file accepted (bytes).
@@ -368,6 +368,24 @@ pub fn value(ctx: &mut Ctx, node: &Node, property: Property, specials: Specials)
                     let names: Vec<&str> = KeyOwner::ALL.iter().map(|k| k.name()).collect();
                     let hint = crate::text::did_you_mean(s, names.iter().copied());
                     let d = ctx.error(Code::BadValue, node, format!("`{s}` is not a key owner"));
+                    d.expected = Some(format!("one of {}", list(&names)));
+                    d.hint = hint;
+                    None
+                }
+            }
+        }
+        ValueKind::Identity => {
+            let s = text(ctx, node, &what)?;
+            match Identity::parse(s.trim()) {
+                Some(x) => Some(Value::Identity(x)),
+                None => {
+                    let names: Vec<&str> = Identity::ALL.iter().map(|k| k.name()).collect();
+                    let hint = crate::text::did_you_mean(s, names.iter().copied());
+                    let d = ctx.error(
+                        Code::BadValue,
+                        node,
+                        format!("`{s}` is not an identity management type"),
+                    );
                     d.expected = Some(format!("one of {}", list(&names)));
                     d.hint = hint;
                     None

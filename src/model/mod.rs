@@ -8,6 +8,7 @@ pub mod claim;
 pub mod duration;
 pub mod evidence;
 pub mod flow;
+pub mod identity;
 pub mod report;
 pub mod requirement;
 pub mod verdict;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use duration::Duration;
+pub use identity::Identity;
 
 /// A reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -102,31 +104,6 @@ pub enum Property {
     /// Whether the data goes when the instance is deleted.
     #[serde(rename = "deletion.on-instance-delete")]
     DeletionOnInstanceDelete,
-    /// Whether the data is encrypted at rest.
-    #[serde(rename = "encryption.at-rest")]
-    EncryptionAtRest,
-    /// Who owns the key that encrypts it at rest.
-    #[serde(rename = "encryption.at-rest.key")]
-    EncryptionAtRestKey,
-    /// How the data is protected in transit.
-    #[serde(rename = "encryption.in-transit")]
-    EncryptionInTransit,
-    /// Who can reach the data.
-    #[serde(rename = "access-control")]
-    AccessControl,
-    /// Whether the data holds personal information.
-    #[serde(rename = "pii")]
-    Pii,
-    /// Whether sensitive customer input reaches the logs.
-    #[serde(rename = "sensitive-input-logged")]
-    SensitiveInputLogged,
-    /// Whether reading and deleting the data is recorded in an audit log.
-    #[serde(rename = "data-access-logged")]
-    DataAccessLogged,
-    /// Whether any personal data from customers (phone numbers, names,
-    /// dates of birth, as well as the sensitive classes) reaches the flow logs.
-    #[serde(rename = "personal-data-logged")]
-    PersonalDataLogged,
     /// Whether the data is erased when the service contract between the
     /// buyer and the operator ends.
     #[serde(rename = "deletion.at-contract-end")]
@@ -140,6 +117,40 @@ pub enum Property {
     /// The form in which the data is handed back.
     #[serde(rename = "data-return.format")]
     DataReturnFormat,
+    /// Whether the data is encrypted at rest.
+    #[serde(rename = "encryption.at-rest")]
+    EncryptionAtRest,
+    /// Who owns the key that encrypts it at rest.
+    #[serde(rename = "encryption.at-rest.key")]
+    EncryptionAtRestKey,
+    /// How the data is protected in transit.
+    #[serde(rename = "encryption.in-transit")]
+    EncryptionInTransit,
+    /// Who can reach the data.
+    #[serde(rename = "access-control")]
+    AccessControl,
+    /// How users sign in: the instance's identity management type.
+    #[serde(rename = "access-control.authentication")]
+    AccessControlAuthentication,
+    /// Whether signing in takes a second factor.
+    #[serde(rename = "access-control.mfa")]
+    AccessControlMfa,
+    /// Whether users can download the data (recordings, reports).
+    #[serde(rename = "access-control.download")]
+    AccessControlDownload,
+    /// Whether the data holds personal information.
+    #[serde(rename = "pii")]
+    Pii,
+    /// Whether sensitive customer input reaches the logs.
+    #[serde(rename = "sensitive-input-logged")]
+    SensitiveInputLogged,
+    /// Whether any personal data from customers (phone numbers, names,
+    /// dates of birth, as well as the sensitive classes) reaches the flow logs.
+    #[serde(rename = "personal-data-logged")]
+    PersonalDataLogged,
+    /// Whether reading and deleting the data is recorded in an audit log.
+    #[serde(rename = "data-access-logged")]
+    DataAccessLogged,
 }
 
 /// The shape of a property's values.
@@ -157,29 +168,34 @@ pub enum ValueKind {
     Key,
     /// A list of transport protocols.
     Protocols,
+    /// An identity management type ([`Identity`]).
+    Identity,
 }
 
 impl Property {
     /// Every property, in document order.
-    pub const ALL: [Property; 18] = [
+    pub const ALL: [Property; 21] = [
         Property::Region,
         Property::Storage,
         Property::Retention,
         Property::RetentionConfigurable,
         Property::DeletionOnRequest,
         Property::DeletionOnInstanceDelete,
-        Property::EncryptionAtRest,
-        Property::EncryptionAtRestKey,
-        Property::EncryptionInTransit,
-        Property::AccessControl,
-        Property::Pii,
-        Property::SensitiveInputLogged,
-        Property::PersonalDataLogged,
-        Property::DataAccessLogged,
         Property::DeletionAtContractEnd,
         Property::DeletionCertificate,
         Property::DataReturnOnRequest,
         Property::DataReturnFormat,
+        Property::EncryptionAtRest,
+        Property::EncryptionAtRestKey,
+        Property::EncryptionInTransit,
+        Property::AccessControl,
+        Property::AccessControlAuthentication,
+        Property::AccessControlMfa,
+        Property::AccessControlDownload,
+        Property::Pii,
+        Property::SensitiveInputLogged,
+        Property::PersonalDataLogged,
+        Property::DataAccessLogged,
     ];
 
     /// The name users write (`encryption.at-rest.key`).
@@ -203,6 +219,9 @@ impl Property {
             Property::DeletionCertificate => "deletion.certificate",
             Property::DataReturnOnRequest => "data-return.on-request",
             Property::DataReturnFormat => "data-return.format",
+            Property::AccessControlAuthentication => "access-control.authentication",
+            Property::AccessControlMfa => "access-control.mfa",
+            Property::AccessControlDownload => "access-control.download",
         }
     }
 
@@ -229,7 +248,10 @@ impl Property {
             | Property::PersonalDataLogged
             | Property::DeletionAtContractEnd
             | Property::DeletionCertificate
-            | Property::DataReturnOnRequest => ValueKind::Bool,
+            | Property::DataReturnOnRequest
+            | Property::AccessControlMfa
+            | Property::AccessControlDownload => ValueKind::Bool,
+            Property::AccessControlAuthentication => ValueKind::Identity,
             Property::EncryptionAtRestKey => ValueKind::Key,
             Property::EncryptionInTransit => ValueKind::Protocols,
         }
@@ -371,6 +393,8 @@ pub enum Value {
     Key(KeyOwner),
     /// Transport protections.
     Protocols(Vec<Protocol>),
+    /// An identity management type.
+    Identity(Identity),
     /// Bilingual free text.
     Text(Bilingual),
     /// Set by the deployment's own configuration: unknown without evidence.

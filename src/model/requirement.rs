@@ -27,6 +27,8 @@ pub enum Expected {
     Protocol(Protocol),
     /// A Region code.
     Region(String),
+    /// An identity management type.
+    Identity(crate::model::Identity),
     /// Free text, in both languages (one text given is used for both).
     Text(Bilingual),
 }

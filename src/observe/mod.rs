@@ -8,7 +8,9 @@
 //!
 //! One module per service: `connect` (the instance, its storage configs
 //! and security profiles), `s3`, `kinesis`, `firehose`, `kvs`,
-//! `logs` (flow logs), `kms` (a key's owner), and `flows` (the flows a
+//! `logs` (flow logs), `kms` (a key's owner), `trail` (audit logs: the
+//! CloudTrail trails, their selectors, status and bucket), `access` (how
+//! users sign in, who can download recordings), and `flows` (the flows a
 //! collection fetched, for the flow analysis). `merge` combines instances.
 //!
 //! A call that failed makes the properties it would prove [`Unavailable`],
@@ -23,6 +25,7 @@
 //!
 //! [`md_escape`]: crate::text::escape::md_escape
 
+mod access;
 mod connect;
 mod contact_lens;
 mod firehose;
@@ -34,6 +37,8 @@ mod logs;
 mod merge;
 mod permissions;
 mod s3;
+mod trail;
+mod trail_selectors;
 mod view;
 
 #[cfg(test)]
@@ -134,7 +139,16 @@ pub fn interpret_scoped(
         .into_iter()
         .map(|inst| {
             let label = inst.alias.clone().unwrap_or_else(|| inst.id.clone());
-            (label, connect::instance(&view, inst))
+            let mut out = connect::instance(&view, inst);
+            trail::claims(&view, &mut out, &inst.id);
+            access::authentication(
+                &view,
+                &mut out,
+                &inst.id,
+                &crate::text::escape::md_escape(&label),
+            );
+            access::download(&view, &mut out, &inst.id);
+            (label, out)
         })
         .collect();
     let mut live = merge::merge(&view, per);
@@ -172,6 +186,7 @@ fn nothing_collected(view: &View, live: &mut LiveEvidence) {
         add(cat, props_of(cat));
     }
     add("flow-logs", FLOW_LOG_PROPS);
+    add("audit-logs", trail::TRAIL_PROPS);
     live.unavailable
         .sort_by(|a, b| (&a.category, a.property).cmp(&(&b.category, b.property)));
 }

@@ -883,3 +883,106 @@ pub fn build_from_snapshot(dir: &Path, as_of: &str, extra: &[&str]) -> String {
     assert!(o.status.success(), "{}", crate::common::text(&o));
     md(&dir.join("out"), "en")
 }
+
+/// What a seeded CloudTrail trail records.
+pub enum TrailEvents<'a> {
+    /// Management events only.
+    Management,
+    /// Basic selectors: S3 data events (ReadWriteType) on these ARN values.
+    Basic(&'a str, &'a [&'a str]),
+    /// Advanced selectors (the API's JSON shape, `AdvancedEventSelectors`).
+    Advanced(serde_json::Value),
+}
+
+/// A CloudTrail trail in moto delivering to `bucket` (which must exist),
+/// multi-Region, recording `events`, and logging when `logging`.
+pub async fn seed_trail(
+    moto: &Moto,
+    name: &str,
+    bucket: &str,
+    events: TrailEvents<'_>,
+    logging: bool,
+) -> String {
+    seed_trail_in(moto, REGION, name, bucket, events, logging).await
+}
+
+/// [`seed_trail`] with its home Region: elsewhere than REGION, REGION sees
+/// it as a shadow trail.
+pub async fn seed_trail_in(
+    moto: &Moto,
+    home: &str,
+    name: &str,
+    bucket: &str,
+    events: TrailEvents<'_>,
+    logging: bool,
+) -> String {
+    use aws_sdk_cloudtrail::types::*;
+    let conf = aws_sdk_cloudtrail::config::Builder::from(&sdk(moto))
+        .region(aws_sdk_cloudtrail::config::Region::new(home.to_string()))
+        .build();
+    let ct = aws_sdk_cloudtrail::Client::from_conf(conf);
+    let t = ct
+        .create_trail()
+        .name(name)
+        .s3_bucket_name(bucket)
+        .is_multi_region_trail(true)
+        .send()
+        .await
+        .expect("CreateTrail");
+    let arn = t.trail_arn().expect("trail ARN").to_string();
+    let put = ct.put_event_selectors().trail_name(name);
+    let put = match events {
+        TrailEvents::Management => put.event_selectors(
+            EventSelector::builder()
+                .read_write_type(ReadWriteType::All)
+                .include_management_events(true)
+                .build(),
+        ),
+        TrailEvents::Basic(rw, values) => put.event_selectors(
+            EventSelector::builder()
+                .read_write_type(ReadWriteType::from(rw))
+                .include_management_events(true)
+                .data_resources(
+                    DataResource::builder()
+                        .r#type("AWS::S3::Object")
+                        .set_values(Some(values.iter().map(|v| v.to_string()).collect()))
+                        .build(),
+                )
+                .build(),
+        ),
+        TrailEvents::Advanced(sel) => {
+            let mut p = put;
+            for s in sel.as_array().expect("selectors") {
+                let mut b = AdvancedEventSelector::builder();
+                if let Some(n) = s["Name"].as_str() {
+                    b = b.name(n);
+                }
+                for f in s["FieldSelectors"].as_array().expect("fields") {
+                    let strs = |k: &str| {
+                        f[k].as_array()
+                            .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+                    };
+                    b = b.field_selectors(
+                        AdvancedFieldSelector::builder()
+                            .field(f["Field"].as_str().unwrap())
+                            .set_equals(strs("Equals"))
+                            .set_starts_with(strs("StartsWith"))
+                            .build()
+                            .expect("field selector"),
+                    );
+                }
+                p = p.advanced_event_selectors(b.build().expect("advanced selector"));
+            }
+            p
+        }
+    };
+    put.send().await.expect("PutEventSelectors");
+    if logging {
+        ct.start_logging()
+            .name(name)
+            .send()
+            .await
+            .expect("StartLogging");
+    }
+    arn
+}

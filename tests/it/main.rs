@@ -16,7 +16,7 @@
 //!   `diff` (comparing two packs), `municipal` (the municipal example);
 //! - golden case folders (`tests/cases/`): `cases`;
 //! - live collectors: `live_scenarios` (moto scenarios), `live_faults` (the
-//!   fault table);
+//!   fault table), `live_trail` (CloudTrail audit logs);
 //! - `fuzz_regressions` (inputs a fuzzer broke);
 //! - the handbook in a browser: a `browser` module belongs here too;
 //! - the repository's shape: `layering` (imports go down the layers, file
@@ -42,6 +42,7 @@ mod layering;
 mod live_faults;
 mod live_scenarios;
 mod municipal;
+mod live_trail;
 mod nfr_grade;
 mod oscal;
 mod pack;
