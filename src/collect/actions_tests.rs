@@ -49,13 +49,17 @@ fn collectors_call_exactly_the_declared_actions() {
         include_str!("firehose.rs"),
         include_str!("logs.rs"),
         include_str!("kms.rs"),
+        include_str!("customer_profiles.rs"),
     ];
     let mut used: Vec<String> = Vec::new();
     for s in sources {
         // Every string literal shaped like an IAM action.
         for lit in s.split('"').skip(1).step_by(2) {
             let is_action = lit.split_once(':').is_some_and(|(svc, op)| {
-                ["connect", "s3", "kinesis", "firehose", "logs", "kms"].contains(&svc)
+                [
+                    "connect", "s3", "kinesis", "firehose", "logs", "kms", "profile",
+                ]
+                .contains(&svc)
                     && op.starts_with(|c: char| c.is_ascii_uppercase())
                     && op.chars().all(|c| c.is_ascii_alphanumeric())
             });

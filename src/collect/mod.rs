@@ -26,6 +26,7 @@ mod actions;
 pub mod arn;
 mod connect;
 mod contact_flows;
+mod customer_profiles;
 mod errors;
 mod firehose;
 mod kinesis;

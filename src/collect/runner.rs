@@ -197,6 +197,7 @@ mod clients {
         pub firehose: Mutex<BTreeMap<String, aws_sdk_firehose::Client>>,
         pub logs: Mutex<BTreeMap<String, aws_sdk_cloudwatchlogs::Client>>,
         pub kms: Mutex<BTreeMap<String, aws_sdk_kms::Client>>,
+        pub profile: Mutex<BTreeMap<String, aws_sdk_customerprofiles::Client>>,
     }
 }
 
