@@ -1,14 +1,19 @@
 //! Amazon Connect Customer Profiles: the domain associated with an instance
 //! and its settings.
 //!
-//! Connect exposes the association as a Customer Profiles integration whose
-//! URI is the instance ARN (enabling Customer Profiles on an instance
-//! creates it; Customer Profiles API reference, `PutIntegration`: "The URI
-//! of the S3 bucket or any other type of data source", and
-//! `ListAccountIntegrations`: "Lists all of the integrations associated to
-//! a specific URI in the AWS account"). So: `ListAccountIntegrations` with
-//! `Uri` = the instance ARN, every page, gives the domain name(s); then
-//! `GetDomain` of each (`DefaultExpirationDays`, `DefaultEncryptionKey`).
+//! Connect exposes no call that names the domain (its
+//! `ListIntegrationAssociations` types have none for Customer Profiles).
+//! The association is a Customer Profiles integration: `PutIntegration`
+//! "adds an integration between the service and a third-party service,
+//! which includes Amazon AppFlow and Amazon Connect", its `Uri` being the
+//! data source, here the instance ARN (Customer Profiles API reference,
+//! API_PutIntegration.html); `ListAccountIntegrations` "lists all of the
+//! integrations associated to a specific URI in the AWS account". So:
+//! `ListAccountIntegrations` with `Uri` = the instance ARN, every page,
+//! gives the domain name; then `GetDomain` (`DefaultExpirationDays`,
+//! `DefaultEncryptionKey`). Object types' own `ExpirationDays` are not
+//! collected (`ListProfileObjectTypes` items do not carry it; it would take
+//! a `GetProfileObjectType` per type): the claim says so.
 //! The answers are the evidence; `observe::customer_profiles` reads them.
 
 use super::connect::every_page;
