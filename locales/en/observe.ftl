@@ -143,7 +143,5 @@ observe-cp-key-cmk = Domain { $domain } encrypts its data with the customer mana
 observe-cp-key-default = Domain { $domain } has no DefaultEncryptionKey, so its data is encrypted with an AWS managed key.
 
 ## Contact Lens from exported flows (build --flows DIR)
-observe-cl-exported-none-value = No exported flow turns Contact Lens analytics on
-observe-cl-exported-none = None of the { $count } exported flows has a block that turns Contact Lens analytics on (UpdateContactRecordingAndAnalyticsBehavior, UpdateContactRecordingBehavior).
 observe-cl-exported = Blocks of the exported flows that turn Contact Lens analytics on (flow / block (output folder): redaction): { $blocks }. The original transcript is written under Analysis/Voice/ (Chat, Email) and the redacted output under …/Redacted/, from the bucket root; the unredacted audio is the call recording itself.
 observe-cl-exported-bucket = Exported flows do not show which bucket receives the outputs or its lifecycle rules, so how long the outputs are kept is not known from them: collect the instance (--live or --evidence), or declare it.

@@ -143,7 +143,5 @@ observe-cp-key-cmk = ドメイン { $domain } のデータは、カスタマー�
 observe-cp-key-default = ドメイン { $domain } には DefaultEncryptionKey がないため、データは AWS マネージドキーで暗号化されます。
 
 ## Contact Lens from exported flows (build --flows DIR)
-observe-cl-exported-none-value = エクスポートしたフローにContact Lensの分析を有効にするものはありません
-observe-cl-exported-none = エクスポートしたフロー { $count } 件のいずれにも、Contact Lensの分析を有効にするブロック（UpdateContactRecordingAndAnalyticsBehavior、UpdateContactRecordingBehavior）はありません。
 observe-cl-exported = エクスポートしたフローでContact Lensの分析を有効にしているブロック（フロー / ブロック（出力フォルダ）: 秘匿化）: { $blocks }。元の文字起こしはバケットのルートからの Analysis/Voice/（Chat、Email）に、秘匿化済みの出力は …/Redacted/ に書き込まれます。秘匿化されていない音声は通話録音そのものです。
 observe-cl-exported-bucket = エクスポートしたフローからは、出力を受け取るバケットやそのライフサイクルルールはわからないため、出力の保存期間はわかりません。インスタンスから収集する（--live または --evidence）か、回答として申告してください。

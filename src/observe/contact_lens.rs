@@ -231,31 +231,25 @@ pub fn exported(flows: &[FlowFile], i18n: &I18n) -> Vec<FlowClaim> {
         .iter()
         .flat_map(|f| behaviors(f).into_iter().map(move |b| (f.name.as_str(), b)))
         .collect();
-    let (value, explain) = if found.is_empty() {
-        (
-            i18n.both("observe-cl-exported-none-value", &[]),
-            i18n.both(
-                "observe-cl-exported-none",
-                &[("count", flows.len().to_string())],
-            ),
-        )
-    } else {
-        let refs: Vec<(&str, &Behavior)> = found.iter().map(|(f, b)| (*f, b)).collect();
-        let original = found.iter().any(|(_, b)| b.redaction.keeps_original());
-        (
-            i18n.both(
-                if original {
-                    "observe-cl-original-kept-value"
-                } else {
-                    "observe-cl-redacted-only-value"
-                },
-                &[],
-            ),
-            i18n.both_with("observe-cl-exported", |lang| {
-                vec![("blocks", listing(i18n, &refs).get(lang).to_string())]
-            }),
-        )
-    };
+    // An export is the flows the operator chose: that none of them turns
+    // analytics on says nothing about the instance, so no claim then (the
+    // documented storage stays).
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let refs: Vec<(&str, &Behavior)> = found.iter().map(|(f, b)| (*f, b)).collect();
+    let original = found.iter().any(|(_, b)| b.redaction.keeps_original());
+    let value = i18n.both(
+        if original {
+            "observe-cl-original-kept-value"
+        } else {
+            "observe-cl-redacted-only-value"
+        },
+        &[],
+    );
+    let explain = i18n.both_with("observe-cl-exported", |lang| {
+        vec![("blocks", listing(i18n, &refs).get(lang).to_string())]
+    });
     vec![FlowClaim {
         category: CAT.to_string(),
         property: Property::Storage,
