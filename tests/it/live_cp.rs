@@ -92,6 +92,25 @@ async fn data_lake_associations_name_the_accounts_across_pages() {
             && o.pointer == "/Results/0/TargetAccountId"));
     // The retention stays the documented window: no observed claim.
     assert!(claim(&live, "analytics-data-lake", "retention").is_none());
+    // Both documents name the accounts, cited to the call.
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    std::fs::write(
+        dir.path().join("requirements.yaml"),
+        "customer:\n  name: { ja: テスト, en: Test }\n  system: { ja: テスト, en: Test }\nrequirements: []\n",
+    )
+    .unwrap();
+    let en = build_from_snapshot(dir.path(), &today().to_string(), &[]);
+    let ja = md(&dir.path().join("out"), "ja");
+    let row = en
+        .lines()
+        .find(|l| l.contains("Shared with 2 AWS account(s): 210987654321, 333344445555"))
+        .expect("the data lake row");
+    assert!(row.contains("| Observed |"), "{row}");
+    assert!(
+        ja.contains("2 個の AWS アカウントと共有: 210987654321, 333344445555"),
+        "{ja}"
+    );
 
     // Nothing shared: said so, cited.
     let connect = connect_fixture(&moto, std::slice::from_ref(&fx)).await;
