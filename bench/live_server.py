@@ -6,8 +6,10 @@ seeds N Connect instances each with a recordings bucket (lifecycle, SSE-KMS,
 TLS-only policy, public access block), a contact-record stream and a flow-log
 group, and serves one HTTP endpoint that sleeps LATENCY seconds per request,
 then answers the Connect operations moto lacks (storage configs, instance
-attributes, security profiles) from fixtures shaped as in the Connect API
-reference and forwards everything else to moto.
+attributes, security profiles and their permissions, flow listings, data
+lake associations) and Customer Profiles (the instance's integration and
+domain) from fixtures shaped as in the API references, and forwards
+everything else to moto.
 
 Usage: live_server.py N PORT [LATENCY_MS]; prints "ready" when serving.
 """
@@ -138,6 +140,38 @@ def main():
                 if m:
                     return self.send(200, json.dumps({"SecurityProfileSummaryList": [
                         {"Id": "sp-1", "Name": "Admin"}, {"Id": "sp-2", "Name": "Agent"}]}).encode())
+                m = re.fullmatch(r"/security-profiles-permissions/([^/]+)/([^/]+)", path)
+                if m:
+                    perms = ["CallRecordings.Unredacted.Access", "Users.View"] if m.group(2) == "sp-1" else ["BasicAgentAccess"]
+                    return self.send(200, json.dumps({"Permissions": perms}).encode())
+                # Flows (none: the bench measures the storage chain), flow
+                # modules and phone-number associations.
+                for pat, key in ((r"/contact-flows-summary/([^/]+)", "ContactFlowSummaryList"),
+                                 (r"/contact-flow-modules-summary/([^/]+)", "ContactFlowModulesSummaryList"),
+                                 (r"/flow-associations-summary/([^/]+)", "FlowAssociationSummaryList")):
+                    if re.fullmatch(pat, path):
+                        return self.send(200, json.dumps({key: []}).encode())
+                # The analytics data lake: one data set shared with another account.
+                m = re.fullmatch(r"/analytics-data/instance/([^/]+)/association", path)
+                if m:
+                    return self.send(200, json.dumps({"Results": [{
+                        "DataSetId": "contact_record", "TargetAccountId": "210987654321",
+                        "ResourceShareStatus": "ACTIVE"}]}).encode())
+            # Customer Profiles (moto lacks it): each instance's domain,
+            # found by the integration whose URI is the instance ARN.
+            if "/profile/" in (self.headers.get("Authorization") or ""):
+                if path == "/integrations" and self.command == "POST":
+                    uri = json.loads(body or b"{}").get("Uri", "")
+                    iid = uri.rsplit("/", 1)[-1]
+                    return self.send(200, json.dumps({"Items": [{
+                        "DomainName": f"amazon-connect-{iid[:8]}", "Uri": uri,
+                        "CreatedAt": 1.7e9, "LastUpdatedAt": 1.7e9}]}).encode())
+                m = re.fullmatch(r"/domains/([^/]+)", path)
+                if m:
+                    return self.send(200, json.dumps({
+                        "DomainName": m.group(1), "DefaultExpirationDays": 1098,
+                        "DefaultEncryptionKey": f"arn:aws:kms:{REGION}:{ACCOUNT}:key/cp",
+                        "CreatedAt": 1.7e9, "LastUpdatedAt": 1.7e9}).encode())
             c = http.client.HTTPConnection("127.0.0.1", moto_port, timeout=30)
             hs = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
             c.request(self.command, self.path, body=body, headers=hs)

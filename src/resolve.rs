@@ -133,8 +133,16 @@ pub fn resolve(catalog: &Catalog, answers: Option<&Answers>, live: &LiveEvidence
             let from_flows = (cat.id == "flow-logs")
                 .then(|| flow_claim(live, p))
                 .flatten();
+            // Exported flows take the place of fetched ones (`--flows`).
+            let exported = live
+                .flows
+                .iter()
+                .flat_map(|f| f.claims.iter().map(move |c| (f, c)))
+                .find(|(_, c)| c.category == cat.id && c.property == p);
             let mut claim = if let Some(c) = from_flows {
                 c
+            } else if let Some((f, c)) = exported {
+                exported_claim(f, c)
             } else if let Some(o) = observed {
                 out.observations.extend(o.observations.iter().cloned());
                 observed_claim(o)
@@ -232,6 +240,36 @@ fn flow_claim(live: &LiveEvidence, property: Property) -> Option<Claim> {
         derived_from: Vec::new(),
         condition: None,
     })
+}
+
+/// A claim exported flows show (the Contact Lens redaction their blocks
+/// set), cited to the flow files.
+fn exported_claim(
+    f: &crate::model::evidence::FlowEvidence,
+    c: &crate::model::evidence::FlowClaim,
+) -> Claim {
+    Claim {
+        category: c.category.clone(),
+        property: c.property,
+        value: c.value.clone(),
+        provenance: Provenance::Observed,
+        verified: true,
+        unverified_reason: None,
+        explain: c.explain.clone(),
+        note: None,
+        reference: None,
+        caveats: c.caveats.clone(),
+        cites: f
+            .files
+            .iter()
+            .map(|s| SourceKey::Flow {
+                source: s.source.clone(),
+            })
+            .collect(),
+        fallback: None,
+        derived_from: Vec::new(),
+        condition: None,
+    }
 }
 
 /// Data kept in the instance lives in the instance's Region: replace every

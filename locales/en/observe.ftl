@@ -124,3 +124,24 @@ observe-cl-retention-rule = Lifecycle rule { $rule } expires the Contact Lens ou
 observe-cl-retention-noncurrent = Lifecycle rule { $rule } expires the Contact Lens output under { $prefix } in bucket { $bucket } { $days } days after creation; the bucket is versioned, so it stays as a noncurrent version until { $total } days in all.
 observe-cl-retention-versioned = Lifecycle rule { $rule } expires the Contact Lens output under { $prefix } in bucket { $bucket } { $days } days after creation, but the bucket is versioned with no NoncurrentVersionExpiration rule for it, so expired output stays as a noncurrent version indefinitely.
 observe-cl-recordings-rule = Lifecycle rule { $rule } covers the recordings prefix { $recordings } but not { $prefix }: Contact Lens writes its output from the bucket root, not under the recordings prefix.
+
+## Analytics data lake sharing (ListAnalyticsDataAssociations)
+observe-lake-none-value = Not shared with another account
+observe-lake-none = ListAnalyticsDataAssociations for instance { $name } lists no data lake data set shared with an AWS account.
+observe-lake-shared-value = Shared with { $count } AWS account(s): { $accounts }
+observe-lake-shared = Instance { $name } shares analytics data lake data sets with other AWS accounts (data set → target account (resource share status)): { $shares }.
+observe-lake-shared-caveat = A shared data set is read from the target account (AWS RAM and Lake Formation): the data leaves the instance's account, and who reads it there is governed by that account's permissions. The lake's rolling 25-month window applies to shared data as well.
+
+## Customer Profiles (ListAccountIntegrations, GetDomain)
+observe-cp-none-value = No Customer Profiles domain is associated with the instance
+observe-cp-none = ListAccountIntegrations with the ARN of instance { $name } as URI lists no integration, so no Customer Profiles domain is associated with it.
+observe-cp-domain-value = Customer Profiles domain { $domain }
+observe-cp-domain = Instance { $name } is associated with Customer Profiles domain { $domain } (the integration whose URI is the instance ARN).
+observe-cp-retention = Domain { $domain } has DefaultExpirationDays { $days }: a profile is removed { $days } days after its last update.
+observe-cp-retention-caveat = The days count from the last update, not from creation. An object type's own ExpirationDays takes precedence for its objects; object types were not collected.
+observe-cp-key-cmk = Domain { $domain } encrypts its data with the customer managed key { $key } (DefaultEncryptionKey).
+observe-cp-key-default = Domain { $domain } has no DefaultEncryptionKey, so its data is encrypted with an AWS managed key.
+
+## Contact Lens from exported flows (build --flows DIR)
+observe-cl-exported = Blocks of the exported flows that turn Contact Lens analytics on (flow / block (output folder): redaction): { $blocks }. The original transcript is written under Analysis/Voice/ (Chat, Email) and the redacted output under …/Redacted/, from the bucket root; the unredacted audio is the call recording itself.
+observe-cl-exported-bucket = Exported flows do not show which bucket receives the outputs or its lifecycle rules, so how long the outputs are kept is not known from them: collect the instance (--live or --evidence), or declare it.

@@ -124,3 +124,24 @@ observe-cl-retention-rule = ライフサイクルルール { $rule } が、バ�
 observe-cl-retention-noncurrent = ライフサイクルルール { $rule } が、バケット { $bucket } の { $prefix } にあるContact Lensの出力を作成から{ $days }日後に失効させます。バケットはバージョニングが有効なため、非現行バージョンとして残り、合計{ $total }日保持されます。
 observe-cl-retention-versioned = ライフサイクルルール { $rule } は、バケット { $bucket } の { $prefix } にあるContact Lensの出力を作成から{ $days }日後に失効させますが、バケットはバージョニングが有効で、これを対象とする NoncurrentVersionExpiration ルールがないため、失効した出力は非現行バージョンとして無期限に残ります。
 observe-cl-recordings-rule = ライフサイクルルール { $rule } は録音のプレフィックス { $recordings } を対象としていますが、{ $prefix } は対象外です。Contact Lensは録音のプレフィックスの下ではなく、バケットのルートから出力を書き込みます。
+
+## Analytics data lake sharing (ListAnalyticsDataAssociations)
+observe-lake-none-value = 他のアカウントとは共有されていません
+observe-lake-none = インスタンス { $name } の ListAnalyticsDataAssociations には、AWS アカウントと共有されたデータレイクのデータセットはありません。
+observe-lake-shared-value = { $count } 個の AWS アカウントと共有: { $accounts }
+observe-lake-shared = インスタンス { $name } は、分析データレイクのデータセットを他の AWS アカウントと共有しています（データセット → 共有先アカウント（リソース共有のステータス））: { $shares }。
+observe-lake-shared-caveat = 共有されたデータセットは共有先のアカウントから（AWS RAM と Lake Formation を通じて）読み取られます。データはインスタンスのアカウントの外に出て、そこで誰が読めるかは共有先アカウントの権限で決まります。共有されたデータにも、データレイクの25か月のローリング期間が適用されます。
+
+## Customer Profiles (ListAccountIntegrations, GetDomain)
+observe-cp-none-value = インスタンスに関連付けられた Customer Profiles ドメインはありません
+observe-cp-none = インスタンス { $name } の ARN を URI とした ListAccountIntegrations に統合がないため、このインスタンスに関連付けられた Customer Profiles ドメインはありません。
+observe-cp-domain-value = Customer Profiles ドメイン { $domain }
+observe-cp-domain = インスタンス { $name } は Customer Profiles ドメイン { $domain } に関連付けられています（インスタンスの ARN を URI とする統合）。
+observe-cp-retention = ドメイン { $domain } の DefaultExpirationDays は { $days } です。プロファイルは最後に更新されてから { $days } 日後に削除されます。
+observe-cp-retention-caveat = 日数は作成日ではなく最終更新日から数えます。オブジェクトタイプに ExpirationDays がある場合は、そのオブジェクトにはそちらが優先されます。オブジェクトタイプは収集していません。
+observe-cp-key-cmk = ドメイン { $domain } のデータは、カスタマーマネージドキー { $key }（DefaultEncryptionKey）で暗号化されます。
+observe-cp-key-default = ドメイン { $domain } には DefaultEncryptionKey がないため、データは AWS マネージドキーで暗号化されます。
+
+## Contact Lens from exported flows (build --flows DIR)
+observe-cl-exported = エクスポートしたフローでContact Lensの分析を有効にしているブロック（フロー / ブロック（出力フォルダ）: 秘匿化）: { $blocks }。元の文字起こしはバケットのルートからの Analysis/Voice/（Chat、Email）に、秘匿化済みの出力は …/Redacted/ に書き込まれます。秘匿化されていない音声は通話録音そのものです。
+observe-cl-exported-bucket = エクスポートしたフローからは、出力を受け取るバケットやそのライフサイクルルールはわからないため、出力の保存期間はわかりません。インスタンスから収集する（--live または --evidence）か、回答として申告してください。

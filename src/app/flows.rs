@@ -149,6 +149,15 @@ pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
         analysis.unresolved.extend(a.unresolved);
         analysis.routed.extend(a.routed);
     }
+    // Exported flows also show the Contact Lens redaction their blocks set
+    // (fetched flows are read with their bucket by `observe`).
+    let claims = match set.origin {
+        FlowOrigin::Files => {
+            let all: Vec<FlowFile> = set.groups.iter().flat_map(|g| g.0.clone()).collect();
+            crate::observe::contact_lens_of_exported(&all, i18n)
+        }
+        FlowOrigin::Live => Vec::new(),
+    };
     let logged = analysis
         .flows
         .iter()
@@ -182,5 +191,6 @@ pub fn flow_evidence(i18n: &I18n, set: FlowSet) -> FlowEvidence {
         explain,
         possibly: i18n.both("flow-possibly", &[]),
         incomplete: i18n.both("flow-incomplete", &[("errors", unread.to_string())]),
+        claims,
     }
 }

@@ -66,6 +66,17 @@ pub const ACTIONS: &[Action] = &[
         "connect",
         "ListFlowAssociations",
     ),
+    a(
+        "connect:ListAnalyticsDataAssociations",
+        "connect",
+        "ListAnalyticsDataAssociations",
+    ),
+    a(
+        "profile:ListAccountIntegrations",
+        "profile",
+        "ListAccountIntegrations",
+    ),
+    a("profile:GetDomain", "profile", "GetDomain"),
     a("s3:GetBucketLocation", "s3", "GetBucketLocation"),
     a(
         "s3:GetLifecycleConfiguration",

@@ -50,6 +50,7 @@ fn collectors_call_exactly_the_declared_actions() {
         include_str!("logs.rs"),
         include_str!("kms.rs"),
         include_str!("cloudtrail.rs"),
+        include_str!("customer_profiles.rs"),
     ];
     let mut used: Vec<String> = Vec::new();
     for s in sources {
@@ -64,6 +65,7 @@ fn collectors_call_exactly_the_declared_actions() {
                     "logs",
                     "kms",
                     "cloudtrail",
+                    "profile",
                 ]
                 .contains(&svc)
                     && op.starts_with(|c: char| c.is_ascii_uppercase())

@@ -237,8 +237,9 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
     let profiles = security_profiles(&ctx, &client, &region, &account0, &id);
     let flows = super::contact_flows::flows(&ctx, &client, &region, &account0, &id);
     let trails = super::cloudtrail::trails(&ctx, &region, &account0, &id);
-    let (described, storage, _, _, _, trails) =
-        futures::join!(describe, storage, attrs, profiles, flows, trails);
+    let lake = data_lake(&ctx, &client, &region, &account0, &id);
+    let (described, storage, _, _, _, trails, _) =
+        futures::join!(describe, storage, attrs, profiles, flows, trails, lake);
 
     let (arn, alias) = match &described {
         Ok(d) => (
@@ -259,16 +260,24 @@ async fn instance(ctx: Arc<Ctx>, region: String, s: Summary) -> InstanceEntry {
         .map(|(_, a)| a.to_string())
         .unwrap_or(account0);
 
-    follow(
-        &ctx,
-        &region,
-        &account,
-        &id,
-        alias.as_deref(),
-        storage,
-        trails,
-    )
-    .await;
+    // Customer Profiles needs the instance ARN (its integration's URI).
+    let profiles = async {
+        if let Some(a) = &arn {
+            super::customer_profiles::domain(&ctx, &region, &account, &id, a).await;
+        }
+    };
+    futures::join!(
+        follow(
+            &ctx,
+            &region,
+            &account,
+            &id,
+            alias.as_deref(),
+            storage,
+            trails,
+        ),
+        profiles
+    );
     ctx.note(format!(
         "instance {} ({}) in {region} done",
         id,
@@ -511,6 +520,43 @@ async fn profile_permissions(
                     c.list_security_profile_permissions()
                         .instance_id(i2)
                         .security_profile_id(p2)
+                        .set_next_token(token)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await
+                .ok()?;
+            Some((Vec::new(), page.next_token().map(str::to_string)))
+        }
+    })
+    .await;
+}
+
+/// `ListAnalyticsDataAssociations`, every page: which data lake data sets
+/// the instance shares with which accounts (the answers are the evidence).
+async fn data_lake(
+    ctx: &Ctx,
+    client: &aws_sdk_connect::Client,
+    region: &str,
+    account: &str,
+    id: &str,
+) {
+    let _: Vec<()> = every_page(|token| {
+        let req = paged_req(
+            "connect:ListAnalyticsDataAssociations",
+            region,
+            account,
+            id,
+            &token,
+        );
+        let (c, i2) = (client.clone(), id.to_string());
+        async move {
+            let page = ctx
+                .call(req, None, |cap| async move {
+                    c.list_analytics_data_associations()
+                        .instance_id(i2)
                         .set_next_token(token)
                         .customize()
                         .interceptor(cap)

@@ -27,6 +27,7 @@ pub mod arn;
 mod cloudtrail;
 mod connect;
 mod contact_flows;
+mod customer_profiles;
 mod errors;
 mod firehose;
 mod kinesis;

@@ -198,6 +198,7 @@ mod clients {
         pub logs: Mutex<BTreeMap<String, aws_sdk_cloudwatchlogs::Client>>,
         pub kms: Mutex<BTreeMap<String, aws_sdk_kms::Client>>,
         pub cloudtrail: Mutex<BTreeMap<String, aws_sdk_cloudtrail::Client>>,
+        pub profile: Mutex<BTreeMap<String, aws_sdk_customerprofiles::Client>>,
     }
 }
 

@@ -120,6 +120,26 @@ pub struct FlowEvidence {
     pub possibly: Bilingual,
     /// The value when nothing was found but some flows were not analysed.
     pub incomplete: Bilingual,
+    /// Claims the flows show about other categories (the Contact Lens
+    /// outputs of exported flows).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<FlowClaim>,
+}
+
+/// A claim exported flows show about a category other than the flow logs
+/// (which Contact Lens redaction their blocks set). Cited to the flow files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowClaim {
+    /// Category id.
+    pub category: String,
+    /// Property.
+    pub property: Property,
+    /// The value.
+    pub value: Value,
+    /// What was read and what it means.
+    pub explain: Bilingual,
+    /// What a reviewer must also know.
+    pub caveats: Vec<Bilingual>,
 }
 
 /// Everything the collectors found.

@@ -31,6 +31,8 @@ pub(super) fn instance(v: &View, inst: &InstanceEntry) -> Out {
     logs::flow_logs(v, &mut out, inst, &name);
     super::permissions::name_holders(v, &mut out, id);
     super::contact_lens::claims(v, &mut out, id, &name);
+    super::datalake::claims(v, &mut out, id, &name);
+    super::customer_profiles::claims(v, &mut out, id, &name);
     out
 }
 

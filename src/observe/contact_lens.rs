@@ -16,6 +16,8 @@
 use super::s3::retention::scan_rules;
 use super::view::{ptr, text_at, Cites, Out, Reading, View};
 use crate::flow::FlowFile;
+use crate::i18n::I18n;
+use crate::model::evidence::FlowClaim;
 use crate::model::{Bilingual, Duration, Property, Value};
 use crate::text::escape::md_escape;
 use serde_json::Value as J;
@@ -189,13 +191,72 @@ fn described(v: &View, id: &str) -> Result<Vec<(usize, String, FlowFile)>, Strin
     Ok(out)
 }
 
-fn redaction_text(v: &View, r: &Redaction) -> Bilingual {
+fn redaction_text(i18n: &I18n, r: &Redaction) -> Bilingual {
     match r {
-        Redaction::Off => v.say("observe-cl-redaction-off", &[]),
-        Redaction::RedactedOnly => v.say("observe-cl-redaction-only", &[]),
-        Redaction::RedactedAndOriginal => v.say("observe-cl-redaction-both", &[]),
-        Redaction::Unknown(x) => v.say("observe-cl-redaction-unknown", &[("value", md_escape(x))]),
+        Redaction::Off => i18n.both("observe-cl-redaction-off", &[]),
+        Redaction::RedactedOnly => i18n.both("observe-cl-redaction-only", &[]),
+        Redaction::RedactedAndOriginal => i18n.both("observe-cl-redaction-both", &[]),
+        Redaction::Unknown(x) => {
+            i18n.both("observe-cl-redaction-unknown", &[("value", md_escape(x))])
+        }
     }
+}
+
+/// The blocks found, phrased `flow / block (folders): redaction; …`.
+fn listing(i18n: &I18n, found: &[(&str, &Behavior)]) -> Bilingual {
+    let (mut ja, mut en) = (Vec::new(), Vec::new());
+    for (flow, b) in found {
+        let chans: Vec<&str> = b.channels.iter().map(|c| c.folder()).collect();
+        let r = redaction_text(i18n, &b.redaction);
+        // Flow and block names are response strings: escaped.
+        let head = format!(
+            "{} / {} ({})",
+            md_escape(flow),
+            md_escape(&b.block),
+            chans.join(", ")
+        );
+        ja.push(format!("{head}: {}", r.ja));
+        en.push(format!("{head}: {}", r.en));
+    }
+    Bilingual::new(ja.join("; "), en.join("; "))
+}
+
+/// The Contact Lens claim of exported flows (`build --flows DIR`): which
+/// blocks turn analytics on and whether their redaction keeps the
+/// original output. Offline, the bucket the outputs go to and its
+/// lifecycle rules are not known: the caveat says so, and the retention
+/// of the outputs rests on the next evidence tier.
+pub fn exported(flows: &[FlowFile], i18n: &I18n) -> Vec<FlowClaim> {
+    let found: Vec<(&str, Behavior)> = flows
+        .iter()
+        .flat_map(|f| behaviors(f).into_iter().map(move |b| (f.name.as_str(), b)))
+        .collect();
+    // An export is the flows the operator chose: that none of them turns
+    // analytics on says nothing about the instance, so no claim then (the
+    // documented storage stays).
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let refs: Vec<(&str, &Behavior)> = found.iter().map(|(f, b)| (*f, b)).collect();
+    let original = found.iter().any(|(_, b)| b.redaction.keeps_original());
+    let value = i18n.both(
+        if original {
+            "observe-cl-original-kept-value"
+        } else {
+            "observe-cl-redacted-only-value"
+        },
+        &[],
+    );
+    let explain = i18n.both_with("observe-cl-exported", |lang| {
+        vec![("blocks", listing(i18n, &refs).get(lang).to_string())]
+    });
+    vec![FlowClaim {
+        category: CAT.to_string(),
+        property: Property::Storage,
+        value: Value::Text(value),
+        explain,
+        caveats: vec![i18n.both("observe-cl-exported-bucket", &[])],
+    }]
 }
 
 /// The Contact Lens claims of one instance (none when its flows were not
@@ -243,21 +304,8 @@ pub(super) fn claims(v: &View, out: &mut Out, id: &str, name: &str) {
     let original = found
         .iter()
         .any(|(_, _, _, b)| b.redaction.keeps_original());
-    let (mut ja, mut en) = (Vec::new(), Vec::new());
-    for (_, _, flow, b) in &found {
-        let chans: Vec<&str> = b.channels.iter().map(|c| c.folder()).collect();
-        let r = redaction_text(v, &b.redaction);
-        // Flow and block names are response strings: escaped.
-        let head = format!(
-            "{} / {} ({})",
-            md_escape(flow),
-            md_escape(&b.block),
-            chans.join(", ")
-        );
-        ja.push(format!("{head}: {}", r.ja));
-        en.push(format!("{head}: {}", r.en));
-    }
-    let listed = Bilingual::new(ja.join("; "), en.join("; "));
+    let refs: Vec<(&str, &Behavior)> = found.iter().map(|(_, _, f, b)| (f.as_str(), b)).collect();
+    let listed = listing(v.i18n, &refs);
     let mut cites: Cites = found.iter().map(|(i, p, _, _)| (*i, p.clone())).collect();
     cites.dedup();
     let value_id = if original {

@@ -28,6 +28,8 @@
 mod access;
 mod connect;
 mod contact_lens;
+mod customer_profiles;
+mod datalake;
 mod firehose;
 pub mod flows;
 mod kinesis;
@@ -44,6 +46,7 @@ mod view;
 #[cfg(test)]
 mod tests;
 
+pub use contact_lens::exported as contact_lens_of_exported;
 pub use flows::{fetched, Fetched};
 pub use view::failure_reason;
 

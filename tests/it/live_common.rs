@@ -709,6 +709,7 @@ pub async fn mount_connect(server: &MockServer, moto: &Moto, f: &[ConnectFixture
                 .await;
         }
     }
+    mount_cp_defaults(server, f).await;
     Mock::given(path_regex("^/instance(/[^/]+)?$"))
         .respond_with(Forward(moto.port))
         .with_priority(10)
@@ -781,6 +782,8 @@ pub fn endpoints(connect: &MockServer, s3: &MockServer) -> shoko::collect::Endpo
     [
         ("connect".to_string(), connect.uri()),
         ("s3".to_string(), s3.uri()),
+        // Customer Profiles (moto lacks it): served by the Connect fixture.
+        ("customerprofiles".to_string(), connect.uri()),
     ]
     .into_iter()
     .collect()
@@ -985,4 +988,27 @@ pub async fn seed_trail_in(
             .expect("StartLogging");
     }
     arn
+}
+
+/// Defaults for the calls moto lacks that every instance makes (issue 15):
+/// no data lake association, no Customer Profiles integration. Priority 8,
+/// so a test's own mocks (priority 1..5) take precedence.
+pub async fn mount_cp_defaults(server: &MockServer, f: &[ConnectFixture]) {
+    for x in f {
+        Mock::given(method("GET"))
+            .and(path(format!(
+                "/analytics-data/instance/{}/association",
+                x.instance_id
+            )))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"Results": []})))
+            .with_priority(8)
+            .mount(server)
+            .await;
+    }
+    Mock::given(method("POST"))
+        .and(path("/integrations"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"Items": []})))
+        .with_priority(8)
+        .mount(server)
+        .await;
 }

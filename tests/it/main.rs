@@ -39,6 +39,7 @@ mod fill;
 mod flows;
 mod fuzz_regressions;
 mod layering;
+mod live_cp;
 mod live_faults;
 mod live_scenarios;
 mod municipal;

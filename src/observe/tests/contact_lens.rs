@@ -197,3 +197,45 @@ fn a_denied_description_leaves_the_outputs_unavailable() {
         "AccessDenied on connect:DescribeContactFlow"
     );
 }
+
+/// Exported flows (`build --flows`): the blocks and what their redaction
+/// keeps, with the caveat that the bucket is not known; nothing when no
+/// exported flow turns analytics on (an export is a chosen subset).
+#[test]
+fn exported_flows_name_the_blocks_and_say_the_bucket_is_unknown() {
+    let parse = |body: J| {
+        let content = body["ContactFlow"]["Content"].as_str().unwrap().to_string();
+        crate::flow::parse_flow("flows/inbound.json", "Inbound", None, None, &content).unwrap()
+    };
+    let i = i18n();
+    let only = parse(flow_with(
+        "UpdateContactRecordingAndAnalyticsBehavior",
+        voice("RedactedOnly"),
+    ));
+    let claims = crate::observe::contact_lens_of_exported(&[only], &i);
+    assert_eq!(claims.len(), 1);
+    let c = &claims[0];
+    assert_eq!(c.category, "contact-lens-outputs");
+    assert_eq!(c.property, crate::model::Property::Storage);
+    let Value::Text(t) = &c.value else {
+        panic!("{:?}", c.value)
+    };
+    assert_eq!(t.en, "Contact Lens on: only the redacted output is kept");
+    assert!(
+        c.explain.en.contains(
+            "Inbound / Analytics on (Analysis/Voice): redacted output only (RedactedOnly)"
+        ),
+        "{}",
+        c.explain.en
+    );
+    assert!(c.caveats[0]
+        .en
+        .starts_with("Exported flows do not show which bucket"));
+    assert!(c.caveats[0].ja.contains("バケット"));
+
+    let plain = parse(flow_with(
+        "UpdateContactRecordingBehavior",
+        json!({"RecordingBehavior": {"RecordedParticipants": ["Agent"]}}),
+    ));
+    assert!(crate::observe::contact_lens_of_exported(&[plain], &i).is_empty());
+}
