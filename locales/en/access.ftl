@@ -27,6 +27,7 @@ property-access-control-download = Users can download
 identity-connect-managed = users and passwords kept in Amazon Connect
 identity-existing-directory = the buyer's existing directory (AWS Directory Service)
 identity-saml = the buyer's identity provider (SAML 2.0)
+identity-quoted = “{ $label }”
 answer-access-control-mfa-yes = Required
 answer-access-control-mfa-no = Not required
 answer-access-control-download-yes = Allowed

@@ -99,6 +99,7 @@ reason-no-evidence = There is no evidence for this property yet. Declare it in t
 reason-undocumented = The AWS documentation does not settle this point, so it stays unverified.
 reason-stale = The live observation is older than its freshness limit, so it is treated as unverified. Collect it again.
 reason-depends-on-config = The { $property } depends on your own configuration. Declare the actual setting in the answers file, or collect it with shoko collect.
+reason-declare-only = The { $property } depends on your own settings or procedures, which no AWS call shows. Declare it in the answers file.
 reason-instance-region-unknown = This data is kept in the instance's Region, which is not known. Declare the region of contact-center-data.
 reason-not-applicable = This property does not apply to this category.
 reason-media-protocol = According to { $evidence }, { $fact }. Voice media is protected by SRTP rather than TLS, so it cannot be checked mechanically against the requirement ({ $expect }); please decide whether SRTP satisfies it.
@@ -142,6 +143,7 @@ status-with-strength = { $status } ({ $strength })
 reason-condition-unshown = According to { $evidence }, { $fact }, but that meets the requirement ({ $expect }) only if { $condition }, which the evidence does not show; it is marked for review.
 condition-s3-versioning-object-lock = the bucket has S3 Versioning off (or a rule expiring noncurrent versions) and no S3 Object Lock retention holds the objects
 condition-my-connect-domain = users reach the instance through the `*.my.connect.aws` domain
+condition-exit-deletes-instance = the exit procedure deletes the instance when the contract ends
 caveat-s3-async-expiry = S3 queues objects whose lifecycle expiration has passed and removes them asynchronously, so removal may come some time after the expiration date.
 verdict-see-conflict = This requirement cannot hold together with another one (see conflict [C{ $n }]).
 

@@ -26,6 +26,7 @@ property-access-control-download = ユーザーによるダウンロード
 identity-connect-managed = Amazon Connect内でユーザーとパスワードを管理
 identity-existing-directory = 既存のディレクトリ（AWS Directory Service）
 identity-saml = お客様のIDプロバイダー（SAML 2.0）
+identity-quoted = 「{ $label }」
 answer-access-control-mfa-yes = 必須
 answer-access-control-mfa-no = 不要
 answer-access-control-download-yes = 可

@@ -99,6 +99,7 @@ reason-no-evidence = この項目についての証跡がないため、判定�
 reason-undocumented = この点は公式ドキュメントで確認できていないため、未検証として扱います。
 reason-stale = 実測結果が鮮度の上限を超えて古いため、未検証として扱います。証跡を取り直してください。
 reason-depends-on-config = { $property }は利用者の設定によって決まります。申告ファイルで実際の設定を回答するか、shoko collect で実環境から取得してください。
+reason-declare-only = { $property }は利用者の設定や手順によって決まり、AWS の API では確認できません。申告ファイルで回答してください。
 reason-instance-region-unknown = このデータはインスタンスと同じリージョンに保存されますが、インスタンスのリージョンが不明です。contact-center-data の region を申告してください。
 reason-not-applicable = このデータ区分には当てはまらない項目です。
 reason-media-protocol = { $evidence }によれば、{ $fact }。音声メディアは TLS ではなく SRTP で保護されるため、要件（{ $expect }）とは機械的に比較できません。SRTP で要件を満たすとみなせるか、個別にご判断ください。
@@ -142,6 +143,7 @@ status-with-strength = { $status }（{ $strength }）
 reason-condition-unshown = { $evidence }によれば、{ $fact }。ただし、要件（{ $expect }）を満たすのは{ $condition }場合に限られ、その点は証跡で示されていません。要確認とします。
 condition-s3-versioning-object-lock = バケットでS3バージョニングが無効（または非現行バージョンを失効させる設定がある）で、S3オブジェクトロックによる保持がかかっていない
 condition-my-connect-domain = 利用者が`*.my.connect.aws`のドメインからアクセスしている
+condition-exit-deletes-instance = 契約終了時の手順でインスタンスを削除する
 caveat-s3-async-expiry = S3ライフサイクルで有効期限が切れたオブジェクトは削除のキューに入り、非同期に削除されます。有効期限日と実際に削除される日の間には遅れが生じることがあります。
 verdict-see-conflict = この要件はほかの要件と同時には満たせません（要件間の矛盾［C{ $n }］を参照）。
 

@@ -178,6 +178,9 @@ pub fn judge(
             return verdict(Status::NotApplicable, None, Reason::NotInUse)
         }
         Value::NotApplicable => return verdict(Status::NotApplicable, None, Reason::NotApplicable),
+        Value::CustomerDefined if claim.property.declared_only() => {
+            return verdict(Status::Unverified, None, Reason::DeclareOnly)
+        }
         Value::CustomerDefined => {
             return verdict(Status::Unverified, None, Reason::DependsOnConfig)
         }
@@ -288,7 +291,9 @@ pub fn s3_backed(category: &str) -> bool {
 /// one object on request removes it only when the bucket keeps no
 /// noncurrent versions and no Object Lock retention holds it; "TLS 1.2 or
 /// later" for the other communication holds only for access through the
-/// `*.my.connect.aws` domain. Observed evidence has read those settings.
+/// `*.my.connect.aws` domain; data inside the instance is erased at contract
+/// end only if the exit procedure deletes the instance. Observed evidence
+/// has read those settings.
 fn unshown_condition(property: Property, claim: &Claim, category: &str) -> Option<&'static str> {
     if claim.provenance == Provenance::Observed {
         return None;
@@ -299,6 +304,14 @@ fn unshown_condition(property: Property, claim: &Claim, category: &str) -> Optio
         }
         Property::EncryptionInTransit if category == "other-communication" => {
             Some("my-connect-domain")
+        }
+        // Data inside the instance goes with the instance: erased at
+        // contract end only if the exit procedure deletes the instance
+        // (a declaration of that procedure settles it).
+        Property::DeletionAtContractEnd
+            if claim.provenance == Provenance::Documented && claim.value == Value::Bool(true) =>
+        {
+            Some("exit-deletes-instance")
         }
         _ => None,
     }

@@ -108,7 +108,11 @@ pub fn expected_text(i: &I18n, lang: Lang, e: &Expected) -> String {
         Expected::Key(k) => key_text(i, lang, *k),
         Expected::Protocol(p) => protocol_text(*p).to_string(),
         Expected::Region(r) => r.clone(),
-        Expected::Identity(x) => identity_text(i, lang, *x),
+        Expected::Identity(x) => i.t_args(
+            lang,
+            "identity-quoted",
+            &[("label", identity_text(i, lang, *x))],
+        ),
         Expected::Text(t) => t.get(lang).to_string(),
     }
 }

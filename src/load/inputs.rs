@@ -277,8 +277,9 @@ pub fn load_requirements_graded(
                     Some(priority),
                     Some(grade),
                     Some(scope),
-                ) = (id, title, category, property, expect, priority, grade, scope)
-                {
+                ) = (
+                    id, title, category, property, expect, priority, grade, scope,
+                ) {
                     reqs.push(Requirement {
                         id,
                         title,

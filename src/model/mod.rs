@@ -257,6 +257,19 @@ impl Property {
         }
     }
 
+    /// No AWS call shows it: it lives in the buyer's identity provider or
+    /// in the operator's own procedures, and only a declaration settles it.
+    pub fn declared_only(self) -> bool {
+        matches!(
+            self,
+            Property::AccessControlMfa
+                | Property::DeletionAtContractEnd
+                | Property::DeletionCertificate
+                | Property::DataReturnOnRequest
+                | Property::DataReturnFormat
+        )
+    }
+
     /// The Fluent message id of the property's name.
     pub fn message_id(self) -> String {
         format!("property-{}", self.name().replace('.', "-"))

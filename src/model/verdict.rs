@@ -31,6 +31,10 @@ pub enum Reason {
     Stale,
     /// The value depends on the deployment's settings, which are not known.
     DependsOnConfig,
+    /// As [`Reason::DependsOnConfig`], for a property no AWS call shows
+    /// (multi-factor authentication, the exit procedure, a certificate):
+    /// only the answers file can settle it.
+    DeclareOnly,
     /// The data lives in the instance's Region, which is not known.
     InstanceRegionUnknown,
     /// The property does not apply.

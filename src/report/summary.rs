@@ -162,6 +162,9 @@ fn kind(v: &VerdictView) -> Option<(Actor, &'static str, String)> {
         (Status::Unverified, Reason::Stale) => {
             (Actor::Operator, "recollect", close("observe-setting"))
         }
+        (Status::Unverified, Reason::DeclareOnly) => {
+            (Actor::Operator, "declare", close("declaration"))
+        }
         (Status::Unverified, _) => (Actor::Operator, "declare", close("declare-or-observe")),
         _ => return None,
     })

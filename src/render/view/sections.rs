@@ -156,7 +156,10 @@ fn no_evidence(v: &model::VerdictView) -> bool {
     v.status == Status::Unverified
         && matches!(
             v.reason,
-            Reason::NoEvidence | Reason::DependsOnConfig | Reason::InstanceRegionUnknown
+            Reason::NoEvidence
+                | Reason::DependsOnConfig
+                | Reason::DeclareOnly
+                | Reason::InstanceRegionUnknown
         )
 }
 
