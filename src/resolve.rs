@@ -188,6 +188,7 @@ fn observed_claim(o: &ObservedClaim) -> Claim {
             .observations
             .iter()
             .map(|r| SourceKey::Observation { id: r.id.clone() })
+            .chain(o.docs.iter().map(|id| SourceKey::Doc { id: id.clone() }))
             .collect(),
         fallback: None,
         derived_from: Vec::new(),

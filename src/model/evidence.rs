@@ -54,6 +54,10 @@ pub struct ObservedClaim {
     /// one (retention of objects tagged `legal-hold=true`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<super::requirement::Scope>,
+    /// AWS pages (sources.yaml ids) that state the rules a caveat applies
+    /// to what was read (S3 honours the shorter of overlapping expirations).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub docs: Vec<String>,
 }
 
 /// Live evidence that could not be had for one property.

@@ -203,5 +203,14 @@ fn one_property(
         observations: cites.iter().map(|(i, p)| view.cite(*i, p)).collect(),
         condition: drafts.iter().find_map(|(_, d)| d.condition.clone()),
         scope: None,
+        docs: {
+            let mut docs: Vec<String> = Vec::new();
+            for id in drafts.iter().flat_map(|(_, d)| &d.docs) {
+                if !docs.contains(id) {
+                    docs.push(id.clone());
+                }
+            }
+            docs
+        },
     })
 }

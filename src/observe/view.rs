@@ -26,6 +26,8 @@ pub(crate) struct Draft {
     pub condition: Option<Bilingual>,
     /// The requirement scope this claim is about (`None`: every object).
     pub scope: Option<crate::model::requirement::Scope>,
+    /// AWS pages (sources.yaml ids) a caveat rests on.
+    pub docs: Vec<String>,
 }
 
 /// A property one instance could not prove, and why.
@@ -279,7 +281,19 @@ impl Out {
             cites,
             condition: None,
             scope: None,
+            docs: Vec::new(),
         });
+    }
+
+    /// The last claim's caveats rest on these AWS pages (sources.yaml ids).
+    pub fn citing_docs(&mut self, ids: &[&str]) {
+        if let Some(d) = self.drafts.last_mut() {
+            for id in ids {
+                if !d.docs.iter().any(|x| x == id) {
+                    d.docs.push((*id).to_string());
+                }
+            }
+        }
     }
 
     /// The last claim is about `scope`, a subset of its category's objects.

@@ -359,6 +359,7 @@ fn one(
     cites.extend(loc_cite.clone());
     let (mut value, mut explain) = by_rules(v, b, st, (l, rules), s, scope, &mut cites);
     let mut caveats = Vec::new();
+    let mut docs: Vec<&str> = Vec::new();
     cites.extend(st.ver_cite.clone());
     match &st.versioning {
         Err(r) => caveats.push(v.say(
@@ -401,12 +402,19 @@ fn one(
                 "observe-s3-scope-shorter-wins",
                 &[("short", id(ks)), ("long", id(kl))],
             ));
+            docs.push("s3-lifecycle-conflicts");
         }
     }
     if scope.is_some() {
         match &st.lock {
-            Ok(Lock { on: true, .. }) => caveats.push(v.say("observe-s3-scope-legal-hold", &[])),
-            Ok(_) => caveats.push(v.say("observe-s3-scope-no-lock", &[])),
+            Ok(Lock { on: true, .. }) => {
+                caveats.push(v.say("observe-s3-scope-legal-hold", &[]));
+                docs.push("s3-object-lock");
+            }
+            Ok(_) => {
+                caveats.push(v.say("observe-s3-scope-no-lock", &[]));
+                docs.push("s3-object-lock");
+            }
             Err(_) => {}
         }
     }
@@ -425,6 +433,7 @@ fn one(
         caveats,
         cites,
     );
+    out.citing_docs(&docs);
 }
 
 #[cfg(test)]
