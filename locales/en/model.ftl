@@ -100,6 +100,7 @@ reason-undocumented = The AWS documentation does not settle this point, so it st
 reason-stale = The live observation is older than its freshness limit, so it is treated as unverified. Collect it again.
 reason-depends-on-config = The { $property } depends on your own configuration. Declare the actual setting in the answers file, or collect it with shoko collect.
 reason-declare-only = The { $property } depends on your own settings or procedures, which no AWS call shows. Declare it in the answers file.
+reason-scope-unobserved = The requirement ({ $expect }) concerns only some of the objects.
 reason-instance-region-unknown = This data is kept in the instance's Region, which is not known. Declare the region of contact-center-data.
 reason-not-applicable = This property does not apply to this category.
 reason-media-protocol = According to { $evidence }, { $fact }. Voice media is protected by SRTP rather than TLS, so it cannot be checked mechanically against the requirement ({ $expect }); please decide whether SRTP satisfies it.

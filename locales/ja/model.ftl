@@ -100,6 +100,7 @@ reason-undocumented = この点は公式ドキュメントで確認できてい�
 reason-stale = 実測結果が鮮度の上限を超えて古いため、未検証として扱います。証跡を取り直してください。
 reason-depends-on-config = { $property }は利用者の設定によって決まります。申告ファイルで実際の設定を回答するか、shoko collect で実環境から取得してください。
 reason-declare-only = { $property }は利用者の設定や手順によって決まり、AWS の API では確認できません。申告ファイルで回答してください。
+reason-scope-unobserved = 要件（{ $expect }）は一部のオブジェクトだけを対象としています。
 reason-instance-region-unknown = このデータはインスタンスと同じリージョンに保存されますが、インスタンスのリージョンが不明です。contact-center-data の region を申告してください。
 reason-not-applicable = このデータ区分には当てはまらない項目です。
 reason-media-protocol = { $evidence }によれば、{ $fact }。音声メディアは TLS ではなく SRTP で保護されるため、要件（{ $expect }）とは機械的に比較できません。SRTP で要件を満たすとみなせるか、個別にご判断ください。

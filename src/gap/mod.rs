@@ -386,7 +386,11 @@ pub fn analyze_scoped(
     for req in reqs {
         for cat in categories_for(req, catalog, claims) {
             let claim = claim_for(req, &cat, claims, scoped);
-            out.push(judge(req, claim, catalog, &cat));
+            let mut v = judge(req, claim, catalog, &cat);
+            if req.scope.is_some() && claim.is_none() && v.status == Status::Unverified {
+                v.reason = Reason::ScopeUnobserved;
+            }
+            out.push(v);
         }
     }
     out

@@ -35,6 +35,10 @@ pub enum Reason {
     /// (multi-factor authentication, the exit procedure, a certificate):
     /// only the answers file can settle it.
     DeclareOnly,
+    /// A requirement about a subset of objects (`scope`) with no live
+    /// reading of the bucket's lifecycle rules for that subset: only an
+    /// observation settles it (a declaration is about the whole category).
+    ScopeUnobserved,
     /// The data lives in the instance's Region, which is not known.
     InstanceRegionUnknown,
     /// The property does not apply.

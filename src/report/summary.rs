@@ -163,7 +163,10 @@ fn kind(v: &VerdictView) -> Option<(Actor, &'static str, String)> {
             (Actor::Operator, "recollect", close("observe-setting"))
         }
         (Status::Unverified, Reason::DeclareOnly) => {
-            (Actor::Operator, "declare", close("declaration"))
+            (Actor::Operator, "declare-only", close("declaration"))
+        }
+        (Status::Unverified, Reason::ScopeUnobserved) => {
+            (Actor::Operator, "observe-scope", close("observe-scope"))
         }
         (Status::Unverified, _) => (Actor::Operator, "declare", close("declare-or-observe")),
         _ => return None,

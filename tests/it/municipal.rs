@@ -217,6 +217,15 @@ fn selective_retention_is_one_pair_without_a_conflict() {
     let (s, _, text) = verdict(&model, "8-3", "call-recordings");
     assert_eq!(s, "unverified");
     assert!(text.contains("対象範囲の判定には使いません"), "{text}");
+    assert!(
+        text.contains("一部のオブジェクトだけを対象としています"),
+        "{text}"
+    );
+    // ... and the action list asks for exactly that, not a declaration.
+    assert!(
+        ja.contains("| 8-3 | 通話録音 | －未検証 | 運用者 | 対象のオブジェクトに適用されるライフサイクルルールを実測 | 対象のオブジェクトに適用されるライフサイクルルールの実測結果（shoko collect） |"),
+        "{ja}"
+    );
     // The requirements table shows the scope with the expected value.
     assert!(
         ja.contains("| 保持期間: 5年以上（対象: プレフィックス「holds/」配下のオブジェクト） | **－未検証** |"),
