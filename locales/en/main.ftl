@@ -130,6 +130,7 @@ section-verdict-details = Verdicts by requirement, with their grounds
 grouped-unverified = These categories have no evidence yet and are unverified (a declaration or an observation settles them): { $categories }.
 strength-joiner = {", "}
 fanout-not-covered = Not assessed, because neither the AWS documentation nor the answers say anything about the { $property } of these categories (it does not apply to them, or it is not documented; declare it in the answers file if it matters): { $categories }.
+fanout-not-in-use = Not assessed, because the answers declare these features not in use: { $categories }.
 conflict-remedy-text = The remedy for { $first } ({ $first_expect }) breaks { $second } ({ $second_expect }) on { $category }: the copy kept longer holds the same data that { $second } wants gone. Way out: keep out of that copy what must go sooner (for example, remove phone numbers before it is stored), or agree with the buyer that { $second } covers only the data inside Amazon Connect.
 conflict-remedy-copy = { $category } ({ $duration })
 conflict-remedy-copies = Copies that Amazon Connect itself keeps also outlive { $second }: { $copies }.

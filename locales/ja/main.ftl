@@ -130,6 +130,7 @@ section-verdict-details = 要件別の判定の根拠
 grouped-unverified = 次のデータ区分は証跡がないため未検証です（申告または実測で解消）：{ $categories }。
 strength-joiner = ・
 fanout-not-covered = 次のデータ区分は、AWS 公式ドキュメントにも申告にも{ $property }についての記述がないため判定していません（この項目が当てはまらないか、記載がないためです。必要なら申告ファイルで回答してください）：{ $categories }。
+fanout-not-in-use = 次のデータ区分は、使用していない機能として申告されているため判定していません：{ $categories }。
 conflict-remedy-text = { $first }（{ $first_expect }）の対応策は、{ $category }について{ $second }（{ $second_expect }）を満たせなくします。長く保管する複製にも、{ $second }が消去を求めるデータがそのまま残るためです。解決策：早く消すべき項目（電話番号など）を複製から除いて保管するか、{ $second }の対象をAmazon Connect内のデータに限ることを利用企業と合意してください。
 conflict-remedy-copy = { $category }（{ $duration }）
 conflict-remedy-copies = Amazon Connect自身が保持する複製も{ $second }の期限を超えて残ります：{ $copies }。

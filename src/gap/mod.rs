@@ -361,10 +361,35 @@ pub fn uncovered_categories(req: &Requirement, catalog: &Catalog, claims: &[Clai
         return Vec::new();
     }
     let covered = categories_for(req, catalog, claims);
+    // Categories declared not in use are skipped on purpose: the document
+    // lists them once with the declaration, not as "nothing is said".
+    let unused = |id: &str| {
+        claims
+            .iter()
+            .any(|c| c.category == id && declared_unused(c))
+    };
     catalog
         .categories
         .iter()
-        .filter(|c| !covered.contains(&c.id))
+        .filter(|c| !covered.contains(&c.id) && !unused(&c.id))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// The categories a `*` requirement skips because the answers declare
+/// them not in use.
+pub fn unused_categories(req: &Requirement, catalog: &Catalog, claims: &[Claim]) -> Vec<String> {
+    if !matches!(req.category, CategorySel::All) {
+        return Vec::new();
+    }
+    catalog
+        .categories
+        .iter()
+        .filter(|c| {
+            claims
+                .iter()
+                .any(|x| x.category == c.id && declared_unused(x))
+        })
         .map(|c| c.id.clone())
         .collect()
 }

@@ -339,6 +339,9 @@ pub struct RequirementView {
     /// For a `*` requirement: the categories left out because nothing
     /// (catalog, answers, observations) speaks of its property for them.
     pub not_covered: Vec<Bilingual>,
+    /// For `*`: the categories the answers declare not in use (skipped).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_in_use: Vec<Bilingual>,
 }
 
 /// One category's section.

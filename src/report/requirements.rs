@@ -5,7 +5,7 @@ use super::categories::serde_name;
 use super::explain::explanation;
 use super::phrase::expect_label;
 use super::Ctx;
-use crate::gap::{claim_for, relies_on_lifecycle, uncovered_categories};
+use crate::gap::{claim_for, relies_on_lifecycle, uncovered_categories, unused_categories};
 use crate::i18n::phrase::{bilingual_text, property_label, status_label};
 use crate::model::claim::SourceKey;
 use crate::model::report::{RequirementView, VerdictView};
@@ -72,6 +72,10 @@ pub(super) fn requirement(cx: &mut Ctx, r: &Requirement, verdicts: &[Verdict]) -
         line: r.line,
         verdicts: views,
         not_covered: uncovered_categories(r, cx.catalog, &cx.resolved.claims)
+            .iter()
+            .map(|c| cx.category_title(c))
+            .collect(),
+        not_in_use: unused_categories(r, cx.catalog, &cx.resolved.claims)
             .iter()
             .map(|c| cx.category_title(c))
             .collect(),

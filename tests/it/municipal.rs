@@ -126,6 +126,17 @@ fn erasure_at_contract_end_follows_who_holds_the_data() {
             "{text}"
         );
     }
+    // Features declared not in use are named as such, not as "nothing is
+    // said about them".
+    let sec = section(&ja, "12-1");
+    assert!(
+        sec.contains("使用していない機能として申告されているため判定していません：ストリーミングした問い合わせ記録"),
+        "{sec}"
+    );
+    assert!(
+        !sec.contains("申告にも契約終了時の消去についての記述がない"),
+        "{sec}"
+    );
     // The customer's own resources: the declared exit procedure.
     for cat in ["call-recordings", "flow-logs"] {
         let (s, r, text) = verdict(&model, "12-1", cat);

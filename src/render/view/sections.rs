@@ -208,17 +208,31 @@ pub(super) fn requirements(report: &Report, i18n: &I18n, lang: Lang) -> Vec<Requ
                     citations: labels.labels(&v.citations),
                 })
                 .collect(),
-            not_covered: (!r.not_covered.is_empty()).then(|| {
-                let cats: Vec<&str> = r.not_covered.iter().map(|c| c.get(lang)).collect();
-                i18n.t_args(
-                    lang,
-                    "fanout-not-covered",
-                    &[
-                        ("categories", cats.join(&i18n.t(lang, "list-joiner"))),
-                        ("property", r.property_label.get(lang).to_string()),
-                    ],
-                )
-            }),
+            not_covered: {
+                let list = |cs: &[crate::model::Bilingual]| {
+                    let cats: Vec<&str> = cs.iter().map(|c| c.get(lang)).collect();
+                    cats.join(&i18n.t(lang, "list-joiner"))
+                };
+                let mut parts = Vec::new();
+                if !r.not_covered.is_empty() {
+                    parts.push(i18n.t_args(
+                        lang,
+                        "fanout-not-covered",
+                        &[
+                            ("categories", list(&r.not_covered)),
+                            ("property", r.property_label.get(lang).to_string()),
+                        ],
+                    ));
+                }
+                if !r.not_in_use.is_empty() {
+                    parts.push(i18n.t_args(
+                        lang,
+                        "fanout-not-in-use",
+                        &[("categories", list(&r.not_in_use))],
+                    ));
+                }
+                (!parts.is_empty()).then(|| parts.join(" "))
+            },
             unverified_group: group.then(|| {
                 i18n.t_args(
                     lang,
