@@ -6,7 +6,8 @@
 
 use super::yaml::Node;
 use super::{fields, seq, text, Code, Ctx};
-use crate::model::Property;
+use crate::model::requirement::CategorySel;
+use crate::model::{Identity, KeyOwner, Property, ValueKind};
 use serde::Serialize;
 
 /// How far an IPA grade mapping could be confirmed.
@@ -54,13 +55,63 @@ pub struct IpaGrade {
 impl IpaGrade {
     /// Every mapped item number, in file order (what `grade:` may name).
     pub fn ids(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for m in &self.metrics {
-            if !out.contains(&m.id) {
-                out.push(m.id.clone());
+        item_ids(&self.metrics)
+    }
+}
+
+/// Every item number of `metrics`, in file order, without repeats.
+pub fn item_ids(metrics: &[IpaMetric]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in metrics {
+        if !out.contains(&m.id) {
+            out.push(m.id.clone());
+        }
+    }
+    out
+}
+
+/// The properties the items `grade` map for a requirement about
+/// `category`, in file order without repeats: an item limited to some
+/// categories (`categories:`) maps its properties only for those.
+pub fn mapped_properties(
+    metrics: &[IpaMetric],
+    grade: &[String],
+    category: &CategorySel,
+) -> Vec<Property> {
+    let mut out: Vec<Property> = Vec::new();
+    for m in metrics.iter().filter(|m| grade.contains(&m.id)) {
+        let applies = m.categories.is_empty()
+            || matches!(category, CategorySel::One(c) if m.categories.contains(c));
+        if !applies {
+            continue;
+        }
+        for p in &m.properties {
+            if !out.contains(p) {
+                out.push(*p);
             }
         }
-        out
+    }
+    out
+}
+
+/// What an `expect` of a property of this kind takes, with an example
+/// (for the message when a grade fan-out fits no property).
+pub fn kind_takes(kind: ValueKind) -> String {
+    let names = |v: Vec<&str>| super::list(&v);
+    match kind {
+        ValueKind::Bool => "`true` or `false` (`is: true`)".into(),
+        ValueKind::Key => format!(
+            "a key owner, one of {} (`at_least: customer-managed`)",
+            names(KeyOwner::ALL.iter().map(|k| k.name()).collect())
+        ),
+        ValueKind::Identity => format!(
+            "an identity management type, one of {}",
+            names(Identity::ALL.iter().map(|k| k.name()).collect())
+        ),
+        ValueKind::Protocols => "a protocol version (`at_least: tls1.2`)".into(),
+        ValueKind::Duration => "a duration (`at_least: 1 year`)".into(),
+        ValueKind::Region => "a Region code (`is: ap-northeast-1`)".into(),
+        ValueKind::Text => "free text (`is` or `one_of`)".into(),
     }
 }
 
@@ -272,3 +323,7 @@ fn near<'a>(got: &str, known: &'a [String]) -> Option<&'a str> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+#[path = "grade_tests.rs"]
+mod tests;

@@ -1,6 +1,7 @@
 //! The user's two input files: the buyer's requirements and the operator's
 //! declared answers (formats as in `evidence/examples/`).
 
+use super::grade::IpaMetric;
 use super::yaml::{self, Node, NodeKind};
 use super::{bilingual_or_text, date, fields, seq, text, value, Code, Ctx, Diagnostic, Specials};
 use crate::model::answer::{Answer, Answers, Declarer, NotInUse};
@@ -148,6 +149,86 @@ fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Cond
     ok.then_some(out)
 }
 
+/// The requirements a `grade:` without `property` stands for: each property
+/// the items map (for `category`) whose value kind `expect` fits, with its
+/// conditions. Free-text properties are left out when the expect is typed
+/// (`is: true` is a yes/no, not a text). None fits: an error at `expect`.
+fn fan_out(
+    ctx: &mut Ctx,
+    expect: &Node,
+    grade_node: &Node,
+    metrics: &[IpaMetric],
+    grade: &[String],
+    category: &CategorySel,
+) -> Option<Vec<(Property, Vec<Condition>)>> {
+    // The shape first, so that a misspelt key is reported as such.
+    let before = ctx.diags.len();
+    fields(
+        ctx,
+        expect,
+        "`expect`",
+        &["at_least", "at_most", "one_of", "is"],
+    )?;
+    if ctx.diags.len() > before {
+        return None;
+    }
+    let items = super::list(&grade.iter().map(String::as_str).collect::<Vec<_>>());
+    let mapped = super::grade::mapped_properties(metrics, grade, category);
+    if mapped.is_empty() {
+        let cat = match category {
+            CategorySel::All => "every category (`*`)".to_string(),
+            CategorySel::One(c) => format!("category `{c}`"),
+        };
+        let d = ctx.error(
+            Code::BadReference,
+            grade_node,
+            format!("{items} maps no property for {cat}"),
+        );
+        d.expected = Some("an item whose properties concern this category".into());
+        d.hint = Some("name the `property:` the requirement is about".into());
+        return None;
+    }
+    let file = ctx.file;
+    let fits = |p: Property| {
+        let mut scratch = Vec::new();
+        let mut c = Ctx {
+            file,
+            diags: &mut scratch,
+        };
+        let out = conditions(&mut c, expect, p);
+        out.filter(|_| scratch.is_empty())
+    };
+    let typed = Property::ALL
+        .iter()
+        .any(|p| p.kind() != ValueKind::Text && fits(*p).is_some());
+    let out: Vec<(Property, Vec<Condition>)> = mapped
+        .iter()
+        .filter(|p| !(typed && p.kind() == ValueKind::Text))
+        .filter_map(|p| fits(*p).map(|c| (*p, c)))
+        .collect();
+    if out.is_empty() {
+        let takes: Vec<String> = mapped
+            .iter()
+            .map(|p| format!("`{p}` takes {}", super::grade::kind_takes(p.kind())))
+            .collect();
+        let d = ctx.error(
+            Code::BadExpect,
+            expect,
+            format!("`expect` fits none of the properties {items} maps to"),
+        );
+        d.expected = Some(format!(
+            "an `expect` one of them takes: {}",
+            takes.join("; ")
+        ));
+        d.hint = Some(
+            "change `expect` to fit one of them, or name the `property:` the requirement is about"
+                .into(),
+        );
+        return None;
+    }
+    Some(out)
+}
+
 /// Load a requirements file. `known` lists the catalog's categories; no
 /// IPA grade items are known (see [`load_requirements_graded`]).
 pub fn load_requirements(
@@ -158,14 +239,17 @@ pub fn load_requirements(
     load_requirements_graded(file, text_in, known, &[])
 }
 
-/// Load a requirements file; `grades` lists the IPA grade items a
-/// requirement's `grade:` may name (`IpaGrade::ids`).
+/// Load a requirements file; `grades` is the IPA grade mapping
+/// (`IpaGrade::metrics`): what a requirement's `grade:` may name, and the
+/// properties a requirement without `property` fans out to (one
+/// requirement `<id>/<property>` per mapped property its `expect` fits).
 pub fn load_requirements_graded(
     file: &str,
     text_in: &str,
     known: &[String],
-    grades: &[String],
+    grades: &[IpaMetric],
 ) -> Result<Requirements, Vec<Diagnostic>> {
+    let ids_known = super::grade::item_ids(grades);
     let mut diags = Vec::new();
     let mut ctx = Ctx {
         file,
@@ -231,13 +315,29 @@ pub fn load_requirements_graded(
                 let category = r
                     .required(&mut ctx, "category", "a requirement")
                     .and_then(|n| category(&mut ctx, n, known, true));
-                let property = r
-                    .required(&mut ctx, "property", "a requirement")
-                    .and_then(|n| property(&mut ctx, n));
-                let expect = match (property, r.required(&mut ctx, "expect", "a requirement")) {
-                    (Some(p), Some(n)) => conditions(&mut ctx, n, p),
+                let grade = match r.get("grade") {
+                    None => Some(Vec::new()),
+                    Some(n) => super::grade::requirement_grades(&mut ctx, n, &ids_known),
+                };
+                // `Some(None)`: no `property`, a `grade` to fan out.
+                let property = match (r.get("property"), r.get("grade")) {
+                    (Some(n), _) => property(&mut ctx, n).map(Some),
+                    (None, Some(_)) => Some(None),
+                    (None, None) => r
+                        .required(&mut ctx, "property", "a requirement")
+                        .and_then(|n| property(&mut ctx, n))
+                        .map(Some),
+                };
+                let expect_node = r.required(&mut ctx, "expect", "a requirement");
+                let targets = match (property, expect_node) {
+                    (Some(Some(p)), Some(n)) => conditions(&mut ctx, n, p).map(|c| vec![(p, c)]),
+                    (Some(None), Some(n)) => match (&grade, &category, r.get("grade")) {
+                        (Some(g), Some(c), Some(gn)) => fan_out(&mut ctx, n, gn, grades, g, c),
+                        _ => None,
+                    },
                     _ => None,
                 };
+                let fanned = matches!(property, Some(None));
                 let priority = match r.get("priority") {
                     None => Some(Priority::Should),
                     Some(n) => match text(&mut ctx, n, "`priority`").map(str::trim) {
@@ -258,39 +358,49 @@ pub fn load_requirements_graded(
                         None => None,
                     },
                 };
-                let grade = match r.get("grade") {
-                    None => Some(Vec::new()),
-                    Some(n) => super::grade::requirement_grades(&mut ctx, n, grades),
+                // A fan-out's scope is checked against the property it
+                // cannot apply to, if there is one.
+                let scope_property = match (property, &targets) {
+                    (Some(Some(p)), _) => Some(p),
+                    (Some(None), Some(t)) => t
+                        .iter()
+                        .map(|(p, _)| *p)
+                        .find(|p| *p != Property::Retention)
+                        .or(Some(Property::Retention)),
+                    _ => None,
                 };
                 let scope = match r.get("scope") {
                     None => Some(None),
-                    Some(n) => {
-                        super::scope::scope(&mut ctx, n, category.as_ref(), property).map(Some)
-                    }
+                    Some(n) => super::scope::scope(&mut ctx, n, category.as_ref(), scope_property)
+                        .map(Some),
                 };
                 if let (
                     Some(id),
                     Some(title),
                     Some(category),
-                    Some(property),
-                    Some(expect),
+                    Some(targets),
                     Some(priority),
                     Some(grade),
                     Some(scope),
-                ) = (
-                    id, title, category, property, expect, priority, grade, scope,
-                ) {
-                    reqs.push(Requirement {
-                        id,
-                        title,
-                        category,
-                        property,
-                        expect,
-                        priority,
-                        grade,
-                        scope,
-                        line: item.pos.line,
-                    });
+                ) = (id, title, category, targets, priority, grade, scope)
+                {
+                    for (property, expect) in targets {
+                        reqs.push(Requirement {
+                            id: if fanned {
+                                format!("{id}/{property}")
+                            } else {
+                                id.clone()
+                            },
+                            title: title.clone(),
+                            category: category.clone(),
+                            property,
+                            expect,
+                            priority,
+                            grade: grade.clone(),
+                            scope: scope.clone(),
+                            line: item.pos.line,
+                        });
+                    }
                 }
             }
         }
