@@ -99,7 +99,7 @@ fn expected(ctx: &mut Ctx, node: &Node, property: Property, ordered: bool) -> Op
     }
 }
 
-fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Condition>> {
+pub(super) fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Condition>> {
     let f = fields(
         ctx,
         node,
@@ -147,86 +147,6 @@ fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Cond
         return None;
     }
     ok.then_some(out)
-}
-
-/// The requirements a `grade:` without `property` stands for: each property
-/// the items map (for `category`) whose value kind `expect` fits, with its
-/// conditions. Free-text properties are left out when the expect is typed
-/// (`is: true` is a yes/no, not a text). None fits: an error at `expect`.
-fn fan_out(
-    ctx: &mut Ctx,
-    expect: &Node,
-    grade_node: &Node,
-    metrics: &[IpaMetric],
-    grade: &[String],
-    category: &CategorySel,
-) -> Option<Vec<(Property, Vec<Condition>)>> {
-    // The shape first, so that a misspelt key is reported as such.
-    let before = ctx.diags.len();
-    fields(
-        ctx,
-        expect,
-        "`expect`",
-        &["at_least", "at_most", "one_of", "is"],
-    )?;
-    if ctx.diags.len() > before {
-        return None;
-    }
-    let items = super::list(&grade.iter().map(String::as_str).collect::<Vec<_>>());
-    let mapped = super::grade::mapped_properties(metrics, grade, category);
-    if mapped.is_empty() {
-        let cat = match category {
-            CategorySel::All => "every category (`*`)".to_string(),
-            CategorySel::One(c) => format!("category `{c}`"),
-        };
-        let d = ctx.error(
-            Code::BadReference,
-            grade_node,
-            format!("{items} maps no property for {cat}"),
-        );
-        d.expected = Some("an item whose properties concern this category".into());
-        d.hint = Some("name the `property:` the requirement is about".into());
-        return None;
-    }
-    let file = ctx.file;
-    let fits = |p: Property| {
-        let mut scratch = Vec::new();
-        let mut c = Ctx {
-            file,
-            diags: &mut scratch,
-        };
-        let out = conditions(&mut c, expect, p);
-        out.filter(|_| scratch.is_empty())
-    };
-    let typed = Property::ALL
-        .iter()
-        .any(|p| p.kind() != ValueKind::Text && fits(*p).is_some());
-    let out: Vec<(Property, Vec<Condition>)> = mapped
-        .iter()
-        .filter(|p| !(typed && p.kind() == ValueKind::Text))
-        .filter_map(|p| fits(*p).map(|c| (*p, c)))
-        .collect();
-    if out.is_empty() {
-        let takes: Vec<String> = mapped
-            .iter()
-            .map(|p| format!("`{p}` takes {}", super::grade::kind_takes(p.kind())))
-            .collect();
-        let d = ctx.error(
-            Code::BadExpect,
-            expect,
-            format!("`expect` fits none of the properties {items} maps to"),
-        );
-        d.expected = Some(format!(
-            "an `expect` one of them takes: {}",
-            takes.join("; ")
-        ));
-        d.hint = Some(
-            "change `expect` to fit one of them, or name the `property:` the requirement is about"
-                .into(),
-        );
-        return None;
-    }
-    Some(out)
 }
 
 /// Load a requirements file. `known` lists the catalog's categories; no
@@ -332,7 +252,9 @@ pub fn load_requirements_graded(
                 let targets = match (property, expect_node) {
                     (Some(Some(p)), Some(n)) => conditions(&mut ctx, n, p).map(|c| vec![(p, c)]),
                     (Some(None), Some(n)) => match (&grade, &category, r.get("grade")) {
-                        (Some(g), Some(c), Some(gn)) => fan_out(&mut ctx, n, gn, grades, g, c),
+                        (Some(g), Some(c), Some(gn)) => {
+                            super::grade::fan_out(&mut ctx, n, gn, grades, g, c)
+                        }
                         _ => None,
                     },
                     _ => None,
