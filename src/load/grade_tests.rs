@@ -159,3 +159,11 @@ fn a_misspelt_expect_key_is_reported_as_such_in_a_fan_out() {
     let d = err("    category: \"*\"\n    grade: E.6\n    expect: { at_leest: tls1.2 }\n");
     assert!(d.message.contains("at_leest"), "{d:?}");
 }
+
+#[test]
+fn an_expanded_id_that_meets_a_written_one_is_a_duplicate() {
+    let req = "    category: \"*\"\n    grade: E.6\n    expect: { at_least: tls1.2 }\n  - id: SEC-01/encryption.in-transit\n    title: 暗号化\n    category: \"*\"\n    property: encryption.in-transit\n    expect: { at_least: tls1.2 }\n";
+    let d = err(req);
+    assert_eq!(d.code, Code::Duplicate, "{d:?}");
+    assert!(d.message.contains("SEC-01/encryption.in-transit"), "{d:?}");
+}

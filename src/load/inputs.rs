@@ -307,12 +307,29 @@ pub fn load_requirements_graded(
                 ) = (id, title, category, targets, priority, grade, scope)
                 {
                     for (property, expect) in targets {
+                        let id = if fanned {
+                            let each = format!("{id}/{property}");
+                            // An expanded id must not meet a written one.
+                            if let (Some((_, line)), Some(n)) =
+                                (ids.iter().find(|(i, _)| *i == each), r.get("id"))
+                            {
+                                let line = *line;
+                                ctx.error(
+                                    Code::Duplicate,
+                                    n,
+                                    format!("requirement id `{each}` is used twice"),
+                                )
+                                .hint = Some(format!(
+                                    "`grade:` without `property` gives `{each}`, which line {line} uses too; ids must be unique"
+                                ));
+                            }
+                            ids.push((each.clone(), item.pos.line));
+                            each
+                        } else {
+                            id.clone()
+                        };
                         reqs.push(Requirement {
-                            id: if fanned {
-                                format!("{id}/{property}")
-                            } else {
-                                id.clone()
-                            },
+                            id,
                             title: title.clone(),
                             category: category.clone(),
                             property,
