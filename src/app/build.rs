@@ -3,7 +3,9 @@
 
 use super::collect::{live_evidence, LiveArgs, Source};
 use super::flows::FlowArgs;
-use super::inputs::{grade_ids, load_catalog, load_inputs_graded, read_inputs, InputText, Inputs};
+use super::inputs::{
+    grade_items, load_catalog, load_inputs_graded, read_inputs, InputText, Inputs,
+};
 use super::render::{render_with, Format, RenderOptions};
 use super::{dedup, Error, Outcome, Result};
 use crate::i18n::I18n;
@@ -162,7 +164,7 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     } else {
         read_inputs(args.requirements.as_ref(), args.answers.as_ref())?
     };
-    let grades = grade_ids(&assets)?;
+    let grades = grade_items(&assets)?;
     let inputs = load_inputs_graded(&catalog, &grades, rt.as_ref(), at.as_ref())?;
     if let Some(reqs) = &inputs.requirements {
         super::check::warn_conflicts(reqs, &catalog);

@@ -2,7 +2,7 @@
 //! problem.
 
 use super::categories::AssetArgs;
-use super::inputs::{grade_ids, load_catalog, load_inputs_graded, read_inputs};
+use super::inputs::{grade_items, load_catalog, load_inputs_graded, read_inputs};
 use super::{Error, Outcome, Result};
 use clap::Args;
 use std::path::PathBuf;
@@ -45,7 +45,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let assets = args.assets.assets();
     let catalog = load_catalog(&assets)?;
     let (rt, at) = read_inputs(args.requirements.as_ref(), args.answers.as_ref())?;
-    let grades = grade_ids(&assets)?;
+    let grades = grade_items(&assets)?;
     let inputs = load_inputs_graded(&catalog, &grades, rt.as_ref(), at.as_ref())?;
     let r = inputs
         .requirements

@@ -159,7 +159,7 @@ pub fn run(args: FillArgs) -> Result<Outcome> {
     let (rt, at) = read_inputs(args.requirements.as_ref(), args.answers.as_ref())?;
     let inputs = load_inputs_graded(
         &catalog,
-        &frameworks.ipa_grade.ids(),
+        &frameworks.ipa_grade.metrics,
         rt.as_ref(),
         at.as_ref(),
     )?;

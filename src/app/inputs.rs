@@ -4,6 +4,7 @@
 
 use super::{Error, Result};
 use crate::assets::Assets;
+use crate::load::grade::IpaMetric;
 use crate::load::{inputs, Diagnostic, Diagnostics};
 use crate::model::answer::Answers;
 use crate::model::catalog::Catalog;
@@ -75,21 +76,22 @@ pub fn load_inputs(
     requirements: Option<&InputText>,
     answers: Option<&InputText>,
 ) -> Result<Inputs> {
-    let grades = grade_ids(&Assets::default())?;
+    let grades = grade_items(&Assets::default())?;
     load_inputs_graded(catalog, &grades, requirements, answers)
 }
 
-/// The IPA grade items of the framework mapping (what `grade:` may name).
-pub fn grade_ids(assets: &Assets) -> Result<Vec<String>> {
+/// The IPA grade items of the framework mapping (what `grade:` may name,
+/// and the properties a requirement without `property` fans out to).
+pub fn grade_items(assets: &Assets) -> Result<Vec<IpaMetric>> {
     crate::pack::frameworks::load(assets)
-        .map(|f| f.ipa_grade.ids())
+        .map(|f| f.ipa_grade.metrics)
         .map_err(|d| Error::Catalog(Diagnostics(d)))
 }
 
-/// [`load_inputs`] with the IPA grade items of `--assets` (`grades`).
+/// [`load_inputs`] with the IPA grade mapping of `--assets` (`grades`).
 pub fn load_inputs_graded(
     catalog: &Catalog,
-    grades: &[String],
+    grades: &[IpaMetric],
     requirements: Option<&InputText>,
     answers: Option<&InputText>,
 ) -> Result<Inputs> {

@@ -6,7 +6,8 @@
 
 use super::yaml::Node;
 use super::{fields, seq, text, Code, Ctx};
-use crate::model::Property;
+use crate::model::requirement::{CategorySel, Condition};
+use crate::model::{Identity, KeyOwner, Property, ValueKind};
 use serde::Serialize;
 
 /// How far an IPA grade mapping could be confirmed.
@@ -54,13 +55,63 @@ pub struct IpaGrade {
 impl IpaGrade {
     /// Every mapped item number, in file order (what `grade:` may name).
     pub fn ids(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for m in &self.metrics {
-            if !out.contains(&m.id) {
-                out.push(m.id.clone());
+        item_ids(&self.metrics)
+    }
+}
+
+/// Every item number of `metrics`, in file order, without repeats.
+pub fn item_ids(metrics: &[IpaMetric]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in metrics {
+        if !out.contains(&m.id) {
+            out.push(m.id.clone());
+        }
+    }
+    out
+}
+
+/// The properties the items `grade` map for a requirement about
+/// `category`, in file order without repeats: an item limited to some
+/// categories (`categories:`) maps its properties only for those.
+pub fn mapped_properties(
+    metrics: &[IpaMetric],
+    grade: &[String],
+    category: &CategorySel,
+) -> Vec<Property> {
+    let mut out: Vec<Property> = Vec::new();
+    for m in metrics.iter().filter(|m| grade.contains(&m.id)) {
+        let applies = m.categories.is_empty()
+            || matches!(category, CategorySel::One(c) if m.categories.contains(c));
+        if !applies {
+            continue;
+        }
+        for p in &m.properties {
+            if !out.contains(p) {
+                out.push(*p);
             }
         }
-        out
+    }
+    out
+}
+
+/// What an `expect` of a property of this kind takes, with an example
+/// (for the message when a grade fan-out fits no property).
+pub fn kind_takes(kind: ValueKind) -> String {
+    let names = |v: Vec<&str>| super::list(&v);
+    match kind {
+        ValueKind::Bool => "`true` or `false` (`is: true`)".into(),
+        ValueKind::Key => format!(
+            "a key owner, one of {} (`at_least: customer-managed`)",
+            names(KeyOwner::ALL.iter().map(|k| k.name()).collect())
+        ),
+        ValueKind::Identity => format!(
+            "an identity management type, one of {}",
+            names(Identity::ALL.iter().map(|k| k.name()).collect())
+        ),
+        ValueKind::Protocols => "a protocol version (`at_least: tls1.2`)".into(),
+        ValueKind::Duration => "a duration (`at_least: 1 year`)".into(),
+        ValueKind::Region => "a Region code (`is: ap-northeast-1`)".into(),
+        ValueKind::Text => "free text (`is` or `one_of`)".into(),
     }
 }
 
@@ -272,3 +323,87 @@ fn near<'a>(got: &str, known: &'a [String]) -> Option<&'a str> {
         _ => None,
     }
 }
+
+/// The requirements a `grade:` without `property` stands for: each property
+/// the items map (for `category`) whose value kind `expect` fits, with its
+/// conditions. Free-text properties are left out when the expect is typed
+/// (`is: true` is a yes/no, not a text). None fits: an error at `expect`.
+pub fn fan_out(
+    ctx: &mut Ctx,
+    expect: &Node,
+    grade_node: &Node,
+    metrics: &[IpaMetric],
+    grade: &[String],
+    category: &CategorySel,
+) -> Option<Vec<(Property, Vec<Condition>)>> {
+    // The shape first, so that a misspelt key is reported as such.
+    let before = ctx.diags.len();
+    fields(
+        ctx,
+        expect,
+        "`expect`",
+        &["at_least", "at_most", "one_of", "is"],
+    )?;
+    if ctx.diags.len() > before {
+        return None;
+    }
+    let items = super::list(&grade.iter().map(String::as_str).collect::<Vec<_>>());
+    let mapped = mapped_properties(metrics, grade, category);
+    if mapped.is_empty() {
+        let cat = match category {
+            CategorySel::All => "every category (`*`)".to_string(),
+            CategorySel::One(c) => format!("category `{c}`"),
+        };
+        let d = ctx.error(
+            Code::BadReference,
+            grade_node,
+            format!("{items} maps no property for {cat}"),
+        );
+        d.expected = Some("an item whose properties concern this category".into());
+        d.hint = Some("name the `property:` the requirement is about".into());
+        return None;
+    }
+    let file = ctx.file;
+    let fits = |p: Property| {
+        let mut scratch = Vec::new();
+        let mut c = Ctx {
+            file,
+            diags: &mut scratch,
+        };
+        let out = super::inputs::conditions(&mut c, expect, p);
+        out.filter(|_| scratch.is_empty())
+    };
+    let typed = Property::ALL
+        .iter()
+        .any(|p| p.kind() != ValueKind::Text && fits(*p).is_some());
+    let out: Vec<(Property, Vec<Condition>)> = mapped
+        .iter()
+        .filter(|p| !(typed && p.kind() == ValueKind::Text))
+        .filter_map(|p| fits(*p).map(|c| (*p, c)))
+        .collect();
+    if out.is_empty() {
+        let takes: Vec<String> = mapped
+            .iter()
+            .map(|p| format!("`{p}` takes {}", kind_takes(p.kind())))
+            .collect();
+        let d = ctx.error(
+            Code::BadExpect,
+            expect,
+            format!("`expect` fits none of the properties {items} maps to"),
+        );
+        d.expected = Some(format!(
+            "an `expect` one of them takes: {}",
+            takes.join("; ")
+        ));
+        d.hint = Some(
+            "change `expect` to fit one of them, or name the `property:` the requirement is about"
+                .into(),
+        );
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+#[path = "grade_tests.rs"]
+mod tests;

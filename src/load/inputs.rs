@@ -1,6 +1,7 @@
 //! The user's two input files: the buyer's requirements and the operator's
 //! declared answers (formats as in `evidence/examples/`).
 
+use super::grade::IpaMetric;
 use super::yaml::{self, Node, NodeKind};
 use super::{bilingual_or_text, date, fields, seq, text, value, Code, Ctx, Diagnostic, Specials};
 use crate::model::answer::{Answer, Answers, Declarer, NotInUse};
@@ -98,7 +99,7 @@ fn expected(ctx: &mut Ctx, node: &Node, property: Property, ordered: bool) -> Op
     }
 }
 
-fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Condition>> {
+pub(super) fn conditions(ctx: &mut Ctx, node: &Node, property: Property) -> Option<Vec<Condition>> {
     let f = fields(
         ctx,
         node,
@@ -158,14 +159,17 @@ pub fn load_requirements(
     load_requirements_graded(file, text_in, known, &[])
 }
 
-/// Load a requirements file; `grades` lists the IPA grade items a
-/// requirement's `grade:` may name (`IpaGrade::ids`).
+/// Load a requirements file; `grades` is the IPA grade mapping
+/// (`IpaGrade::metrics`): what a requirement's `grade:` may name, and the
+/// properties a requirement without `property` fans out to (one
+/// requirement `<id>/<property>` per mapped property its `expect` fits).
 pub fn load_requirements_graded(
     file: &str,
     text_in: &str,
     known: &[String],
-    grades: &[String],
+    grades: &[IpaMetric],
 ) -> Result<Requirements, Vec<Diagnostic>> {
+    let ids_known = super::grade::item_ids(grades);
     let mut diags = Vec::new();
     let mut ctx = Ctx {
         file,
@@ -231,13 +235,31 @@ pub fn load_requirements_graded(
                 let category = r
                     .required(&mut ctx, "category", "a requirement")
                     .and_then(|n| category(&mut ctx, n, known, true));
-                let property = r
-                    .required(&mut ctx, "property", "a requirement")
-                    .and_then(|n| property(&mut ctx, n));
-                let expect = match (property, r.required(&mut ctx, "expect", "a requirement")) {
-                    (Some(p), Some(n)) => conditions(&mut ctx, n, p),
+                let grade = match r.get("grade") {
+                    None => Some(Vec::new()),
+                    Some(n) => super::grade::requirement_grades(&mut ctx, n, &ids_known),
+                };
+                // `Some(None)`: no `property`, a `grade` to fan out.
+                let property = match (r.get("property"), r.get("grade")) {
+                    (Some(n), _) => property(&mut ctx, n).map(Some),
+                    (None, Some(_)) => Some(None),
+                    (None, None) => r
+                        .required(&mut ctx, "property", "a requirement")
+                        .and_then(|n| property(&mut ctx, n))
+                        .map(Some),
+                };
+                let expect_node = r.required(&mut ctx, "expect", "a requirement");
+                let targets = match (property, expect_node) {
+                    (Some(Some(p)), Some(n)) => conditions(&mut ctx, n, p).map(|c| vec![(p, c)]),
+                    (Some(None), Some(n)) => match (&grade, &category, r.get("grade")) {
+                        (Some(g), Some(c), Some(gn)) => {
+                            super::grade::fan_out(&mut ctx, n, gn, grades, g, c)
+                        }
+                        _ => None,
+                    },
                     _ => None,
                 };
+                let fanned = matches!(property, Some(None));
                 let priority = match r.get("priority") {
                     None => Some(Priority::Should),
                     Some(n) => match text(&mut ctx, n, "`priority`").map(str::trim) {
@@ -258,39 +280,66 @@ pub fn load_requirements_graded(
                         None => None,
                     },
                 };
-                let grade = match r.get("grade") {
-                    None => Some(Vec::new()),
-                    Some(n) => super::grade::requirement_grades(&mut ctx, n, grades),
+                // A fan-out's scope is checked against the property it
+                // cannot apply to, if there is one.
+                let scope_property = match (property, &targets) {
+                    (Some(Some(p)), _) => Some(p),
+                    (Some(None), Some(t)) => t
+                        .iter()
+                        .map(|(p, _)| *p)
+                        .find(|p| *p != Property::Retention)
+                        .or(Some(Property::Retention)),
+                    _ => None,
                 };
                 let scope = match r.get("scope") {
                     None => Some(None),
-                    Some(n) => {
-                        super::scope::scope(&mut ctx, n, category.as_ref(), property).map(Some)
-                    }
+                    Some(n) => super::scope::scope(&mut ctx, n, category.as_ref(), scope_property)
+                        .map(Some),
                 };
                 if let (
                     Some(id),
                     Some(title),
                     Some(category),
-                    Some(property),
-                    Some(expect),
+                    Some(targets),
                     Some(priority),
                     Some(grade),
                     Some(scope),
-                ) = (
-                    id, title, category, property, expect, priority, grade, scope,
-                ) {
-                    reqs.push(Requirement {
-                        id,
-                        title,
-                        category,
-                        property,
-                        expect,
-                        priority,
-                        grade,
-                        scope,
-                        line: item.pos.line,
-                    });
+                ) = (id, title, category, targets, priority, grade, scope)
+                {
+                    for (property, expect) in targets {
+                        let id = if fanned {
+                            let each = format!("{id}/{property}");
+                            // An expanded id must not meet a written one.
+                            if let (Some((_, line)), Some(n)) =
+                                (ids.iter().find(|(i, _)| *i == each), r.get("id"))
+                            {
+                                let line = *line;
+                                ctx.error(
+                                    Code::Duplicate,
+                                    n,
+                                    format!("requirement id `{each}` is used twice"),
+                                )
+                                .hint = Some(format!(
+                                    "`grade:` without `property` gives `{each}`, which line {line} uses too; ids must be unique"
+                                ));
+                            }
+                            ids.push((each.clone(), item.pos.line));
+                            each
+                        } else {
+                            id.clone()
+                        };
+                        reqs.push(Requirement {
+                            id,
+                            title: title.clone(),
+                            category: category.clone(),
+                            property,
+                            expect,
+                            priority,
+                            grade: grade.clone(),
+                            scope: scope.clone(),
+                            line: item.pos.line,
+                        });
+                    }
                 }
             }
         }

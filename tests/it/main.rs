@@ -10,7 +10,8 @@
 //!   the repository's own files);
 //! - the command line and documents: `cli`, `adversarial`, `pipeline`,
 //!   `durations`, `pdf`, `book`, `pack`, `flows`;
-//! - interop: `oscal` (loaded with compliance-trestle), `nfr_grade`, `fill`
+//! - interop: `oscal` (loaded with compliance-trestle), `nfr_grade`,
+//!   `grade_fanout` (a `grade:` without property), `fill`
 //!   (buyer workbooks built and compared with openpyxl);
 //!   `durations`, `pdf`, `book`, `pack`, `flows`, `sign` (signed packs),
 //!   `diff` (comparing two packs), `municipal` (the municipal example);
@@ -38,6 +39,7 @@ mod durations;
 mod fill;
 mod flows;
 mod fuzz_regressions;
+mod grade_fanout;
 mod layering;
 mod live_cp;
 mod live_faults;
