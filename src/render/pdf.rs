@@ -9,6 +9,7 @@
 //! One engine (template and font) serves every language of a build; the
 //! languages are laid out in parallel (see [`engine`]).
 
+pub mod breaks;
 pub mod engine;
 pub mod timings;
 
@@ -56,8 +57,18 @@ pub struct Pdf;
 /// document's caches are alive at a time.
 pub const PARALLEL_MAX_VIEW: usize = 512 * 1024;
 
+/// Benchmark switch: `SHOKO_PDF_PARALLEL=0` lays the languages out one at a
+/// time, `=1` in parallel whatever their size; unset, [`parallel`] decides.
+/// The PDF bytes are the same either way (tests/it/pdf.rs checks it).
+pub const PARALLEL_ENV: &str = "SHOKO_PDF_PARALLEL";
+
 /// Lay the languages out in parallel? (Several languages, all small.)
 fn parallel(jobs: &[(String, Value)]) -> bool {
+    match std::env::var(PARALLEL_ENV).as_deref() {
+        Ok("0") => return false,
+        Ok("1") => return jobs.len() > 1,
+        _ => {}
+    }
     jobs.len() > 1
         && jobs
             .iter()
@@ -154,10 +165,14 @@ pub fn markdown_nodes(md: &str) -> Value {
     }
     let root = stack.into_iter().next().map(|(_, c)| c).unwrap_or_default();
     // A single paragraph is unwrapped: the text sits inline in a cell.
-    match root.as_slice() {
+    let mut nodes = match root.as_slice() {
         [one] if one["t"] == "par" => one["c"].clone(),
         _ => Value::Array(root),
+    };
+    if let Value::Array(list) = &mut nodes {
+        breaks::mark_nodes(list);
     }
+    nodes
 }
 
 /// Replace every `*_md` string (or list of strings) by its node tree.
