@@ -213,6 +213,10 @@ pub fn render_with(
 ) -> Result<Vec<u8>, PdfError> {
     let mut data = view;
     convert(&mut data);
+    let index = breaks::index(&data);
+    if let Value::Object(map) = &mut data {
+        map.insert("breaks".into(), index);
+    }
     let doc: PagedDocument = engine.compile(lang, &data)?;
     drop(data);
     if evict {

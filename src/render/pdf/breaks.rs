@@ -148,6 +148,31 @@ pub fn mark_nodes(nodes: &mut [Value]) {
     }
 }
 
+/// `d.breaks` of the template: every string of the view that needs break
+/// points (outside Markdown node trees, whose nodes carry their own), with
+/// its pieces, in the order first met.
+pub fn index(view: &Value) -> Value {
+    fn walk(v: &Value, map: &mut serde_json::Map<String, Value>) {
+        match v {
+            Value::String(s) => {
+                if !map.contains_key(s) {
+                    if let Some(p) = pieces(s, None, None) {
+                        map.insert(s.clone(), p);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|x| walk(x, map)),
+            Value::Object(o)
+                if matches!(o.get("t").and_then(Value::as_str), Some("text" | "code")) => {}
+            Value::Object(o) => o.values().for_each(|x| walk(x, map)),
+            _ => {}
+        }
+    }
+    let mut map = serde_json::Map::new();
+    walk(view, &mut map);
+    Value::Object(map)
+}
+
 #[cfg(test)]
 #[path = "breaks_tests.rs"]
 mod tests;

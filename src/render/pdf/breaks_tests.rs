@@ -86,3 +86,17 @@ fn markdown_text_and_code_nodes_carry_pieces_only_when_needed() {
         "{n}"
     );
 }
+
+#[test]
+fn the_index_holds_each_long_string_of_the_view_once_and_skips_markdown_nodes() {
+    let url = "https://docs.aws.amazon.com/connect/latest/adminguide/x.html";
+    let view = json!({
+        "sources": {"docs": [{"url": url, "title": "短い題"}, {"url": url}]},
+        "text": [{"t": "text", "v": "arn:aws:s3:::some-bucket-name-0001"}],
+        "short": "abc",
+    });
+    let idx = index(&view);
+    let map = idx.as_object().expect("map");
+    assert_eq!(map.len(), 1, "{idx}");
+    assert_eq!(map[url], pieces(url, None, None).expect("pieces"));
+}
