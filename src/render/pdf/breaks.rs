@@ -154,11 +154,9 @@ pub fn mark_nodes(nodes: &mut [Value]) {
 pub fn index(view: &Value) -> Value {
     fn walk(v: &Value, map: &mut serde_json::Map<String, Value>) {
         match v {
-            Value::String(s) => {
-                if !map.contains_key(s) {
-                    if let Some(p) = pieces(s, None, None) {
-                        map.insert(s.clone(), p);
-                    }
+            Value::String(s) if !map.contains_key(s) => {
+                if let Some(p) = pieces(s, None, None) {
+                    map.insert(s.clone(), p);
                 }
             }
             Value::Array(items) => items.iter().for_each(|x| walk(x, map)),
