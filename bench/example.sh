@@ -3,6 +3,8 @@
 # Prints median wall time, median CPU time and peak RSS over N runs.
 #   bench/example.sh [N]        (default 20)
 #   FORMAT=pack bench/example.sh   other formats (default md,pdf)
+#   SHOKO_PDF_PARALLEL=1 bench/example.sh   ja and en laid out in parallel
+#                                  (default: one after the other)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20}

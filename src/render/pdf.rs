@@ -7,8 +7,9 @@
 //! content, so `#read("/etc/passwd")` in a declared note stays text.
 //!
 //! One engine (template and font) serves every language of a build; the
-//! languages are laid out in parallel (see [`engine`]).
+//! languages are laid out one after the other (see [`PARALLEL_ENV`]).
 
+pub mod breaks;
 pub mod engine;
 pub mod timings;
 
@@ -47,18 +48,28 @@ pub enum PdfError {
 /// `--format pdf`: `<lang>/nfr.pdf` for each language.
 pub struct Pdf;
 
-/// Views larger than this (JSON bytes) are laid out one at a time.
+/// Views larger than this (JSON bytes) are never laid out in parallel.
 ///
 /// Typst's layout caches grow with the document: the built-in example
-/// (about 0.2 MB of view per language) peaks near 100 MB per language, a
-/// 250-requirement document (about 1.2 MB) near 450 MB. Two small documents
-/// share both cores; large ones go one after the other so that only one
-/// document's caches are alive at a time.
+/// (about 0.2 MB of view per language) needs 50–80 MB per language, a
+/// 250-requirement document (about 1.2 MB) near 450 MB.
 pub const PARALLEL_MAX_VIEW: usize = 512 * 1024;
 
-/// Lay the languages out in parallel? (Several languages, all small.)
-fn parallel(jobs: &[(String, Value)]) -> bool {
-    jobs.len() > 1
+/// `SHOKO_PDF_PARALLEL=1` lays small documents' languages out in parallel
+/// (for the benchmark); by default they go one after the other.
+///
+/// Measured on the built-in example (issue 18): in parallel the peak RSS is
+/// 50 MB higher (two documents' layout caches alive at once; freeing them
+/// before the exports does not lower it, nor does one malloc arena), and
+/// the wall time is no better on this 2-core machine, where Typst already
+/// lays pages out on both cores. The PDF bytes are the same either way.
+pub const PARALLEL_ENV: &str = "SHOKO_PDF_PARALLEL";
+
+/// Lay the languages out in parallel? Only when asked (`switch` is the
+/// value of [`PARALLEL_ENV`]), with several languages, all small.
+fn parallel(jobs: &[(String, Value)], switch: Option<&str>) -> bool {
+    switch == Some("1")
+        && jobs.len() > 1
         && jobs
             .iter()
             .all(|(_, v)| v.to_string().len() <= PARALLEL_MAX_VIEW)
@@ -87,7 +98,8 @@ impl Renderer for Pdf {
             render_with(&engine, lang, view.clone(), input.report, evict)
                 .map(|bytes| super::file(format!("{lang}/nfr.pdf"), bytes))
         };
-        let results: Vec<Result<OutFile, PdfError>> = if parallel(&jobs) {
+        let switch = std::env::var(PARALLEL_ENV).ok();
+        let results: Vec<Result<OutFile, PdfError>> = if parallel(&jobs, switch.as_deref()) {
             // Each language on its own thread, one engine, one set of
             // caches, evicted once both are done.
             let results = std::thread::scope(|s| {
@@ -107,8 +119,8 @@ impl Renderer for Pdf {
             engine::evict();
             results
         } else {
-            // One language at a time; the layout caches are freed before
-            // each export, so the peak is one document's layout.
+            // One language at a time (the default); the layout caches are
+            // freed before each export, so the peak is one document's layout.
             jobs.iter().map(|job| one(job, true)).collect()
         };
         results.into_iter().collect()
@@ -154,10 +166,14 @@ pub fn markdown_nodes(md: &str) -> Value {
     }
     let root = stack.into_iter().next().map(|(_, c)| c).unwrap_or_default();
     // A single paragraph is unwrapped: the text sits inline in a cell.
-    match root.as_slice() {
+    let mut nodes = match root.as_slice() {
         [one] if one["t"] == "par" => one["c"].clone(),
         _ => Value::Array(root),
+    };
+    if let Value::Array(list) = &mut nodes {
+        breaks::mark_nodes(list);
     }
+    nodes
 }
 
 /// Replace every `*_md` string (or list of strings) by its node tree.
@@ -198,6 +214,10 @@ pub fn render_with(
 ) -> Result<Vec<u8>, PdfError> {
     let mut data = view;
     convert(&mut data);
+    let index = breaks::index(&data);
+    if let Value::Object(map) = &mut data {
+        map.insert("breaks".into(), index);
+    }
     let doc: PagedDocument = engine.compile(lang, &data)?;
     drop(data);
     if evict {

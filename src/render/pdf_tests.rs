@@ -15,7 +15,7 @@ fn markdown_becomes_nodes_and_markup_stays_text() {
 }
 
 #[test]
-fn small_documents_share_the_cores_and_large_ones_go_one_at_a_time() {
+fn languages_go_one_at_a_time_unless_asked_and_large_ones_always_do() {
     let small = |l: &str| (l.to_string(), json!({"lang": l, "t": "x".repeat(1000)}));
     let large = |l: &str| {
         (
@@ -23,7 +23,12 @@ fn small_documents_share_the_cores_and_large_ones_go_one_at_a_time() {
             json!({"lang": l, "t": "x".repeat(PARALLEL_MAX_VIEW)}),
         )
     };
-    assert!(parallel(&[small("ja"), small("en")]));
-    assert!(!parallel(&[small("ja")]), "one language needs no thread");
-    assert!(!parallel(&[small("ja"), large("en")]));
+    assert!(!parallel(&[small("ja"), small("en")], None), "default");
+    assert!(!parallel(&[small("ja"), small("en")], Some("0")));
+    assert!(parallel(&[small("ja"), small("en")], Some("1")));
+    assert!(
+        !parallel(&[small("ja")], Some("1")),
+        "one language needs no thread"
+    );
+    assert!(!parallel(&[small("ja"), large("en")], Some("1")));
 }

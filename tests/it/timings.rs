@@ -32,10 +32,17 @@ fn spans(events: &[Value]) -> Vec<(String, u64, f64, f64)> {
     out
 }
 
+/// The spans of `shoko: pdf ja` and `shoko: pdf en`.
+type Span = (String, u64, f64, f64);
+fn languages(spans: &[Span]) -> (Span, Span) {
+    let lang = |n: &str| spans.iter().find(|s| s.0 == n).expect("span").clone();
+    (lang("shoko: pdf ja"), lang("shoko: pdf en"))
+}
+
 #[test]
-fn timings_trace_shows_stages_layout_iterations_export_and_both_languages_in_parallel() {
+fn timings_trace_shows_stages_layout_iterations_export_and_languages_one_after_the_other() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let build = |out: &str, lang: &str, timings: Option<&str>| {
+    let build = |out: &str, lang: &str, timings: Option<&str>, parallel: &str| {
         let mut args = vec![
             "build",
             "--example",
@@ -51,16 +58,25 @@ fn timings_trace_shows_stages_layout_iterations_export_and_both_languages_in_par
         if let Some(t) = timings {
             args.extend(["--timings", t]);
         }
-        let o = shoko(&args, dir.path());
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_shoko"))
+            .args(&args)
+            .current_dir(dir.path())
+            .env("SHOKO_PDF_PARALLEL", parallel)
+            .output()
+            .expect("run shoko");
         assert!(o.status.success(), "{}", text(&o));
     };
-    build("out", "ja,en", Some("trace.json"));
-    let trace: Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("trace.json")).expect("trace"))
-            .expect("the trace is JSON");
-    let events = trace
-        .as_array()
-        .expect("a Chrome trace: an array of events");
+    let trace = |file: &str| -> Vec<Value> {
+        let v: Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join(file)).expect("trace"))
+                .expect("the trace is JSON");
+        v.as_array()
+            .expect("a Chrome trace: an array of events")
+            .clone()
+    };
+    build("out", "ja,en", Some("trace.json"), "");
+    let events = trace("trace.json");
+    let events = &events;
     let spans = spans(events);
     let names: Vec<&str> = spans.iter().map(|s| s.0.as_str()).collect();
     for want in [
@@ -88,18 +104,30 @@ fn timings_trace_shows_stages_layout_iterations_export_and_both_languages_in_par
         }),
         "no span points into the template"
     );
-    // The two languages are laid out at the same time, on two threads.
-    let lang = |n: &str| spans.iter().find(|s| s.0 == n).expect("span").clone();
-    let (ja, en) = (lang("shoko: pdf ja"), lang("shoko: pdf en"));
+    // By default the languages are laid out one after the other; with
+    // SHOKO_PDF_PARALLEL=1 at the same time, on two threads.
+    let (ja, en) = languages(&spans);
+    assert!(
+        ja.3 <= en.2,
+        "ja and en overlapped by default: {ja:?} {en:?}"
+    );
+    build("par", "ja,en", Some("par.json"), "1");
+    let (ja, en) = languages(&self::spans(&trace("par.json")));
     assert_ne!(ja.1, en.1, "ja and en on one thread");
     assert!(
         ja.2 < en.3 && en.2 < ja.3,
-        "ja and en did not overlap: {ja:?} {en:?}"
+        "ja and en did not overlap with SHOKO_PDF_PARALLEL=1: {ja:?} {en:?}"
     );
-    // Laid out side by side or alone, with or without the timer, a
-    // language's PDF is the same file.
-    build("alone", "ja", None);
+    // Laid out one after the other, side by side or alone, with or without
+    // the timer, a language's PDF is the same file.
+    build("alone", "ja", None, "");
     let read = |p: &str| std::fs::read(dir.path().join(p)).expect("pdf");
+    for lang in ["ja", "en"] {
+        assert!(
+            read(&format!("out/{lang}/nfr.pdf")) == read(&format!("par/{lang}/nfr.pdf")),
+            "{lang} laid out in parallel differs from one after the other"
+        );
+    }
     assert!(
         read("out/ja/nfr.pdf") == read("alone/ja/nfr.pdf"),
         "ja laid out next to en differs from ja alone"
