@@ -145,6 +145,7 @@ observe-cp-type-days-shorter = Object type { $type } has its own ExpirationDays 
 observe-cp-type-days-longer = Object type { $type } has its own ExpirationDays { $days }, longer than the domain default of { $default } days: its objects are kept { $days } days after their last update.
 observe-cp-types-none = The domain has no object type: the default applies to all its profiles.
 observe-cp-types-default = None of the domain's { $count } object type(s) sets its own ExpirationDays different from the default: the default applies to all.
+observe-cp-type-entry = { $type } ({ $days } days)
 observe-cp-types-condition = Object types { $types } keep their objects for their own number of days, not the domain default: a requirement the default meets holds for their objects only if those days meet it too.
 observe-cp-type-key = Object type { $type } encrypts its objects with its own key { $key } (EncryptionKey), not the domain's.
 observe-cp-key-cmk = Domain { $domain } encrypts its data with the customer managed key { $key } (DefaultEncryptionKey).

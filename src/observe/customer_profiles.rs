@@ -10,8 +10,8 @@
 //! days, cited) and then holds only on a condition, so a requirement the
 //! default meets becomes review; a type's own key is a caveat on the key.
 
-use super::view::{text_at, Out, View};
-use crate::model::{Duration, KeyOwner, Property, Value};
+use super::view::{text_at, Out, PerLang, View};
+use crate::model::{Bilingual, Duration, KeyOwner, Property, Value};
 use crate::text::escape::md_escape;
 use serde_json::Value as J;
 
@@ -123,13 +123,27 @@ pub(super) fn claims(v: &View, out: &mut Out, id: &str, name: &str) {
                 cites,
             );
             if !overriding.is_empty() {
-                let names: Vec<String> = overriding
+                let entries: Vec<Bilingual> = overriding
                     .iter()
-                    .map(|t| format!("{} ({})", md_escape(&t.name), t.days.unwrap_or_default()))
+                    .map(|t| {
+                        v.say(
+                            "observe-cp-type-entry",
+                            &[
+                                ("type", md_escape(&t.name)),
+                                ("days", t.days.unwrap_or_default().to_string()),
+                            ],
+                        )
+                    })
                     .collect();
-                out.on_condition(
-                    v.say("observe-cp-types-condition", &[("types", names.join(", "))]),
-                );
+                let join = |sep: &str, f: fn(&Bilingual) -> &String| {
+                    entries.iter().map(f).cloned().collect::<Vec<_>>().join(sep)
+                };
+                let types = Bilingual::new(join("、", |b| &b.ja), join(", ", |b| &b.en));
+                out.on_condition(v.say_per(
+                    "observe-cp-types-condition",
+                    &[],
+                    &[PerLang::Text("types", &types)],
+                ));
             }
         }
         None => out.gap(
@@ -202,7 +216,7 @@ struct Types {
 
 impl Types {
     /// The caveats saying what is not known of the object types.
-    fn unknown(&self, v: &View) -> Vec<crate::model::Bilingual> {
+    fn unknown(&self, v: &View) -> Vec<Bilingual> {
         let mut out = Vec::new();
         if let Some(r) = &self.list_failure {
             out.push(v.say("observe-cp-types-unknown", &[("reason", r.clone())]));

@@ -488,7 +488,16 @@ async fn customer_profiles_object_types_that_override_the_default_are_named() {
         .find(|l| l.contains("Object type Orders has its own ExpirationDays 90"))
         .expect("the overriding type in the English document");
     assert!(line.contains("400 days"), "{line}");
-    assert!(en.contains("Object types Orders (90)"), "{en}");
+    assert!(
+        en.contains(
+            "Object types Orders (90 days) keep their objects for their own number of days"
+        ),
+        "{en}"
+    );
+    assert!(
+        ja.contains("オブジェクトタイプ Orders（90 日）のオブジェクトは"),
+        "{ja}"
+    );
     assert!(
         ja.contains("オブジェクトタイプ Orders には独自の ExpirationDays 90 があり、ドメインのデフォルトの 400 日より短くなっています"),
         "{ja}"
