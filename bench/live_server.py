@@ -166,6 +166,20 @@ def main():
                     return self.send(200, json.dumps({"Items": [{
                         "DomainName": f"amazon-connect-{iid[:8]}", "Uri": uri,
                         "CreatedAt": 1.7e9, "LastUpdatedAt": 1.7e9}]}).encode())
+                # Two object types: one follows the default, one keeps
+                # its objects 365 days (its own ExpirationDays).
+                if re.fullmatch(r"/domains/([^/]+)/object-types", path):
+                    return self.send(200, json.dumps({"Items": [
+                        {"ObjectTypeName": t, "Description": t,
+                         "CreatedAt": 1.7e9, "LastUpdatedAt": 1.7e9}
+                        for t in ("Accounts", "Orders")]}).encode())
+                m = re.fullmatch(r"/domains/([^/]+)/object-types/([^/]+)", path)
+                if m:
+                    t = {"ObjectTypeName": m.group(2), "Description": m.group(2),
+                         "AllowProfileCreation": False}
+                    if m.group(2) == "Orders":
+                        t["ExpirationDays"] = 365
+                    return self.send(200, json.dumps(t).encode())
                 m = re.fullmatch(r"/domains/([^/]+)", path)
                 if m:
                     return self.send(200, json.dumps({

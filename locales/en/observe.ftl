@@ -138,7 +138,16 @@ observe-cp-none = ListAccountIntegrations with the ARN of instance { $name } as 
 observe-cp-domain-value = Customer Profiles domain { $domain }
 observe-cp-domain = Instance { $name } is associated with Customer Profiles domain { $domain } (the integration whose URI is the instance ARN).
 observe-cp-retention = Domain { $domain } has DefaultExpirationDays { $days }: a profile is removed { $days } days after its last update.
-observe-cp-retention-caveat = The days count from the last update, not from creation. An object type's own ExpirationDays takes precedence for its objects; object types were not collected.
+observe-cp-retention-caveat = The days count from the last update, not from creation.
+observe-cp-types-unknown = The domain's object types are unknown ({ $reason }): an object type's own ExpirationDays or EncryptionKey would take precedence for its objects.
+observe-cp-type-unread = The settings of object type { $type } are unknown ({ $reason }): its own ExpirationDays or EncryptionKey would take precedence for its objects.
+observe-cp-type-days-shorter = Object type { $type } has its own ExpirationDays { $days }, shorter than the domain default of { $default } days: the data in its objects expires after { $days } days.
+observe-cp-type-days-longer = Object type { $type } has its own ExpirationDays { $days }, longer than the domain default of { $default } days: the data in its objects expires after { $days } days.
+observe-cp-types-none = The domain has no object type: the default applies to all its profiles.
+observe-cp-types-default = None of the domain's { $count } object type(s) sets its own ExpirationDays different from the default: the default applies to all.
+observe-cp-type-entry = { $type } ({ $days } days)
+observe-cp-types-condition = Object types { $types } keep their objects for their own number of days, not the domain default: a requirement the default meets holds for their objects only if those days meet it too.
+observe-cp-type-key = Object type { $type } encrypts its objects with its own key { $key } (EncryptionKey), not the domain's.
 observe-cp-key-cmk = Domain { $domain } encrypts its data with the customer managed key { $key } (DefaultEncryptionKey).
 observe-cp-key-default = Domain { $domain } has no DefaultEncryptionKey, so its data is encrypted with an AWS managed key.
 

@@ -138,7 +138,16 @@ observe-cp-none = インスタンス { $name } の ARN を URI とした ListAcc
 observe-cp-domain-value = Customer Profiles ドメイン { $domain }
 observe-cp-domain = インスタンス { $name } は Customer Profiles ドメイン { $domain } に関連付けられています（インスタンスの ARN を URI とする統合）。
 observe-cp-retention = ドメイン { $domain } の DefaultExpirationDays は { $days } です。プロファイルは最後に更新されてから { $days } 日後に削除されます。
-observe-cp-retention-caveat = 日数は作成日ではなく最終更新日から数えます。オブジェクトタイプに ExpirationDays がある場合は、そのオブジェクトにはそちらが優先されます。オブジェクトタイプは収集していません。
+observe-cp-retention-caveat = 日数は作成日ではなく最終更新日から数えます。
+observe-cp-types-unknown = ドメインのオブジェクトタイプは不明です（{ $reason }）。オブジェクトタイプに ExpirationDays または EncryptionKey がある場合は、そのオブジェクトにはそちらが優先されます。
+observe-cp-type-unread = オブジェクトタイプ { $type } の設定は不明です（{ $reason }）。ExpirationDays または EncryptionKey がある場合は、そのオブジェクトにはそちらが優先されます。
+observe-cp-type-days-shorter = オブジェクトタイプ { $type } には独自の ExpirationDays { $days } があり、ドメインのデフォルトの { $default } 日より短くなっています。そのオブジェクトのデータは { $days } 日後に期限切れになります。
+observe-cp-type-days-longer = オブジェクトタイプ { $type } には独自の ExpirationDays { $days } があり、ドメインのデフォルトの { $default } 日より長くなっています。そのオブジェクトのデータは { $days } 日後に期限切れになります。
+observe-cp-types-none = ドメインにはオブジェクトタイプがありません。すべてのプロファイルにデフォルトが適用されます。
+observe-cp-types-default = ドメインの { $count } 個のオブジェクトタイプには、デフォルトと異なる独自の ExpirationDays はありません。すべてにデフォルトが適用されます。
+observe-cp-type-entry = { $type }（{ $days } 日）
+observe-cp-types-condition = オブジェクトタイプ { $types }のオブジェクトは、ドメインのデフォルトではなく独自の日数で保持されます。デフォルトが満たす要件も、これらのオブジェクトについてはその日数が要件を満たす場合にのみ満たされます。
+observe-cp-type-key = オブジェクトタイプ { $type } のオブジェクトは、ドメインのキーではなく独自のキー { $key }（EncryptionKey）で暗号化されます。
 observe-cp-key-cmk = ドメイン { $domain } のデータは、カスタマーマネージドキー { $key }（DefaultEncryptionKey）で暗号化されます。
 observe-cp-key-default = ドメイン { $domain } には DefaultEncryptionKey がないため、データは AWS マネージドキーで暗号化されます。
 

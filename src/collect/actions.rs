@@ -77,6 +77,16 @@ pub const ACTIONS: &[Action] = &[
         "ListAccountIntegrations",
     ),
     a("profile:GetDomain", "profile", "GetDomain"),
+    a(
+        "profile:ListProfileObjectTypes",
+        "profile",
+        "ListProfileObjectTypes",
+    ),
+    a(
+        "profile:GetProfileObjectType",
+        "profile",
+        "GetProfileObjectType",
+    ),
     a("s3:GetBucketLocation", "s3", "GetBucketLocation"),
     a(
         "s3:GetLifecycleConfiguration",

@@ -11,9 +11,10 @@
 //! integrations associated to a specific URI in the AWS account". So:
 //! `ListAccountIntegrations` with `Uri` = the instance ARN, every page,
 //! gives the domain name; then `GetDomain` (`DefaultExpirationDays`,
-//! `DefaultEncryptionKey`). Object types' own `ExpirationDays` are not
-//! collected (`ListProfileObjectTypes` items do not carry it; it would take
-//! a `GetProfileObjectType` per type): the claim says so.
+//! `DefaultEncryptionKey`); then the domain's object types,
+//! `ListProfileObjectTypes` (every page; its items carry no expiry) and
+//! `GetProfileObjectType` for each (`ExpirationDays`, `EncryptionKey`:
+//! a type's own values take precedence for its objects).
 //! The answers are the evidence; `observe::customer_profiles` reads them.
 
 use super::connect::every_page;
@@ -63,10 +64,77 @@ pub(crate) async fn domain(ctx: &Ctx, region: &str, account: &str, id: &str, ins
         let req = Req::new("profile:GetDomain", region, account, Some(id)).param("DomainName", &d);
         let c = client.clone();
         async move {
+            let got = ctx
+                .call(req, None, |cap| {
+                    let (c, d) = (c.clone(), d.clone());
+                    async move {
+                        c.get_domain()
+                            .domain_name(d)
+                            .customize()
+                            .interceptor(cap)
+                            .send()
+                            .await
+                    }
+                })
+                .await;
+            if got.is_ok() {
+                object_types(ctx, &c, region, account, id, &d).await;
+            }
+        }
+    }))
+    .await;
+}
+
+/// The object types of one domain (every page), then each one's settings.
+async fn object_types(
+    ctx: &Ctx,
+    client: &aws_sdk_customerprofiles::Client,
+    region: &str,
+    account: &str,
+    id: &str,
+    domain: &str,
+) {
+    let names: Vec<String> = every_page(|token| {
+        let mut req = Req::new("profile:ListProfileObjectTypes", region, account, Some(id))
+            .param("DomainName", domain);
+        if let Some(t) = &token {
+            req = req.param("NextToken", t.clone());
+        }
+        let (c, d) = (client.clone(), domain.to_string());
+        async move {
+            let page = ctx
+                .call(req, None, |cap| async move {
+                    c.list_profile_object_types()
+                        .domain_name(d)
+                        .set_next_token(token)
+                        .customize()
+                        .interceptor(cap)
+                        .send()
+                        .await
+                })
+                .await
+                .ok()?;
+            let names = page
+                .items()
+                .iter()
+                .map(|i| i.object_type_name().to_string())
+                .collect();
+            Some((names, page.next_token().map(str::to_string)))
+        }
+    })
+    .await;
+    let names: BTreeSet<String> = names.into_iter().collect();
+    futures::future::join_all(names.into_iter().map(|t| {
+        let req = Req::new("profile:GetProfileObjectType", region, account, Some(id))
+            .param("DomainName", domain)
+            .param("ObjectTypeName", &t);
+        let (c, d) = (client.clone(), domain.to_string());
+        async move {
             let _ = ctx
                 .call(req, None, |cap| async move {
-                    c.get_domain()
+                    c.get_profile_object_type()
                         .domain_name(d)
+                        .object_type_name(t)
                         .customize()
                         .interceptor(cap)
                         .send()

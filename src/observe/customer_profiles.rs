@@ -3,10 +3,15 @@
 //! and its settings (`GetDomain`): `DefaultExpirationDays` is the
 //! retention of a profile after its last update; `DefaultEncryptionKey`, a
 //! customer managed KMS key, or none, in which case the domain uses an AWS
-//! managed key (Customer Profiles API reference, CreateDomain).
+//! managed key (Customer Profiles API reference, CreateDomain). An object
+//! type's own `ExpirationDays` and `EncryptionKey` take precedence for its
+//! objects (`GetProfileObjectType`): the retention claim keeps the domain
+//! default as its value, names every type that overrides it (with its
+//! days, cited) and then holds only on a condition, so a requirement the
+//! default meets becomes review; a type's own key is a caveat on the key.
 
-use super::view::{text_at, Out, View};
-use crate::model::{Duration, KeyOwner, Property, Value};
+use super::view::{text_at, Out, PerLang, View};
+use crate::model::{Bilingual, Duration, KeyOwner, Property, Value};
 use crate::text::escape::md_escape;
 use serde_json::Value as J;
 
@@ -70,23 +75,97 @@ pub(super) fn claims(v: &View, out: &mut Out, id: &str, name: &str) {
         return;
     }
     let body = v.body(g);
+    let types = object_types(v, id, &domain);
+    let default_key = text_at(body, "/DefaultEncryptionKey").unwrap_or("");
     match body.get("DefaultExpirationDays").and_then(J::as_u64) {
-        Some(days) => out.claim(
-            CAT,
-            Property::Retention,
-            Value::Duration(Duration::days(days)),
-            v.say(
-                "observe-cp-retention",
-                &[("domain", dname.clone()), ("days", days.to_string())],
-            ),
-            vec![v.say("observe-cp-retention-caveat", &[])],
-            vec![(g, "/DefaultExpirationDays".to_string()), list_cite.clone()],
-        ),
+        Some(days) => {
+            let mut caveats = vec![v.say("observe-cp-retention-caveat", &[])];
+            let mut cites = vec![(g, "/DefaultExpirationDays".to_string()), list_cite.clone()];
+            caveats.extend(types.unknown(v));
+            let overriding: Vec<&Type> = types
+                .read
+                .iter()
+                .filter(|t| t.days.is_some_and(|d| d != days))
+                .collect();
+            for t in &overriding {
+                let d = t.days.unwrap_or_default();
+                let id = if d < days {
+                    "observe-cp-type-days-shorter"
+                } else {
+                    "observe-cp-type-days-longer"
+                };
+                caveats.push(v.say(
+                    id,
+                    &[
+                        ("type", md_escape(&t.name)),
+                        ("days", d.to_string()),
+                        ("default", days.to_string()),
+                    ],
+                ));
+                cites.push((t.obs, "/ExpirationDays".to_string()));
+            }
+            if types.listed && overriding.is_empty() && types.failed.is_empty() {
+                caveats.push(match types.read.len() {
+                    0 => v.say("observe-cp-types-none", &[]),
+                    n => v.say("observe-cp-types-default", &[("count", n.to_string())]),
+                });
+                cites.extend(types.lists.iter().map(|&i| (i, "/Items".to_string())));
+            }
+            out.claim(
+                CAT,
+                Property::Retention,
+                Value::Duration(Duration::days(days)),
+                v.say(
+                    "observe-cp-retention",
+                    &[("domain", dname.clone()), ("days", days.to_string())],
+                ),
+                caveats,
+                cites,
+            );
+            if !overriding.is_empty() {
+                let entries: Vec<Bilingual> = overriding
+                    .iter()
+                    .map(|t| {
+                        v.say(
+                            "observe-cp-type-entry",
+                            &[
+                                ("type", md_escape(&t.name)),
+                                ("days", t.days.unwrap_or_default().to_string()),
+                            ],
+                        )
+                    })
+                    .collect();
+                let join = |sep: &str, f: fn(&Bilingual) -> &String| {
+                    entries.iter().map(f).cloned().collect::<Vec<_>>().join(sep)
+                };
+                let types = Bilingual::new(join("、", |b| &b.ja), join(", ", |b| &b.en));
+                out.on_condition(v.say_per(
+                    "observe-cp-types-condition",
+                    &[],
+                    &[PerLang::Text("types", &types)],
+                ));
+            }
+        }
         None => out.gap(
             CAT,
             Property::Retention,
             format!("GetDomain shows no DefaultExpirationDays for {domain}"),
         ),
+    }
+    let mut key_caveats = types.unknown(v);
+    let mut key_cites = Vec::new();
+    for t in &types.read {
+        if let Some(k) = t
+            .key
+            .as_deref()
+            .filter(|k| !k.is_empty() && *k != default_key)
+        {
+            key_caveats.push(v.say(
+                "observe-cp-type-key",
+                &[("type", md_escape(&t.name)), ("key", md_escape(k))],
+            ));
+            key_cites.push((t.obs, "/EncryptionKey".to_string()));
+        }
     }
     let (owner, explain, pointer) = match text_at(body, "/DefaultEncryptionKey") {
         Some(key) if !key.is_empty() => (
@@ -108,7 +187,93 @@ pub(super) fn claims(v: &View, out: &mut Out, id: &str, name: &str) {
         Property::EncryptionAtRestKey,
         Value::Key(owner),
         explain,
-        vec![],
-        vec![(g, pointer.to_string()), list_cite],
+        key_caveats,
+        [vec![(g, pointer.to_string()), list_cite], key_cites].concat(),
     );
+}
+
+/// One object type's own settings, as `GetProfileObjectType` gave them.
+struct Type {
+    name: String,
+    obs: usize,
+    days: Option<u64>,
+    key: Option<String>,
+}
+
+/// What the snapshot shows of a domain's object types.
+#[derive(Default)]
+struct Types {
+    /// The `ListProfileObjectTypes` pages (empty: not collected).
+    lists: Vec<usize>,
+    /// Every page was read.
+    listed: bool,
+    /// Why the list is unknown (a failed page, or not collected).
+    list_failure: Option<String>,
+    read: Vec<Type>,
+    /// Types listed whose settings are unknown, and why.
+    failed: Vec<(String, String)>,
+}
+
+impl Types {
+    /// The caveats saying what is not known of the object types.
+    fn unknown(&self, v: &View) -> Vec<Bilingual> {
+        let mut out = Vec::new();
+        if let Some(r) = &self.list_failure {
+            out.push(v.say("observe-cp-types-unknown", &[("reason", r.clone())]));
+        }
+        for (name, r) in &self.failed {
+            out.push(v.say(
+                "observe-cp-type-unread",
+                &[("type", md_escape(name)), ("reason", r.clone())],
+            ));
+        }
+        out
+    }
+}
+
+fn object_types(v: &View, id: &str, domain: &str) -> Types {
+    let lists = v.find(id, "ListProfileObjectTypes", &[("DomainName", domain)]);
+    if lists.is_empty() {
+        return Types {
+            list_failure: Some(v.missing(&format!("ListProfileObjectTypes for {domain}"))),
+            ..Types::default()
+        };
+    }
+    if let Some(r) = lists.iter().find_map(|&i| v.failure(i)) {
+        return Types {
+            lists,
+            list_failure: Some(r),
+            ..Types::default()
+        };
+    }
+    let mut t = Types {
+        listed: true,
+        ..Types::default()
+    };
+    let names: std::collections::BTreeSet<&str> = lists
+        .iter()
+        .filter_map(|&i| v.body(i).get("Items")?.as_array())
+        .flatten()
+        .filter_map(|it| it.get("ObjectTypeName")?.as_str())
+        .collect();
+    for name in names {
+        let p = [("DomainName", domain), ("ObjectTypeName", name)];
+        match v.one(id, "GetProfileObjectType", &p) {
+            None => t.failed.push((
+                name.to_string(),
+                v.missing(&format!("GetProfileObjectType for {name}")),
+            )),
+            Some(i) => match v.failure(i) {
+                Some(r) => t.failed.push((name.to_string(), r)),
+                None => t.read.push(Type {
+                    name: name.to_string(),
+                    obs: i,
+                    days: v.body(i).get("ExpirationDays").and_then(J::as_u64),
+                    key: text_at(v.body(i), "/EncryptionKey").map(str::to_string),
+                }),
+            },
+        }
+    }
+    t.lists = lists;
+    t
 }

@@ -991,7 +991,8 @@ pub async fn seed_trail_in(
 }
 
 /// Defaults for the calls moto lacks that every instance makes (issue 15):
-/// no data lake association, no Customer Profiles integration. Priority 8,
+/// no data lake association, no Customer Profiles integration (and no
+/// object type in a domain a test serves). Priority 8,
 /// so a test's own mocks (priority 1..5) take precedence.
 pub async fn mount_cp_defaults(server: &MockServer, f: &[ConnectFixture]) {
     for x in f {
@@ -1007,6 +1008,15 @@ pub async fn mount_cp_defaults(server: &MockServer, f: &[ConnectFixture]) {
     }
     Mock::given(method("POST"))
         .and(path("/integrations"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"Items": []})))
+        .with_priority(8)
+        .mount(server)
+        .await;
+    // A domain a test serves has no object type unless the test says so.
+    Mock::given(method("GET"))
+        .and(wiremock::matchers::path_regex(
+            "^/domains/[^/]+/object-types$",
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"Items": []})))
         .with_priority(8)
         .mount(server)

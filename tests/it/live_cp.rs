@@ -208,6 +208,20 @@ async fn customer_profiles_domain_retention_and_key_are_observed() {
         .observations
         .iter()
         .any(|o| o.operation == "GetDomain" && o.pointer == "/DefaultExpirationDays"));
+    // No object type (the fixture's default): said so, cited to the list.
+    assert!(
+        r.caveats
+            .iter()
+            .any(|c| c.en
+                == "The domain has no object type: the default applies to all its profiles."),
+        "{:?}",
+        r.caveats
+    );
+    assert!(r
+        .observations
+        .iter()
+        .any(|o| o.operation == "ListProfileObjectTypes" && o.pointer == "/Items"));
+    assert!(r.condition.is_none());
     let k = claim(&live, "customer-profiles", "encryption.at-rest.key").expect("key");
     assert_eq!(k.value, Value::Key(KeyOwner::CustomerManaged));
     assert!(k.explain.en.contains(KEY), "{}", k.explain.en);
@@ -318,6 +332,257 @@ async fn customer_profiles_domain_retention_and_key_are_observed() {
     assert!(
         en.contains("AccessDeniedException on profile:ListAccountIntegrations"),
         "{en}"
+    );
+}
+
+/// Serve a domain's object types: the list in two pages, then each type.
+async fn mount_object_types(server: &MockServer, domain: &str, types: &[serde_json::Value]) {
+    let route = format!("/domains/{domain}/object-types");
+    let item = |t: &serde_json::Value| {
+        json!({
+            "ObjectTypeName": t["ObjectTypeName"],
+            "Description": t["Description"],
+            "CreatedAt": 1.7e9,
+            "LastUpdatedAt": 1.7e9
+        })
+    };
+    let (first, rest) = types.split_at(1);
+    Mock::given(method("GET"))
+        .and(path(route.clone()))
+        .and(query_param_is_missing("next-token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "Items": first.iter().map(item).collect::<Vec<_>>(),
+            "NextToken": "t2"
+        })))
+        .with_priority(1)
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(route.clone()))
+        .and(query_param("next-token", "t2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "Items": rest.iter().map(item).collect::<Vec<_>>()
+        })))
+        .with_priority(1)
+        .mount(server)
+        .await;
+    for t in types {
+        Mock::given(method("GET"))
+            .and(path(format!(
+                "{route}/{}",
+                t["ObjectTypeName"].as_str().unwrap()
+            )))
+            .respond_with(ResponseTemplate::new(200).set_body_json(t.clone()))
+            .with_priority(1)
+            .mount(server)
+            .await;
+    }
+}
+
+const TYPE_KEY: &str =
+    "arn:aws:kms:ap-northeast-1:123456789012:key/9999abcd-12ab-34cd-56ef-1234567890ab";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customer_profiles_object_types_that_override_the_default_are_named() {
+    let moto = Moto::start();
+    let seed = Seed::new(&moto);
+    let fx = standard(&seed, "cpot", 365).await;
+    let s3 = s3_shim(&moto).await;
+    let domain = json!({
+        "DomainName": "amazon-connect-cpot",
+        "DefaultExpirationDays": 400,
+        "DefaultEncryptionKey": KEY,
+        "CreatedAt": 1.7e9,
+        "LastUpdatedAt": 1.7e9
+    });
+
+    // Two object types: Orders keeps its objects 90 days with its own key,
+    // Accounts follows the default (its ExpirationDays equals it).
+    let connect = MockServer::start().await;
+    mount_domain(&connect, &fx.instance_id, domain.clone()).await;
+    mount_object_types(
+        &connect,
+        "amazon-connect-cpot",
+        &[
+            json!({
+                "ObjectTypeName": "Accounts",
+                "Description": "CRM accounts",
+                "ExpirationDays": 400,
+                "EncryptionKey": KEY,
+                "AllowProfileCreation": false
+            }),
+            json!({
+                "ObjectTypeName": "Orders",
+                "Description": "Shop orders",
+                "ExpirationDays": 90,
+                "EncryptionKey": TYPE_KEY,
+                "AllowProfileCreation": false
+            }),
+        ],
+    )
+    .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let lists = observations(&snap, "ListProfileObjectTypes");
+    assert_eq!(lists.len(), 2, "both pages read");
+    let types = observations(&snap, "GetProfileObjectType");
+    assert_eq!(types.len(), 2, "each type read");
+    assert!(lists
+        .iter()
+        .chain(&types)
+        .all(|o| o.error.is_none() && o.sha256.len() == 64 && o.service == "profile"));
+    let live = interpret(&snap, today());
+    let r = claim(&live, "customer-profiles", "retention").expect("retention");
+    // The value stays the domain default; the overriding type is named,
+    // cited, and the claim holds only on a condition.
+    assert_eq!(r.value, Value::Duration(Duration::days(400)));
+    assert!(r
+        .observations
+        .iter()
+        .any(|o| o.operation == "GetProfileObjectType" && o.pointer == "/ExpirationDays"));
+    let caveats: Vec<&str> = r.caveats.iter().map(|c| c.en.as_str()).collect();
+    assert!(
+        caveats.iter().any(|c| c.contains(
+            "Object type Orders has its own ExpirationDays 90, shorter than the domain default of 400 days"
+        )),
+        "{caveats:?}"
+    );
+    assert!(
+        !caveats.iter().any(|c| c.contains("Object type Accounts")),
+        "Accounts follows the default: {caveats:?}"
+    );
+    assert!(r.condition.is_some(), "an overriding type is a condition");
+    let k = claim(&live, "customer-profiles", "encryption.at-rest.key").expect("key");
+    assert_eq!(k.value, Value::Key(KeyOwner::CustomerManaged));
+    assert!(
+        k.caveats.iter().any(|c| c
+            .en
+            .contains("Object type Orders encrypts its objects with its own key")
+            && c.en.contains(TYPE_KEY)),
+        "{:?}",
+        k.caveats
+    );
+    assert!(k
+        .observations
+        .iter()
+        .any(|o| o.operation == "GetProfileObjectType" && o.pointer == "/EncryptionKey"));
+
+    // 1 year: the default (400 days) meets it, Orders (90) does not, so
+    // the document says review and names the type in both languages.
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    std::fs::write(
+        dir.path().join("requirements.yaml"),
+        "customer:\n  name: { ja: テスト, en: Test }\n  system: { ja: テスト, en: Test }\nrequirements:\n  - id: CP-02\n    title: { ja: 顧客プロファイルは1年以上保持すること, en: Customer profiles must be kept 1 year }\n    category: customer-profiles\n    property: retention\n    expect: { at_least: 1 year }\n    priority: must\n",
+    )
+    .unwrap();
+    let en = build_from_snapshot(dir.path(), &today().to_string(), &[]);
+    let ja = md(&dir.path().join("out"), "ja");
+    let row = en
+        .lines()
+        .find(|l| l.contains("CP-02"))
+        .expect("CP-02 in the document");
+    assert!(row.contains("| Review |"), "{row}");
+    let line = en
+        .lines()
+        .find(|l| l.contains("Object type Orders has its own ExpirationDays 90"))
+        .expect("the overriding type in the English document");
+    assert!(line.contains("400 days"), "{line}");
+    assert!(
+        en.contains(
+            "Object types Orders (90 days) keep their objects for their own number of days"
+        ),
+        "{en}"
+    );
+    assert!(
+        ja.contains("オブジェクトタイプ Orders（90 日）のオブジェクトは"),
+        "{ja}"
+    );
+    assert!(
+        ja.contains("オブジェクトタイプ Orders には独自の ExpirationDays 90 があり、ドメインのデフォルトの 400 日より短くなっています"),
+        "{ja}"
+    );
+    // Cited: the retention row names the entry for Orders' ExpirationDays.
+    for (doc, field) in [
+        (&en, "Field `/ExpirationDays`"),
+        (&ja, "参照箇所 `/ExpirationDays`"),
+    ] {
+        let entry = doc
+            .lines()
+            .find(|l| {
+                l.contains("profile:GetProfileObjectType (DomainName=amazon-connect-cpot, ObjectTypeName=Orders)")
+                    && l.contains(field)
+            })
+            .expect("the Orders observation in the list of evidence");
+        let label = entry.split("**").nth(1).expect("its label");
+        let row = doc
+            .lines()
+            .find(|l| l.starts_with("| ") && l.contains("| 400") && l.contains("Orders"))
+            .expect("the retention row");
+        assert!(row.contains(label), "{row} cites {label}");
+    }
+
+    // Only types that follow the default: the claim says so, no condition.
+    let connect = MockServer::start().await;
+    mount_domain(&connect, &fx.instance_id, domain.clone()).await;
+    mount_object_types(
+        &connect,
+        "amazon-connect-cpot",
+        &[
+            json!({"ObjectTypeName": "Accounts", "Description": "CRM", "AllowProfileCreation": false}),
+            json!({"ObjectTypeName": "Cases", "Description": "Cases", "ExpirationDays": 400, "AllowProfileCreation": false}),
+        ],
+    )
+    .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    let live = interpret(&snap, today());
+    let r = claim(&live, "customer-profiles", "retention").expect("retention");
+    assert!(r.condition.is_none());
+    assert!(
+        r.caveats.iter().any(|c| c.en.contains(
+            "None of the domain's 2 object type(s) sets its own ExpirationDays different from the default"
+        )),
+        "{:?}",
+        r.caveats
+    );
+
+    // ListProfileObjectTypes denied: the default is still observed, and
+    // the caveat says the types are unknown and why.
+    let connect = MockServer::start().await;
+    mount_domain(&connect, &fx.instance_id, domain).await;
+    Mock::given(method("GET"))
+        .and(path("/domains/amazon-connect-cpot/object-types"))
+        .respond_with(denied())
+        .with_priority(1)
+        .mount(&connect)
+        .await;
+    mount_connect(&connect, &moto, std::slice::from_ref(&fx)).await;
+    let snap = collect(&moto, endpoints(&connect, &s3), options()).await;
+    assert!(observations(&snap, "GetProfileObjectType").is_empty());
+    let live = interpret(&snap, today());
+    let r = claim(&live, "customer-profiles", "retention").expect("retention");
+    assert_eq!(r.value, Value::Duration(Duration::days(400)));
+    assert!(r.condition.is_none());
+    let unknown = "The domain's object types are unknown (AccessDeniedException on profile:ListProfileObjectTypes)";
+    assert!(
+        r.caveats.iter().any(|c| c.en.contains(unknown)),
+        "{:?}",
+        r.caveats
+    );
+    let dir = common::scratch();
+    snap.write(&dir.path().join("snap")).unwrap();
+    std::fs::write(
+        dir.path().join("requirements.yaml"),
+        "customer:\n  name: { ja: テスト, en: Test }\n  system: { ja: テスト, en: Test }\nrequirements: []\n",
+    )
+    .unwrap();
+    let en = build_from_snapshot(dir.path(), &today().to_string(), &[]);
+    let ja = md(&dir.path().join("out"), "ja");
+    assert!(en.contains(unknown), "{en}");
+    assert!(
+        ja.contains("ドメインのオブジェクトタイプは不明です（AccessDeniedException on profile:ListProfileObjectTypes）"),
+        "{ja}"
     );
 }
 
