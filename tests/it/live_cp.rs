@@ -246,7 +246,6 @@ async fn customer_profiles_domain_retention_and_key_are_observed() {
     )
     .unwrap();
     let en = build_from_snapshot(dir.path(), &today().to_string(), &[]);
-    std::fs::write("/tmp/cp15/cp-en.md", &en).ok();
     let row = en
         .lines()
         .find(|l| l.contains("CP-01"))
