@@ -20,6 +20,7 @@ expect-data-return-on-request-no = not handed back
 
 fact-deletion-at-contract-end-yes = the data is erased when the contract ends
 fact-deletion-at-contract-end-no = the data is not erased when the contract ends
+fact-deletion-at-contract-end-documented-yes = deleting the instance erases this data
 fact-deletion-certificate-yes = a written confirmation of deletion is provided
 fact-deletion-certificate-no = no written confirmation of deletion is provided
 fact-data-return-on-request-yes = the data can be handed back on request

@@ -20,6 +20,7 @@ expect-data-return-on-request-no = 返還できないこと
 
 fact-deletion-at-contract-end-yes = 契約終了時にデータは消去されます
 fact-deletion-at-contract-end-no = 契約終了時にデータは消去されません
+fact-deletion-at-contract-end-documented-yes = インスタンスを削除するとこのデータは消去されます
 fact-deletion-certificate-yes = 消去を証明する書類が提出されます
 fact-deletion-certificate-no = 消去を証明する書類は提出されません
 fact-data-return-on-request-yes = 求めに応じてデータを返還できます

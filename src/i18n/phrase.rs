@@ -113,7 +113,7 @@ pub fn expected_text(i: &I18n, lang: Lang, e: &Expected) -> String {
             "identity-quoted",
             &[("label", identity_text(i, lang, *x))],
         ),
-        Expected::Text(t) => t.get(lang).to_string(),
+        Expected::Text(t) => bilingual_text(i, lang, t),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::model::catalog::{Allowed, Change};
 use crate::model::claim::{Claim, Provenance, SourceKey};
 use crate::model::evidence::FlowOrigin;
 use crate::model::verdict::{Reason, Verdict};
-use crate::model::{Duration, Lang, Remedy, Status};
+use crate::model::{Duration, Lang, Property, Remedy, Status, Value};
 use crate::text::escape::md_escape;
 
 fn evidence_label(i: &I18n, lang: Lang, c: &Claim, origin: FlowOrigin) -> String {
@@ -81,7 +81,14 @@ pub(super) fn explanation(
         .map(|c| evidence_label(i, lang, c, origin))
         .unwrap_or_default();
     let fact = claim
-        .map(|c| fact(i, lang, c.property, &c.value, &property))
+        .map(|c| match (c.provenance, c.property, &c.value) {
+            // AWS documents what deleting the instance does, not what
+            // happens at the end of a contract: say what the page says.
+            (Provenance::Documented, Property::DeletionAtContractEnd, Value::Bool(true)) => {
+                i.t(lang, "fact-deletion-at-contract-end-documented-yes")
+            }
+            _ => fact(i, lang, c.property, &c.value, &property),
+        })
         .unwrap_or_default();
     let base = [
         ("property", property),

@@ -118,7 +118,9 @@ fn erasure_at_contract_end_follows_who_holds_the_data() {
         let (s, r, text) = verdict(&model, "12-1", cat);
         assert_eq!((s.as_str(), r), ("review", None), "{cat}");
         assert!(
-            text.contains("AWS 公式ドキュメントによれば、契約終了時にデータは消去されます"),
+            text.contains(
+                "AWS 公式ドキュメントによれば、インスタンスを削除するとこのデータは消去されます"
+            ),
             "{text}"
         );
         assert!(
@@ -260,6 +262,13 @@ fn access_logs_and_access_control() {
     let (s, _, text) = verdict(&model, "10-2", "contact-center-data");
     assert_eq!(s, "review");
     assert!(text.contains("総務課の職員のみ"), "{text}");
+    // A Japanese-only expected text is marked untranslated in English.
+    let dir = common::scratch();
+    let (_, _, en, _) = build(dir.path());
+    assert!(
+        en.contains("Access control: 総務課の職員のみ (untranslated: given in Japanese only)"),
+        "{en}"
+    );
 }
 
 #[test]
