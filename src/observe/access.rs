@@ -18,7 +18,6 @@
 use super::view::{text_at, Cites, Out, Reading, View};
 use crate::model::{Identity, Property, Value};
 use crate::text::escape::md_escape;
-use serde_json::Value as J;
 
 /// Permissions that show a download button for recordings or transcripts.
 pub(crate) const DOWNLOAD: &[&str] = &[
@@ -77,78 +76,31 @@ pub(super) fn authentication(v: &View, out: &mut Out, id: &str, name: &str) {
 pub(super) fn download(v: &View, out: &mut Out, id: &str) {
     const CAT: &str = "contact-center-data";
     const P: Property = Property::AccessControlDownload;
-    let listing = v.find(id, "ListSecurityProfiles", &[]);
-    if listing.is_empty() {
+    let pp = super::permissions::read(v, id);
+    if pp.listing.is_empty() {
         return;
     }
-    if let Some(r) = listing.iter().find_map(|&i| v.failure(i)) {
+    if let Some(r) = pp.listing_failure {
         out.gap(CAT, P, r);
         return;
     }
-    let profiles: Vec<(String, String)> = listing
-        .iter()
-        .flat_map(|&i| {
-            v.body(i)
-                .pointer("/SecurityProfileSummaryList")
-                .and_then(J::as_array)
-                .cloned()
-                .unwrap_or_default()
-        })
-        .filter_map(|p| {
-            let pid = p.get("Id").and_then(J::as_str)?.to_string();
-            let n = p
-                .get("Name")
-                .and_then(J::as_str)
-                .unwrap_or(&pid)
-                .to_string();
-            Some((pid, n))
-        })
-        .collect();
-    let mut cites: Cites = listing
+    if !pp.failed.is_empty() {
+        out.gap(CAT, P, pp.failed.join("; "));
+        return;
+    }
+    let mut cites: Cites = pp
+        .listing
         .iter()
         .map(|&i| (i, "/SecurityProfileSummaryList".to_string()))
         .collect();
-    let mut failed = Vec::new();
-    let mut buttons: Vec<String> = Vec::new();
-    let mut access: Vec<String> = Vec::new();
-    for (pid, n) in &profiles {
-        let pages = v.find(
-            id,
-            "ListSecurityProfilePermissions",
-            &[("SecurityProfileId", pid)],
-        );
-        if pages.is_empty() {
-            failed.push(v.missing(&format!("ListSecurityProfilePermissions for {n}")));
-            continue;
-        }
-        if let Some(r) = pages.iter().find_map(|&i| v.failure(i)) {
-            failed.push(format!("{n}: {r}"));
-            continue;
-        }
-        let perms: Vec<String> = pages
-            .iter()
-            .flat_map(|&i| {
-                v.body(i)
-                    .pointer("/Permissions")
-                    .and_then(J::as_array)
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .filter_map(|p| p.as_str().map(str::to_string))
-            .collect();
-        cites.extend(pages.iter().map(|&i| (i, "/Permissions".to_string())));
-        if perms.iter().any(|p| DOWNLOAD.contains(&p.as_str())) {
-            buttons.push(md_escape(n));
-        } else if perms.iter().any(|p| ACCESS.contains(&p.as_str())) {
-            access.push(md_escape(n));
-        }
-    }
-    if !failed.is_empty() {
-        out.gap(CAT, P, failed.join("; "));
-        return;
-    }
-    buttons.sort();
-    access.sort();
+    cites.extend(pp.cites.iter().cloned());
+    let buttons = pp.holding(DOWNLOAD);
+    // Access without a button: only those not already holding a button.
+    let access: Vec<String> = pp
+        .holding(ACCESS)
+        .into_iter()
+        .filter(|n| !buttons.contains(n))
+        .collect();
     if !buttons.is_empty() {
         out.claim(
             CAT,

@@ -22,12 +22,44 @@ pub(crate) const TRANSCRIPTS: &[&str] = &[
     "ListenCallRecordings",
 ];
 
-/// The profiles of an instance: (id, name), from every listing page.
-fn profiles(v: &View, id: &str) -> Vec<(String, String)> {
-    v.find(id, "ListSecurityProfiles", &[])
-        .into_iter()
-        .filter(|&i| v.ok(i))
-        .flat_map(|i| {
+/// Every security profile's permissions in one instance, as the snapshot
+/// holds them: read once here for each claim that names profiles.
+pub(super) struct ProfilePermissions {
+    /// The `ListSecurityProfiles` pages.
+    pub listing: Vec<usize>,
+    /// Why a listing page has no usable answer.
+    pub listing_failure: Option<String>,
+    /// (profile name, its permissions) for the profiles that were read.
+    pub held: Vec<(String, Vec<String>)>,
+    /// Why some profiles' permissions are unknown.
+    pub failed: Vec<String>,
+    /// The permission pages read.
+    pub cites: Cites,
+}
+
+impl ProfilePermissions {
+    /// The profiles whose permissions include any of `names`, escaped.
+    pub fn holding(&self, names: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .held
+            .iter()
+            .filter(|(_, perms)| perms.iter().any(|p| names.contains(&p.as_str())))
+            .map(|(n, _)| md_escape(n))
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// Read each profile's permissions (`ListSecurityProfiles`, then
+/// `ListSecurityProfilePermissions` per profile).
+pub(super) fn read(v: &View, id: &str) -> ProfilePermissions {
+    let listing = v.find(id, "ListSecurityProfiles", &[]);
+    let listing_failure = listing.iter().find_map(|&i| v.failure(i));
+    let profiles: Vec<(String, String)> = listing
+        .iter()
+        .filter(|&&i| v.ok(i))
+        .flat_map(|&i| {
             v.body(i)
                 .pointer("/SecurityProfileSummaryList")
                 .and_then(J::as_array)
@@ -43,33 +75,27 @@ fn profiles(v: &View, id: &str) -> Vec<(String, String)> {
                 .to_string();
             Some((pid, name))
         })
-        .collect()
-}
-
-/// Name, on the access-control claims of call recordings and chat
-/// transcripts, the profiles that reach their unredacted content; or why
-/// that is unknown.
-pub(super) fn name_holders(v: &View, out: &mut Out, id: &str) {
-    let all = profiles(v, id);
-    if all.is_empty() {
-        return;
-    }
-    let mut cites: Cites = Vec::new();
-    let mut failed: Vec<String> = Vec::new();
-    let mut rec: Vec<String> = Vec::new();
-    let mut tr: Vec<String> = Vec::new();
-    for (pid, name) in &all {
+        .collect();
+    let mut out = ProfilePermissions {
+        listing,
+        listing_failure,
+        held: Vec::new(),
+        failed: Vec::new(),
+        cites: Vec::new(),
+    };
+    for (pid, name) in profiles {
         let pages = v.find(
             id,
             "ListSecurityProfilePermissions",
-            &[("SecurityProfileId", pid)],
+            &[("SecurityProfileId", &pid)],
         );
         if pages.is_empty() {
-            failed.push(v.missing(&format!("ListSecurityProfilePermissions for {name}")));
+            out.failed
+                .push(v.missing(&format!("ListSecurityProfilePermissions for {name}")));
             continue;
         }
         if let Some(r) = pages.iter().find_map(|&i| v.failure(i)) {
-            failed.push(format!("{name}: {r}"));
+            out.failed.push(format!("{name}: {r}"));
             continue;
         }
         let perms: Vec<String> = pages
@@ -83,16 +109,24 @@ pub(super) fn name_holders(v: &View, out: &mut Out, id: &str) {
             })
             .filter_map(|p| p.as_str().map(str::to_string))
             .collect();
-        cites.extend(pages.iter().map(|&i| (i, "/Permissions".to_string())));
-        if perms.iter().any(|p| RECORDINGS.contains(&p.as_str())) {
-            rec.push(md_escape(name));
-        }
-        if perms.iter().any(|p| TRANSCRIPTS.contains(&p.as_str())) {
-            tr.push(md_escape(name));
-        }
+        out.cites
+            .extend(pages.iter().map(|&i| (i, "/Permissions".to_string())));
+        out.held.push((name, perms));
     }
-    rec.sort();
-    tr.sort();
+    out
+}
+
+/// Name, on the access-control claims of call recordings and chat
+/// transcripts, the profiles that reach their unredacted content; or why
+/// that is unknown.
+pub(super) fn name_holders(v: &View, out: &mut Out, id: &str) {
+    let pp = read(v, id);
+    if pp.held.is_empty() && pp.failed.is_empty() {
+        return;
+    }
+    let (failed, cites) = (&pp.failed, &pp.cites);
+    let rec = pp.holding(RECORDINGS);
+    let tr = pp.holding(TRANSCRIPTS);
     let say = |holders: &[String], some: &str, none: &str| -> Bilingual {
         if failed.is_empty() {
             if holders.is_empty() {
