@@ -2,14 +2,14 @@
 //! which evidence it is, and what to do about a gap (every sentence from the
 //! Fluent messages; untrusted parts escaped for Markdown).
 
-use super::phrase::fact;
+use super::phrase::claim_fact;
 use crate::i18n::phrase::{duration_text, value_text};
 use crate::i18n::I18n;
 use crate::model::catalog::{Allowed, Change};
 use crate::model::claim::{Claim, Provenance, SourceKey};
 use crate::model::evidence::FlowOrigin;
 use crate::model::verdict::{Reason, Verdict};
-use crate::model::{Duration, Lang, Property, Remedy, Status, Value};
+use crate::model::{Duration, Lang, Remedy, Status};
 use crate::text::escape::md_escape;
 
 fn evidence_label(i: &I18n, lang: Lang, c: &Claim, origin: FlowOrigin) -> String {
@@ -81,14 +81,7 @@ pub(super) fn explanation(
         .map(|c| evidence_label(i, lang, c, origin))
         .unwrap_or_default();
     let fact = claim
-        .map(|c| match (c.provenance, c.property, &c.value) {
-            // AWS documents what deleting the instance does, not what
-            // happens at the end of a contract: say what the page says.
-            (Provenance::Documented, Property::DeletionAtContractEnd, Value::Bool(true)) => {
-                i.t(lang, "fact-deletion-at-contract-end-documented-yes")
-            }
-            _ => fact(i, lang, c.property, &c.value, &property),
-        })
+        .map(|c| claim_fact(i, lang, c, &property))
         .unwrap_or_default();
     let base = [
         ("property", property),

@@ -5,6 +5,7 @@
 
 use crate::i18n::phrase::{expect_text, value_text};
 use crate::i18n::I18n;
+use crate::model::claim::{Claim, Provenance};
 use crate::model::requirement::{Condition, Expected};
 use crate::model::{Lang, Property, Value, ValueKind};
 use crate::text::escape::md_escape;
@@ -48,6 +49,24 @@ pub(super) fn fact(i: &I18n, lang: Lang, p: Property, v: &Value, property: &str)
             ],
         ),
     }
+}
+
+/// What a claim says, for a verdict. A documented yes/no may have its own
+/// wording (`fact-<property>-documented-yes`) where the AWS page says
+/// something narrower than the property (deleting the instance, not the end
+/// of a contract).
+pub(super) fn claim_fact(i: &I18n, lang: Lang, c: &Claim, property: &str) -> String {
+    if let (Provenance::Documented, Value::Bool(b)) = (c.provenance, &c.value) {
+        let id = bool_id("fact", c.property, *b);
+        let id = match id.rsplit_once('-') {
+            Some((head, yes_no)) => format!("{head}-documented-{yes_no}"),
+            None => id,
+        };
+        if c.property.kind() == ValueKind::Bool && i.ids(lang).contains(&id) {
+            return i.t(lang, &id);
+        }
+    }
+    fact(i, lang, c.property, &c.value, property)
 }
 
 #[cfg(test)]

@@ -251,7 +251,7 @@ fn selective_retention_is_one_pair_without_a_conflict() {
 #[test]
 fn access_logs_and_access_control() {
     let dir = common::scratch();
-    let (model, _, _, _) = build(dir.path());
+    let (model, _, en, _) = build(dir.path());
     let (s, r, text) = verdict(&model, "10-1", "audit-logs");
     assert_eq!((s.as_str(), r.as_deref()), ("gap", Some("configure")));
     assert!(text.contains("保持期間は「365日」です"), "{text}");
@@ -263,8 +263,6 @@ fn access_logs_and_access_control() {
     assert_eq!(s, "review");
     assert!(text.contains("総務課の職員のみ"), "{text}");
     // A Japanese-only expected text is marked untranslated in English.
-    let dir = common::scratch();
-    let (_, _, en, _) = build(dir.path());
     assert!(
         en.contains("Access control: 総務課の職員のみ (untranslated: given in Japanese only)"),
         "{en}"
