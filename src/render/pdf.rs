@@ -11,6 +11,8 @@
 
 pub mod breaks;
 pub mod engine;
+pub mod marginals;
+pub mod parts;
 pub mod timings;
 
 use super::{Input, Renderer};
@@ -23,7 +25,7 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 
 /// A PDF that could not be made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum PdfError {
     /// The template or font is missing.
     #[error("{0} is missing from the assets")]
@@ -48,27 +50,30 @@ pub enum PdfError {
 /// `--format pdf`: `<lang>/nfr.pdf` for each language.
 pub struct Pdf;
 
-/// Views larger than this (JSON bytes) are never laid out in parallel.
-///
-/// Typst's layout caches grow with the document: the built-in example
-/// (about 0.2 MB of view per language) needs 50–80 MB per language, a
-/// 250-requirement document (about 1.2 MB) near 450 MB.
-pub const PARALLEL_MAX_VIEW: usize = 512 * 1024;
+/// Views larger than this (JSON bytes) are never laid out in parallel
+/// with each other: each is laid out in parts, two parts at a time
+/// (see [`parts`]).
+pub const PARALLEL_MAX_VIEW: usize = parts::SINGLE_MAX_VIEW;
 
-/// `SHOKO_PDF_PARALLEL=1` lays small documents' languages out in parallel
-/// (for the benchmark); by default they go one after the other.
+/// `SHOKO_PDF_PARALLEL=0` lays the languages out one after the other,
+/// `=1` at the same time; by default they go at the same time when the
+/// machine has two cores or more and every view is small.
 ///
-/// Measured on the built-in example (issue 18): in parallel the peak RSS is
-/// 50 MB higher (two documents' layout caches alive at once; freeing them
-/// before the exports does not lower it, nor does one malloc arena), and
-/// the wall time is no better on this 2-core machine, where Typst already
-/// lays pages out on both cores. The PDF bytes are the same either way.
+/// Measured on the built-in example (issue 18, release build, idle 2-core
+/// machine): at the same time 563 ms wall and 155 MB peak, one after the
+/// other 762 ms and 128 MB. The PDF bytes are the same either way, so the
+/// number of cores never changes a document.
 pub const PARALLEL_ENV: &str = "SHOKO_PDF_PARALLEL";
 
-/// Lay the languages out in parallel? Only when asked (`switch` is the
-/// value of [`PARALLEL_ENV`]), with several languages, all small.
-fn parallel(jobs: &[(String, Value)], switch: Option<&str>) -> bool {
-    switch == Some("1")
+/// Lay the languages out in parallel? `switch` is the value of
+/// [`PARALLEL_ENV`], `cores` the machine's.
+fn parallel(jobs: &[(String, Value)], switch: Option<&str>, cores: usize) -> bool {
+    let wanted = match switch {
+        Some("0") => false,
+        Some("1") => true,
+        _ => cores >= 2,
+    };
+    wanted
         && jobs.len() > 1
         && jobs
             .iter()
@@ -87,44 +92,67 @@ fn span_name(lang: &str) -> &'static str {
 impl Renderer for Pdf {
     type Error = PdfError;
     fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>, PdfError> {
-        let engine = engine::Engine::new(input.assets)?;
         let jobs: Vec<(String, Value)> = input
             .views
             .iter()
             .map(|view| (view.lang.code().to_string(), input.json(view)))
             .collect();
-        let one = |(lang, view): &(String, Value), evict: bool| {
-            let _span = timings::scope(span_name(lang));
-            render_with(&engine, lang, view.clone(), input.report, evict)
-                .map(|bytes| super::file(format!("{lang}/nfr.pdf"), bytes))
+        let fonts = engine::fonts(input.assets)?;
+        let engines = Engines {
+            body: engine::Engine::with_parts(
+                input.assets,
+                TEMPLATE,
+                fonts.clone(),
+                parts::most(&jobs.iter().map(|(_, v)| v).collect::<Vec<_>>()),
+            )?,
+            marginals: engine::Engine::with_fonts(input.assets, marginals::MARGINALS, fonts)?,
         };
+        let file = |lang: &str, bytes| super::file(format!("{lang}/nfr.pdf"), bytes);
         let switch = std::env::var(PARALLEL_ENV).ok();
-        let results: Vec<Result<OutFile, PdfError>> = if parallel(&jobs, switch.as_deref()) {
-            // Each language on its own thread, one engine, one set of
-            // caches, evicted once both are done.
-            let results = std::thread::scope(|s| {
-                let (first, rest) = jobs
-                    .split_first()
-                    .map_or((None, &[][..]), |(f, r)| (Some(f), r));
-                let handles: Vec<_> = rest
-                    .iter()
-                    .map(|job| s.spawn(move || one(job, false)))
-                    .collect();
-                let mut out: Vec<_> = first.map(|job| one(job, false)).into_iter().collect();
-                for h in handles {
-                    out.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-                }
-                out
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let results: Vec<Result<OutFile, PdfError>> = if parallel(&jobs, switch.as_deref(), cores) {
+            // Each language on its own thread, against one engine; the
+            // caches are freed once both are done (freeing them while the
+            // other is laying out would only slow it; freeing them between
+            // the layouts and the exports did not lower the peak).
+            let out = on_threads(&jobs, |(lang, view)| {
+                let _span = timings::scope(span_name(lang));
+                let doc = lay_out(&engines, lang, view.clone())?;
+                export_nfr(&doc, lang, input.report).map(|bytes| file(lang, bytes))
             });
             engine::evict();
-            results
+            out
         } else {
-            // One language at a time (the default); the layout caches are
-            // freed before each export, so the peak is one document's layout.
-            jobs.iter().map(|job| one(job, true)).collect()
+            // One language at a time; the layout caches are freed before
+            // each export, so the peak is one document's layout.
+            jobs.iter()
+                .map(|(lang, view)| {
+                    let _span = timings::scope(span_name(lang));
+                    let doc = lay_out(&engines, lang, view.clone())?;
+                    engine::evict();
+                    export_nfr(&doc, lang, input.report).map(|bytes| file(lang, bytes))
+                })
+                .collect()
         };
         results.into_iter().collect()
     }
+}
+
+/// Run `f` on each item on its own thread (the first on this one) and
+/// return the results in order.
+fn on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    std::thread::scope(|s| {
+        let (first, rest) = items
+            .split_first()
+            .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+        let f = &f;
+        let handles: Vec<_> = rest.iter().map(|item| s.spawn(move || f(item))).collect();
+        let mut out: Vec<R> = first.map(f).into_iter().collect();
+        for h in handles {
+            out.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        out
+    })
 }
 
 /// Turn inline Markdown into a node tree the template renders as content.
@@ -203,46 +231,63 @@ fn convert(v: &mut Value) {
     }
 }
 
-/// Render one language's view to PDF bytes with a built engine; `evict`:
-/// free the layout caches before the export (no other layout running).
-pub fn render_with(
-    engine: &engine::Engine,
-    lang: &str,
-    view: Value,
-    report: &Report,
-    evict: bool,
-) -> Result<Vec<u8>, PdfError> {
+/// The NFR document's two templates: the body, and the running header and
+/// footer laid out once the body's pages are counted.
+pub struct Engines {
+    /// `templates/pdf/nfr.typ`.
+    pub body: engine::Engine,
+    /// `templates/pdf/marginals.typ`.
+    pub marginals: engine::Engine,
+}
+
+/// Lay one language's view out: the body (whole, or in parts when it is
+/// large), then the header and footer on its counted pages.
+pub fn lay_out(engines: &Engines, lang: &str, view: Value) -> Result<PagedDocument, PdfError> {
+    let plan = parts::plan(&view);
     let mut data = view;
     convert(&mut data);
-    let index = breaks::index(&data);
-    if let Value::Object(map) = &mut data {
-        map.insert("breaks".into(), index);
-    }
-    let doc: PagedDocument = engine.compile(lang, &data)?;
-    drop(data);
-    if evict {
-        // The laid-out document holds what export needs.
-        engine::evict();
-    }
-    let date = chrono::NaiveDate::parse_from_str(&report.as_of, "%Y-%m-%d").ok();
-    let timestamp = date.and_then(|d| {
-        use chrono::Datelike;
-        typst::foundations::Datetime::from_ymd_hms(
-            d.year(),
-            d.month() as u8,
-            d.day() as u8,
-            0,
-            0,
-            0,
-        )
-    });
+    let body: PagedDocument = match plan {
+        // each part gets the break points of its own strings
+        Some(plan) => parts::lay_out(&engines.body, lang, &data, &plan)?,
+        None => {
+            let index = breaks::index(&data);
+            if let Value::Object(map) = &mut data {
+                map.insert("breaks".into(), index);
+            }
+            engines.body.compile(lang, &data)?
+        }
+    };
+    marginals::attach(&engines.marginals, lang, &data, body)
+}
+
+/// Write a laid-out document as PDF bytes. `as_of` (YYYY-MM-DD) is its
+/// only date, so the bytes are deterministic.
+pub fn export(
+    doc: &PagedDocument,
+    ident: &str,
+    creator: &str,
+    as_of: &str,
+) -> Result<Vec<u8>, PdfError> {
+    let timestamp = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| {
+            use chrono::Datelike;
+            typst::foundations::Datetime::from_ymd_hms(
+                d.year(),
+                d.month() as u8,
+                d.day() as u8,
+                0,
+                0,
+                0,
+            )
+        });
     let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(format!("shoko-nfr-{lang}")),
-        creator: Smart::Custom(Some(format!("shoko {}", report.tool_version))),
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(creator.to_string())),
         timestamp: timestamp.map(typst_pdf::Timestamp::new_utc),
         ..Default::default()
     };
-    typst_pdf::pdf(&doc, &options).map_err(|diags| {
+    typst_pdf::pdf(doc, &options).map_err(|diags| {
         PdfError::Export(
             diags
                 .iter()
@@ -251,6 +296,16 @@ pub fn render_with(
                 .join("; "),
         )
     })
+}
+
+/// Export one language's document the way the NFR document is named.
+fn export_nfr(doc: &PagedDocument, lang: &str, report: &Report) -> Result<Vec<u8>, PdfError> {
+    export(
+        doc,
+        &format!("shoko-nfr-{lang}"),
+        &format!("shoko {}", report.tool_version),
+        &report.as_of,
+    )
 }
 
 /// Lay out another template of the assets (e.g. `templates/pdf/diff.typ`)
@@ -272,34 +327,7 @@ pub fn render_template(
     let lang = data["lang"].as_str().unwrap_or("").to_string();
     let doc: PagedDocument = engine.compile(&lang, &data)?;
     engine::evict();
-    let timestamp = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| {
-            use chrono::Datelike;
-            typst::foundations::Datetime::from_ymd_hms(
-                d.year(),
-                d.month() as u8,
-                d.day() as u8,
-                0,
-                0,
-                0,
-            )
-        });
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(ident.to_string()),
-        creator: Smart::Custom(Some(creator.to_string())),
-        timestamp: timestamp.map(typst_pdf::Timestamp::new_utc),
-        ..Default::default()
-    };
-    typst_pdf::pdf(&doc, &options).map_err(|diags| {
-        PdfError::Export(
-            diags
-                .iter()
-                .map(|d| d.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })
+    export(&doc, ident, creator, as_of)
 }
 
 #[cfg(test)]

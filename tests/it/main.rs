@@ -9,7 +9,7 @@
 //!   `live_common` (moto and the wiremock Connect fixture), `source` (reading
 //!   the repository's own files);
 //! - the command line and documents: `cli`, `adversarial`, `pipeline`,
-//!   `durations`, `pdf`, `book`, `pack`, `flows`;
+//!   `durations`, `pdf`, `pdf_parts` (large documents in parts), `book`, `pack`, `flows`;
 //! - interop: `oscal` (loaded with compliance-trestle), `nfr_grade`,
 //!   `grade_fanout` (a `grade:` without property), `fill`
 //!   (buyer workbooks built and compared with openpyxl);
@@ -51,6 +51,7 @@ mod oscal;
 mod pack;
 mod paths;
 mod pdf;
+mod pdf_parts;
 mod pipeline;
 mod reviewer;
 mod sign;

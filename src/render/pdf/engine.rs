@@ -14,8 +14,9 @@ use serde_json::Value;
 use std::borrow::Cow;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Dict, IntoValue};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::Font;
-use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateMainFile};
+use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 
 /// Path of the template among the assets.
@@ -24,8 +25,15 @@ pub const TEMPLATE: &str = "templates/pdf/nfr.typ";
 pub const FONT: &str = "templates/fonts/ipaexg.ttf";
 
 /// The template, parsed once, and the font, loaded once.
+///
+/// The template is registered under one file name per part of the document
+/// (`part-0.typ`, `part-1.typ`, …): a large document is laid out in parts
+/// (see `parts.rs`), and Typst tells elements apart by where in which file
+/// they were made, so parts made from one file would collide when joined
+/// (a later part's headings would drop out of the bookmarks).
 pub struct Engine {
-    typst: TypstEngine<TypstTemplateMainFile>,
+    typst: TypstEngine<TypstTemplateCollection>,
+    ids: Vec<FileId>,
     /// Where the template came from (built in, or an `--assets` file).
     pub origin: String,
     /// The template's text, for the positions in messages.
@@ -33,34 +41,43 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Build the engine from the assets (the template and the font).
-    pub fn new(assets: &Assets) -> Result<Engine, PdfError> {
-        Engine::with_template(assets, TEMPLATE)
-    }
-
     /// Build an engine for another template of the assets (e.g. the diff's).
     pub fn with_template(assets: &Assets, path: &str) -> Result<Engine, PdfError> {
+        Engine::with_fonts(assets, path, fonts(assets)?)
+    }
+
+    /// Build an engine for a template with fonts already loaded (several
+    /// templates of one build share them).
+    pub fn with_fonts(assets: &Assets, path: &str, fonts: Vec<Font>) -> Result<Engine, PdfError> {
+        Engine::with_parts(assets, path, fonts, 1)
+    }
+
+    /// Build an engine that can lay a document out in `parts` parts.
+    pub fn with_parts(
+        assets: &Assets,
+        path: &str,
+        fonts: Vec<Font>,
+        parts: usize,
+    ) -> Result<Engine, PdfError> {
         let template = assets
             .get(path)
             .ok_or_else(|| PdfError::Missing(path.into()))?;
-        let font = assets
-            .get(FONT)
-            .ok_or_else(|| PdfError::Missing(FONT.into()))?;
-        // An embedded font is borrowed from the binary, not copied.
-        let bytes = match font.data {
-            Cow::Borrowed(b) => Bytes::new(b),
-            Cow::Owned(v) => Bytes::new(v),
-        };
-        let fonts: Vec<Font> = Font::iter(bytes).collect();
         let text = template.text();
+        let ids: Vec<FileId> = (0..parts.max(1))
+            .map(|k| {
+                let vpath = VirtualPath::new(&format!("part-{k}.typ")).expect("a plain file name");
+                RootedPath::new(VirtualRoot::Project, vpath).intern()
+            })
+            .collect();
         let typst = TypstEngine::builder()
-            .main_file(text.as_str())
+            .with_static_source_file_resolver(ids.iter().map(|&id| Source::new(id, text.clone())))
             .fonts(fonts)
             // Evicted by the caller once every language is done.
             .comemo_evict_max_age(None)
             .build();
         Ok(Engine {
             typst,
+            ids,
             origin: template.origin,
             text,
         })
@@ -69,9 +86,26 @@ impl Engine {
     /// Lay out one language's view. Typst's warnings go to stderr (a
     /// document whose layout does not converge says so there).
     pub fn compile(&self, lang: &str, view: &Value) -> Result<PagedDocument, PdfError> {
+        self.compile_json(0, lang, &view.to_string())
+    }
+
+    /// Lay out part `k` of a document from its view as JSON text (the
+    /// view says which part it is).
+    pub fn compile_json(
+        &self,
+        k: usize,
+        lang: &str,
+        view: &str,
+    ) -> Result<PagedDocument, PdfError> {
+        let id = *self.ids.get(k).ok_or_else(|| {
+            PdfError::Export(format!(
+                "part {k} of a document laid out in {}",
+                self.ids.len()
+            ))
+        })?;
         let mut inputs = Dict::new();
-        inputs.insert("view".into(), view.to_string().into_value());
-        let warned = self.typst.compile_with_input(inputs);
+        inputs.insert("view".into(), view.into_value());
+        let warned = self.typst.compile_with_input(id, inputs);
         for w in &warned.warnings {
             eprintln!("warning: PDF ({lang}): {}", self.describe(w));
         }
@@ -90,7 +124,7 @@ impl Engine {
 
     /// Line and column (1-based; 0 when unknown) of a diagnostic.
     fn position(&self, d: &SourceDiagnostic) -> (usize, usize) {
-        use typst::syntax::{DiagSpanKind, Source};
+        use typst::syntax::DiagSpanKind;
         if let DiagSpanKind::Number { id, num, sub_range } = d.span.get() {
             let source = Source::new(id, self.text.clone());
             if let Some(r) = source.range(num, sub_range) {
@@ -130,6 +164,19 @@ impl Engine {
             message,
         }
     }
+}
+
+/// The font of the assets, loaded once: an embedded font is borrowed from
+/// the binary, not copied.
+pub fn fonts(assets: &Assets) -> Result<Vec<Font>, PdfError> {
+    let font = assets
+        .get(FONT)
+        .ok_or_else(|| PdfError::Missing(FONT.into()))?;
+    let bytes = match font.data {
+        Cow::Borrowed(b) => Bytes::new(b),
+        Cow::Owned(v) => Bytes::new(v),
+    };
+    Ok(Font::iter(bytes).collect())
 }
 
 /// Free the memo caches (after every language of a build is done).
