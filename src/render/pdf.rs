@@ -246,7 +246,7 @@ pub fn lay_out(engines: &Engines, lang: &str, view: Value) -> Result<PagedDocume
     let plan = parts::plan(&view);
     let mut data = view;
     convert(&mut data);
-    let body: PagedDocument = match plan {
+    let body: marginals::Body = match plan {
         // each part gets the break points of its own strings
         Some(plan) => parts::lay_out(&engines.body, lang, &data, &plan)?,
         None => {
@@ -254,7 +254,7 @@ pub fn lay_out(engines: &Engines, lang: &str, view: Value) -> Result<PagedDocume
             if let Value::Object(map) = &mut data {
                 map.insert("breaks".into(), index);
             }
-            engines.body.compile(lang, &data)?
+            engines.body.compile(lang, &data)?.into()
         }
     };
     marginals::attach(&engines.marginals, lang, &data, body)

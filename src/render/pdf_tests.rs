@@ -15,7 +15,7 @@ fn markdown_becomes_nodes_and_markup_stays_text() {
 }
 
 #[test]
-fn languages_go_one_at_a_time_unless_asked_and_large_ones_always_do() {
+fn languages_go_side_by_side_on_two_cores_unless_told_and_large_ones_never_do() {
     let small = |l: &str| (l.to_string(), json!({"lang": l, "t": "x".repeat(1000)}));
     let large = |l: &str| {
         (
@@ -23,12 +23,15 @@ fn languages_go_one_at_a_time_unless_asked_and_large_ones_always_do() {
             json!({"lang": l, "t": "x".repeat(PARALLEL_MAX_VIEW)}),
         )
     };
-    assert!(!parallel(&[small("ja"), small("en")], None), "default");
-    assert!(!parallel(&[small("ja"), small("en")], Some("0")));
-    assert!(parallel(&[small("ja"), small("en")], Some("1")));
+    let both = [small("ja"), small("en")];
+    assert!(parallel(&both, None, 2), "default on two cores");
+    assert!(!parallel(&both, None, 1), "default on one core");
+    assert!(!parallel(&both, Some("0"), 2));
+    assert!(parallel(&both, Some("1"), 1));
     assert!(
-        !parallel(&[small("ja")], Some("1")),
+        !parallel(&[small("ja")], Some("1"), 2),
         "one language needs no thread"
     );
-    assert!(!parallel(&[small("ja"), large("en")], Some("1")));
+    assert!(!parallel(&[small("ja"), large("en")], Some("1"), 2));
+    assert!(!parallel(&[small("ja"), large("en")], None, 2));
 }

@@ -15,7 +15,8 @@ use super::PdfError;
 use serde_json::{json, Value};
 use typst::layout::Point;
 use typst::model::Document as _;
-use typst_layout::PagedDocument;
+use typst::model::DocumentInfo;
+use typst_layout::{Page, PagedDocument};
 
 /// Path of the header-and-footer template among the assets.
 pub const MARGINALS: &str = "templates/pdf/marginals.typ";
@@ -34,27 +35,43 @@ pub fn view(doc_view: &Value, pages: usize) -> Value {
     })
 }
 
-/// Lay out the header and footer for `body`'s pages and put them on.
+/// A body's pages and its document details, before the header and footer.
+pub struct Body {
+    /// The pages, in order.
+    pub pages: Vec<Page>,
+    /// Title, author, language (from the body's `set document`).
+    pub info: DocumentInfo,
+}
+
+impl From<PagedDocument> for Body {
+    fn from(doc: PagedDocument) -> Body {
+        Body {
+            pages: doc.pages().to_vec(),
+            info: doc.info().clone(),
+        }
+    }
+}
+
+/// Lay out the header and footer for the body's pages and put them on;
+/// the document is put together once, here.
 pub fn attach(
     engine: &Engine,
     lang: &str,
     doc_view: &Value,
-    body: PagedDocument,
+    body: Body,
 ) -> Result<PagedDocument, PdfError> {
-    let marginals = engine.compile(lang, &view(doc_view, body.pages().len()))?;
-    if marginals.pages().len() != body.pages().len() {
+    let Body { mut pages, info } = body;
+    let marginals = engine.compile(lang, &view(doc_view, pages.len()))?;
+    if marginals.pages().len() != pages.len() {
         return Err(PdfError::Export(format!(
             "{MARGINALS} made {} page(s) for a body of {}",
             marginals.pages().len(),
-            body.pages().len()
+            pages.len()
         )));
     }
-    let mut pages = body.pages().to_vec();
     for (page, m) in pages.iter_mut().zip(marginals.pages()) {
         page.frame.push_frame(Point::zero(), m.frame.clone());
     }
-    Ok(PagedDocument::new(
-        pages.into_iter().collect(),
-        body.info().clone(),
-    ))
+    drop(marginals);
+    Ok(PagedDocument::new(pages.into_iter().collect(), info))
 }

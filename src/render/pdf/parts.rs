@@ -11,6 +11,7 @@
 //! page; the section numbers run on across parts, as in one layout.
 
 use super::engine::{self, Engine};
+use super::marginals::Body;
 use super::PdfError;
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -137,13 +138,14 @@ pub fn most(views: &[&Value]) -> usize {
         .unwrap_or(1)
 }
 
-/// Lay out a (converted) view, without its break index, in the planned parts and join their pages.
+/// Lay out a (converted) view, without its break index, in the planned
+/// parts, and join their pages.
 pub fn lay_out(
     engine: &Engine,
     lang: &str,
     view: &Value,
     plan: &[(usize, usize)],
-) -> Result<PagedDocument, PdfError> {
+) -> Result<Body, PdfError> {
     // Two workers take the next part as each finishes. The caches are
     // freed after each part: the other worker's part in flight loses what
     // it had cached, which costs it little (measured on the 500-requirement
@@ -169,19 +171,24 @@ pub fn lay_out(
             });
         }
     });
-    let mut docs: Vec<PagedDocument> = Vec::with_capacity(plan.len());
-    for slot in slots {
+    let mut body = Body {
+        pages: Vec::new(),
+        info: Default::default(),
+    };
+    for (k, slot) in slots.into_iter().enumerate() {
         let doc =
             slot.into_inner().ok().flatten().ok_or_else(|| {
                 PdfError::Export("a part of the document was not laid out".into())
-            })?;
-        docs.push(doc?);
+            })??;
+        if k == 0 {
+            body.info = doc.info().clone();
+        }
+        body.pages.extend(doc.pages().iter().cloned());
     }
     engine::evict();
-    let info = docs.first().map(|d| d.info().clone()).unwrap_or_default();
-    let pages = docs
-        .iter()
-        .flat_map(|d| d.pages().iter().cloned())
-        .collect();
-    Ok(PagedDocument::new(pages, info))
+    Ok(body)
 }
+
+#[cfg(test)]
+#[path = "parts_tests.rs"]
+mod tests;
