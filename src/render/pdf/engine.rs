@@ -27,7 +27,7 @@ pub const FONT: &str = "templates/fonts/ipaexg.ttf";
 /// The template, parsed once, and the font, loaded once.
 ///
 /// The template is registered under one file name per part of the document
-/// (`part-0.typ`, `part-1.typ`, …): a large document is laid out in parts
+/// (`nfr-0.typ`, `nfr-1.typ`, …; see [`file_name`]): a large document is laid out in parts
 /// (see `parts.rs`), and Typst tells elements apart by where in which file
 /// they were made, so parts made from one file would collide when joined
 /// (a later part's headings would drop out of the bookmarks).
@@ -65,7 +65,7 @@ impl Engine {
         let text = template.text();
         let ids: Vec<FileId> = (0..parts.max(1))
             .map(|k| {
-                let vpath = VirtualPath::new(&format!("part-{k}.typ")).expect("a plain file name");
+                let vpath = VirtualPath::new(file_name(path, k)).expect("a plain file name");
                 RootedPath::new(VirtualRoot::Project, vpath).intern()
             })
             .collect();
@@ -164,6 +164,18 @@ impl Engine {
             message,
         }
     }
+}
+
+/// The name Typst knows part `k` of a template by: the template's own name
+/// and the part (`templates/pdf/nfr.typ` part 1: `nfr-1.typ`). Templates
+/// laid out for one document have different names, so their elements never
+/// share a location when their pages are joined.
+pub fn file_name(path: &str, k: usize) -> String {
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("template");
+    format!("{stem}-{k}.typ")
 }
 
 /// The font of the assets, loaded once: an embedded font is borrowed from

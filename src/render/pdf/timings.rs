@@ -6,7 +6,8 @@
 //! span for each stage of the build and for each language's PDF. A span in
 //! the template is reported with the template's origin and line.
 
-use super::engine::TEMPLATE;
+use super::engine::{file_name, TEMPLATE};
+use super::marginals::MARGINALS;
 use crate::assets::Assets;
 use std::collections::HashMap;
 use std::num::NonZeroU64;
@@ -26,14 +27,22 @@ pub fn start() {
 /// Stop recording and return the trace as JSON.
 pub fn finish(assets: &Assets) -> Result<Vec<u8>, String> {
     typst_timing::disable();
-    let template = assets.get(TEMPLATE);
-    let origin = template
-        .as_ref()
-        .map(|t| t.origin.clone())
-        .unwrap_or_else(|| TEMPLATE.into());
-    let text = template.map(|t| t.text()).unwrap_or_default();
+    // Each template's parts are named after it (engine::file_name).
+    let templates: Vec<(String, String, String)> = [TEMPLATE, MARGINALS]
+        .iter()
+        .map(|path| {
+            let asset = assets.get(path);
+            let origin = asset
+                .as_ref()
+                .map(|t| t.origin.clone())
+                .unwrap_or_else(|| path.to_string());
+            let text = asset.map(|t| t.text()).unwrap_or_default();
+            let stem = file_name(path, 0).trim_end_matches("0.typ").to_string();
+            (stem, origin, text)
+        })
+        .collect();
     // Each file is parsed once, however many spans point into it.
-    let mut sources: HashMap<FileId, Source> = HashMap::new();
+    let mut sources: HashMap<FileId, (String, Source)> = HashMap::new();
     let mut out = Vec::new();
     typst_timing::export_json(&mut out, |raw: NonZeroU64| {
         let span = Span::from_raw(raw);
@@ -42,9 +51,15 @@ pub fn finish(assets: &Assets) -> Result<Vec<u8>, String> {
             SpanKind::Range { id, range } => (id, Some(range.start)),
             SpanKind::Number { id, .. } => (id, None),
         };
-        let source = sources
-            .entry(id)
-            .or_insert_with(|| Source::new(id, text.clone()));
+        let (origin, source) = sources.entry(id).or_insert_with(|| {
+            let name = id.get().vpath().get_without_slash().to_string();
+            let (origin, text) = templates
+                .iter()
+                .find(|(stem, _, _)| name.starts_with(stem.as_str()))
+                .map(|(_, o, t)| (o.clone(), t.clone()))
+                .unwrap_or_default();
+            (origin, Source::new(id, text))
+        });
         let start = start.or_else(|| source.find(span).map(|n| n.offset()));
         let line = start
             .and_then(|b| source.lines().byte_to_line(b))
