@@ -124,11 +124,16 @@ impl Renderer for Pdf {
             out
         } else {
             // One language at a time; the layout caches are freed before
-            // each export, so the peak is one document's layout.
-            jobs.iter()
+            // each export, so the peak is one document's layout. A view is
+            // made again when its turn comes, and dropped once laid out:
+            // a large document's view is tens of MB as JSON values.
+            let langs: Vec<String> = jobs.into_iter().map(|(lang, _)| lang).collect();
+            langs
+                .iter()
+                .zip(input.views.iter())
                 .map(|(lang, view)| {
                     let _span = timings::scope(span_name(lang));
-                    let doc = lay_out(&engines, lang, view.clone())?;
+                    let doc = lay_out(&engines, lang, input.json(view))?;
                     engine::evict();
                     export_nfr(&doc, lang, input.report).map(|bytes| file(lang, bytes))
                 })

@@ -16,8 +16,6 @@ use super::PdfError;
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use typst::model::Document as _;
-use typst_layout::PagedDocument;
 
 /// Views up to this size (JSON bytes) are laid out whole. The built-in
 /// example is about 0.2 MB per language.
@@ -152,7 +150,9 @@ pub fn lay_out(
     // document: the same time as keeping what the last 1–3 parts used, and
     // 100 MB less at the peak).
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<PagedDocument, PdfError>>>> =
+    // A part keeps only its pages: its document's introspector (every
+    // element's position) is dropped as soon as the part is done.
+    let slots: Vec<Mutex<Option<Result<Body, PdfError>>>> =
         plan.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..AT_ONCE.min(plan.len()) {
@@ -163,7 +163,7 @@ pub fn lay_out(
                 };
                 let _span = super::timings::scope("shoko: pdf part");
                 let json = slice(view, from, to).to_string();
-                let doc = engine.compile_json(k, lang, &json);
+                let doc = engine.compile_json(k, lang, &json).map(Body::from);
                 engine::evict();
                 if let Ok(mut slot) = slots[k].lock() {
                     *slot = Some(doc);
@@ -181,9 +181,9 @@ pub fn lay_out(
                 PdfError::Export("a part of the document was not laid out".into())
             })??;
         if k == 0 {
-            body.info = doc.info().clone();
+            body.info = doc.info;
         }
-        body.pages.extend(doc.pages().iter().cloned());
+        body.pages.extend(doc.pages);
     }
     engine::evict();
     Ok(body)
