@@ -67,41 +67,65 @@ fn unit_sizes(view: &Value) -> Vec<usize> {
 /// item of a list becomes null, so the lists keep their lengths and the
 /// units their numbers), and the break points are those of what is left.
 fn slice(view: &Value, from: usize, to: usize) -> Value {
-    let mut v = view.clone();
     let shown = |u: usize| from <= u && u < to;
-    let blank = |list: &mut Value, keep: &dyn Fn(usize) -> bool| {
-        if let Value::Array(items) = list {
-            for (i, item) in items.iter_mut().enumerate() {
-                if !keep(i) {
-                    *item = Value::Null;
-                }
+    // Only what the part shows is copied (the view of a large document is
+    // tens of MB as JSON values, and there are dozens of parts).
+    let pick = |list: &Value, keep: &dyn Fn(usize) -> bool| -> Value {
+        let items = list.as_array().map_or(&[][..], Vec::as_slice);
+        Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| if keep(i) { x.clone() } else { Value::Null })
+                .collect(),
+        )
+    };
+    let lists = [
+        "requirements",
+        "categories",
+        "shared",
+        "actions",
+        "sources",
+        "inputs",
+    ];
+    let mut v = serde_json::Map::new();
+    if let Value::Object(map) = view {
+        for (k, x) in map {
+            if !lists.contains(&k.as_str()) {
+                v.insert(k.clone(), x.clone());
             }
         }
-    };
-    let r = v["requirements"].as_array().map_or(0, Vec::len);
-    let c = v["categories"].as_array().map_or(0, Vec::len);
-    if !shown(0) {
-        blank(&mut v["requirements"], &|i| shown(1 + i));
-        v["actions"] = Value::Array(Vec::new());
     }
+    let r = view["requirements"].as_array().map_or(0, Vec::len);
+    let c = view["categories"].as_array().map_or(0, Vec::len);
+    v.insert(
+        "requirements".into(),
+        pick(&view["requirements"], &|i| shown(0) || shown(1 + i)),
+    );
+    v.insert("actions".into(), pick(&view["actions"], &|_| shown(0)));
     let appendix = 1 + r;
-    if !shown(appendix) {
-        blank(&mut v["shared"], &|_| false);
-    }
-    blank(&mut v["categories"], &|k| shown(appendix + 1 + k));
+    v.insert("shared".into(), pick(&view["shared"], &|_| shown(appendix)));
+    v.insert(
+        "categories".into(),
+        pick(&view["categories"], &|k| shown(appendix + 1 + k)),
+    );
     let mut unit = appendix + 1 + c + 1;
+    let mut sources = serde_json::Map::new();
     for k in SOURCE_LISTS {
         let first = unit;
-        blank(&mut v["sources"][k], &|i| shown(first + i / UNIT_ROWS));
-        unit += v["sources"][k]
-            .as_array()
-            .map_or(0, Vec::len)
-            .div_ceil(UNIT_ROWS);
+        let list = &view["sources"][k];
+        sources.insert(k.into(), pick(list, &|i| shown(first + i / UNIT_ROWS)));
+        unit += list.as_array().map_or(0, Vec::len).div_ceil(UNIT_ROWS);
     }
+    v.insert("sources".into(), Value::Object(sources));
     let first = unit;
-    blank(&mut v["inputs"], &|i| shown(first + i / UNIT_ROWS));
-    v["part"] = json!({"from": from, "to": to});
-    v["unit_rows"] = json!(UNIT_ROWS);
+    v.insert(
+        "inputs".into(),
+        pick(&view["inputs"], &|i| shown(first + i / UNIT_ROWS)),
+    );
+    v.insert("part".into(), json!({"from": from, "to": to}));
+    v.insert("unit_rows".into(), json!(UNIT_ROWS));
+    let mut v = Value::Object(v);
     v["breaks"] = super::breaks::index(&v);
     v
 }
