@@ -111,13 +111,15 @@ impl Renderer for Pdf {
         let switch = std::env::var(PARALLEL_ENV).ok();
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let results: Vec<Result<OutFile, PdfError>> = if parallel(&jobs, switch.as_deref(), cores) {
-            // Each language on its own thread, against one engine; the
-            // caches are freed once both are done (freeing them while the
-            // other is laying out would only slow it; freeing them between
-            // the layouts and the exports did not lower the peak).
+            // Each language on its own thread, against one engine. A
+            // document is laid out once, so what one language's layout
+            // cached is of no use after it: the caches are freed as each
+            // layout ends (the other language, still laying out, loses only
+            // what it would have reused within its own layout).
             let out = on_threads(&jobs, |(lang, view)| {
                 let _span = timings::scope(span_name(lang));
                 let doc = lay_out(&engines, lang, view.clone())?;
+                engine::evict();
                 export_nfr(&doc, lang, input.report).map(|bytes| file(lang, bytes))
             });
             engine::evict();
