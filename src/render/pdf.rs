@@ -59,10 +59,11 @@ pub const PARALLEL_MAX_VIEW: usize = parts::SINGLE_MAX_VIEW;
 /// `=1` at the same time; by default they go at the same time when the
 /// machine has two cores or more and every view is small.
 ///
-/// Measured on the built-in example (issue 18, release build, idle 2-core
-/// machine): at the same time 563 ms wall and 155 MB peak, one after the
-/// other 762 ms and 128 MB. The PDF bytes are the same either way, so the
-/// number of cores never changes a document.
+/// Measured on the built-in example (issue 18, release build, 2-core
+/// machine, paired runs): at the same time 0.66–0.71x the wall time of
+/// the previous release at 141 MiB peak, one after the other 0.94x at
+/// 103 MiB. The PDF bytes are the same either way, so the number of
+/// cores never changes a document.
 pub const PARALLEL_ENV: &str = "SHOKO_PDF_PARALLEL";
 
 /// Lay the languages out in parallel? `switch` is the value of
