@@ -251,7 +251,10 @@ pub struct Engines {
 /// Lay one language's view out: the body (whole, or in parts when it is
 /// large), then the header and footer on its counted pages.
 pub fn lay_out(engines: &Engines, lang: &str, view: Value) -> Result<PagedDocument, PdfError> {
-    let plan = parts::plan(&view);
+    // A template that does not read `d.part` (an `--assets` override
+    // written for an earlier shoko) would lay the whole document out in
+    // every part: it is laid out whole.
+    let plan = parts::plan(&view).filter(|_| parts::understood_by(&engines.body.text));
     let mut data = view;
     convert(&mut data);
     let body: marginals::Body = match plan {

@@ -153,6 +153,12 @@ pub fn plan(view: &Value) -> Option<Vec<(usize, usize)>> {
     Some(parts)
 }
 
+/// Does a template lay out only the part it is given? It reads
+/// `d.at("part", …)` (see `templates/pdf/nfr.typ`).
+pub fn understood_by(template: &str) -> bool {
+    template.contains("d.at(\"part\"")
+}
+
 /// How many parts the largest of these views needs (1 when none is cut).
 pub fn most(views: &[&Value]) -> usize {
     views

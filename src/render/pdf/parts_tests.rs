@@ -70,3 +70,18 @@ fn a_part_keeps_only_its_units_and_every_list_its_length() {
     assert!(obs[119].is_null() && obs[120].is_object() && obs[249].is_object());
     assert!(last["inputs"][0].is_object());
 }
+
+#[test]
+fn only_a_template_that_reads_its_part_is_laid_out_in_parts() {
+    let built_in = crate::assets::Assets::default()
+        .get(super::super::TEMPLATE)
+        .map(|t| t.text())
+        .unwrap_or_default();
+    assert!(
+        understood_by(&built_in),
+        "the built-in template reads d.part"
+    );
+    assert!(!understood_by(
+        "#let d = json(bytes(sys.inputs.view))\n= Title\n"
+    ));
+}
