@@ -25,7 +25,7 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 
 /// A PDF that could not be made.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// The template or font is missing.
     #[error("{0} is missing from the assets")]
@@ -50,14 +50,33 @@ pub enum PdfError {
 /// `--format pdf`: `<lang>/nfr.pdf` for each language.
 pub struct Pdf;
 
-/// Views larger than this (JSON bytes) are never laid out in parallel
-/// with each other: each is laid out in parts, two parts at a time
-/// (see [`parts`]).
-pub const PARALLEL_MAX_VIEW: usize = parts::SINGLE_MAX_VIEW;
+/// One language's document to lay out: its view, and its parts when it is
+/// large (worked out once, see [`parts::plan`]).
+pub struct Job {
+    /// Language code.
+    pub lang: String,
+    /// The view as JSON values.
+    pub view: Value,
+    /// Unit ranges of the parts, or none when the view is laid out whole.
+    pub plan: Option<Vec<(usize, usize)>>,
+}
+
+impl Job {
+    /// A job for a view, its parts planned.
+    pub fn new(lang: &str, view: Value) -> Job {
+        let plan = parts::plan(&view);
+        Job {
+            lang: lang.to_string(),
+            view,
+            plan,
+        }
+    }
+}
 
 /// `SHOKO_PDF_PARALLEL=0` lays the languages out one after the other,
 /// `=1` at the same time; by default they go at the same time when the
-/// machine has two cores or more and every view is small.
+/// machine has two cores or more and no document is laid out in parts (a
+/// large one is laid out two parts at a time instead, see [`parts`]).
 ///
 /// Measured on the built-in example (issue 18, release build, 2-core
 /// machine, paired runs): at the same time 0.66–0.71x the wall time of
@@ -68,17 +87,13 @@ pub const PARALLEL_ENV: &str = "SHOKO_PDF_PARALLEL";
 
 /// Lay the languages out in parallel? `switch` is the value of
 /// [`PARALLEL_ENV`], `cores` the machine's.
-fn parallel(jobs: &[(String, Value)], switch: Option<&str>, cores: usize) -> bool {
+fn parallel(jobs: &[Job], switch: Option<&str>, cores: usize) -> bool {
     let wanted = match switch {
         Some("0") => false,
         Some("1") => true,
         _ => cores >= 2,
     };
-    wanted
-        && jobs.len() > 1
-        && jobs
-            .iter()
-            .all(|(_, v)| v.to_string().len() <= PARALLEL_MAX_VIEW)
+    wanted && jobs.len() > 1 && jobs.iter().all(|j| j.plan.is_none())
 }
 
 /// The span name of each language's PDF in `--timings` traces.
@@ -93,21 +108,31 @@ fn span_name(lang: &str) -> &'static str {
 impl Renderer for Pdf {
     type Error = PdfError;
     fn render(&self, input: &Input<'_>) -> Result<Vec<OutFile>, PdfError> {
-        let jobs: Vec<(String, Value)> = input
+        let mut jobs: Vec<Job> = input
             .views
             .iter()
-            .map(|view| (view.lang.code().to_string(), input.json(view)))
+            .map(|view| Job::new(view.lang.code(), input.json(view)))
             .collect();
+        let most = jobs
+            .iter()
+            .map(|j| j.plan.as_ref().map_or(1, Vec::len))
+            .max();
         let fonts = engine::fonts(input.assets)?;
         let engines = Engines {
             body: engine::Engine::with_parts(
                 input.assets,
                 TEMPLATE,
                 fonts.clone(),
-                parts::most(&jobs.iter().map(|(_, v)| v).collect::<Vec<_>>()),
+                most.unwrap_or(1),
             )?,
             marginals: engine::Engine::with_fonts(input.assets, marginals::MARGINALS, fonts)?,
         };
+        // A template that does not read `d.part` (an `--assets` override
+        // written for an earlier shoko) would lay the whole document out in
+        // every part: it is laid out whole.
+        if !parts::understood_by(&engines.body.text) {
+            jobs.iter_mut().for_each(|j| j.plan = None);
+        }
         let file = |lang: &str, bytes| super::file(format!("{lang}/nfr.pdf"), bytes);
         let switch = std::env::var(PARALLEL_ENV).ok();
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -117,28 +142,24 @@ impl Renderer for Pdf {
             // cached is of no use after it: the caches are freed as each
             // layout ends (the other language, still laying out, loses only
             // what it would have reused within its own layout).
-            let out = on_threads(&jobs, |(lang, view)| {
-                let _span = timings::scope(span_name(lang));
-                let doc = lay_out(&engines, lang, view.clone())?;
+            let out = on_threads(&jobs, |job| {
+                let _span = timings::scope(span_name(&job.lang));
+                let doc = lay_out(&engines, &job.lang, job.view.clone(), job.plan.as_deref())?;
                 engine::evict();
-                export_nfr(&doc, lang, input.report).map(|bytes| file(lang, bytes))
+                export_nfr(&doc, &job.lang, input.report).map(|bytes| file(&job.lang, bytes))
             });
             engine::evict();
             out
         } else {
             // One language at a time; the layout caches are freed before
-            // each export, so the peak is one document's layout. A view is
-            // made again when its turn comes, and dropped once laid out:
-            // a large document's view is tens of MB as JSON values.
-            let langs: Vec<String> = jobs.into_iter().map(|(lang, _)| lang).collect();
-            langs
-                .iter()
-                .zip(input.views.iter())
-                .map(|(lang, view)| {
-                    let _span = timings::scope(span_name(lang));
-                    let doc = lay_out(&engines, lang, input.json(view))?;
+            // each export, so the peak is one document's layout. Each view
+            // is dropped once laid out.
+            jobs.into_iter()
+                .map(|job| {
+                    let _span = timings::scope(span_name(&job.lang));
+                    let doc = lay_out(&engines, &job.lang, job.view, job.plan.as_deref())?;
                     engine::evict();
-                    export_nfr(&doc, lang, input.report).map(|bytes| file(lang, bytes))
+                    export_nfr(&doc, &job.lang, input.report).map(|bytes| file(&job.lang, bytes))
                 })
                 .collect()
         };
@@ -250,16 +271,17 @@ pub struct Engines {
 
 /// Lay one language's view out: the body (whole, or in parts when it is
 /// large), then the header and footer on its counted pages.
-pub fn lay_out(engines: &Engines, lang: &str, view: Value) -> Result<PagedDocument, PdfError> {
-    // A template that does not read `d.part` (an `--assets` override
-    // written for an earlier shoko) would lay the whole document out in
-    // every part: it is laid out whole.
-    let plan = parts::plan(&view).filter(|_| parts::understood_by(&engines.body.text));
+pub fn lay_out(
+    engines: &Engines,
+    lang: &str,
+    view: Value,
+    plan: Option<&[(usize, usize)]>,
+) -> Result<PagedDocument, PdfError> {
     let mut data = view;
     convert(&mut data);
     let body: marginals::Body = match plan {
         // each part gets the break points of its own strings
-        Some(plan) => parts::lay_out(&engines.body, lang, &data, &plan)?,
+        Some(plan) => parts::lay_out(&engines.body, lang, &data, plan)?,
         None => {
             let index = breaks::index(&data);
             if let Value::Object(map) = &mut data {

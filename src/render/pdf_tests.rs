@@ -16,11 +16,11 @@ fn markdown_becomes_nodes_and_markup_stays_text() {
 
 #[test]
 fn languages_go_side_by_side_on_two_cores_unless_told_and_large_ones_never_do() {
-    let small = |l: &str| (l.to_string(), json!({"lang": l, "t": "x".repeat(1000)}));
+    let small = |l: &str| Job::new(l, json!({"lang": l, "t": "x".repeat(1000)}));
     let large = |l: &str| {
-        (
-            l.to_string(),
-            json!({"lang": l, "t": "x".repeat(PARALLEL_MAX_VIEW)}),
+        Job::new(
+            l,
+            json!({"lang": l, "t": "x".repeat(parts::SINGLE_MAX_VIEW)}),
         )
     };
     let both = [small("ja"), small("en")];

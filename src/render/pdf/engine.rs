@@ -171,11 +171,15 @@ impl Engine {
 /// laid out for one document have different names, so their elements never
 /// share a location when their pages are joined.
 pub fn file_name(path: &str, k: usize) -> String {
-    let stem = std::path::Path::new(path)
+    format!("{}-{k}.typ", stem(path))
+}
+
+/// A template's name without its folder and extension (`nfr`).
+pub fn stem(path: &str) -> &str {
+    std::path::Path::new(path)
         .file_stem()
         .and_then(|s| s.to_str())
-        .unwrap_or("template");
-    format!("{stem}-{k}.typ")
+        .unwrap_or("template")
 }
 
 /// The font of the assets, loaded once: an embedded font is borrowed from

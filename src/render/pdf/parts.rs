@@ -135,10 +135,10 @@ fn slice(view: &Value, from: usize, to: usize) -> Value {
 /// The parts of a view as unit ranges `from..to`, or none when the view is
 /// laid out whole.
 pub fn plan(view: &Value) -> Option<Vec<(usize, usize)>> {
-    let sizes = unit_sizes(view);
     if view.to_string().len() <= SINGLE_MAX_VIEW {
         return None;
     }
+    let sizes = unit_sizes(view);
     let mut parts = Vec::new();
     let (mut from, mut acc) = (0, 0);
     for (u, size) in sizes.iter().enumerate() {
@@ -157,15 +157,6 @@ pub fn plan(view: &Value) -> Option<Vec<(usize, usize)>> {
 /// `d.at("part", …)` (see `templates/pdf/nfr.typ`).
 pub fn understood_by(template: &str) -> bool {
     template.contains("d.at(\"part\"")
-}
-
-/// How many parts the largest of these views needs (1 when none is cut).
-pub fn most(views: &[&Value]) -> usize {
-    views
-        .iter()
-        .map(|v| plan(v).map_or(1, |p| p.len()))
-        .max()
-        .unwrap_or(1)
 }
 
 /// Lay out a (converted) view, without its break index, in the planned

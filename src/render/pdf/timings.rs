@@ -6,7 +6,7 @@
 //! span for each stage of the build and for each language's PDF. A span in
 //! the template is reported with the template's origin and line.
 
-use super::engine::{file_name, TEMPLATE};
+use super::engine::{stem, TEMPLATE};
 use super::marginals::MARGINALS;
 use crate::assets::Assets;
 use std::collections::HashMap;
@@ -37,7 +37,7 @@ pub fn finish(assets: &Assets) -> Result<Vec<u8>, String> {
                 .map(|t| t.origin.clone())
                 .unwrap_or_else(|| path.to_string());
             let text = asset.map(|t| t.text()).unwrap_or_default();
-            let stem = file_name(path, 0).trim_end_matches("0.typ").to_string();
+            let stem = format!("{}-", stem(path));
             (stem, origin, text)
         })
         .collect();
